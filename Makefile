@@ -1,0 +1,42 @@
+# newscrawl: `make run` cleans the bundled dumps, `make test` runs the test suite.
+# Both create the virtual environment first, so each is one command on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint format bench bench-extract clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: install
+	mkdir -p out
+	$(BIN)/newsclean clean fixtures/dumps -o out/articles.jsonl --rejects out/rejects.jsonl
+	@echo "wrote out/articles.jsonl"
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python tools/bench_clean.py
+
+bench-extract: install
+	$(BIN)/python tools/bench_extract.py
+
+clean:
+	rm -rf out .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+from cleaners.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""Blocks: the unit every rule works on (one paragraph, heading, list item or caption)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaners.record import Removal
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-like unit of a page, in page order.
+
+    `gap_before` counts blank lines before the block in a text dump; `tag` names the markup
+    element the block came from on the HTML path ("p", "h2", "li", "figcaption", ...), or "line"
+    for text dumps. A rule removes a block by setting `removal`; it never deletes it, so
+    positions and neighbours stay stable for the rules that run later.
+    """
+
+    index: int
+    text: str
+    gap_before: int = 0
+    tag: str = "line"
+    removal: Removal | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None
+
+    def remove(self, reason: str, rule: str) -> None:
+        if self.removal is None:
+            self.removal = Removal(reason=reason, rule=rule, text=self.text)
+
+
+@dataclass(slots=True)
+class Page:
+    """A document being cleaned: its blocks plus the fields rules fill in."""
+
+    blocks: list[Block]
+    source: str
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    title_index: int | None = None
+    subtitle: str | None = None
+    subtitle_index: int | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    reject_reason: str | None = None
+
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.removal is None and not self.is_field(b)]
+
+    def is_field(self, block: Block) -> bool:
+        """Title and subtitle blocks moved into fields: not body, not removed."""
+        return block.index in (self.title_index, self.subtitle_index)
+
+    def add_author(self, name: str) -> None:
+        if name and name.casefold() not in {a.casefold() for a in self.authors}:
+            self.authors.append(name)

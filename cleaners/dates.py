@@ -1,0 +1,61 @@
+"""Date strings from bylines and date lines to ISO 8601, with dateutil doing the parsing."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from dateutil import parser as dateutil_parser
+
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)"
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# Two far-apart defaults: a field dateutil filled from the default differs between them,
+# which tells a date with a day from "September 2021" alone.
+_DEFAULT_A = datetime(1901, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(1902, 2, 2, 0, 0, 0)
+_NOISE = re.compile(r"\b(at|on|the|gmt|local time)\b|[|•]", re.IGNORECASE)
+
+
+def looks_like_date(text: str) -> bool:
+    """Cheap gate before parsing: a month name with a year, or a numeric date."""
+    return bool(_NUMERIC_DATE.search(text) or (_MONTH.search(text) and _YEAR.search(text)))
+
+
+def _iso(text: str) -> str | None:
+    """Machine dates from metadata keep exactly their precision and offset."""
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(text) <= 10:
+        return value.date().isoformat()
+    return value.isoformat(timespec="seconds")
+
+
+def parse_date(text: str) -> str | None:
+    """ISO 8601 for a full calendar date ("2015-10-23", or with time "2021-09-20T15:32:00").
+
+    Returns None unless year, month and day are all present: a partial date is not a date.
+    """
+    if not looks_like_date(text):
+        return None
+    iso = _iso(text.strip())
+    if iso:
+        return iso
+    cleaned = _NOISE.sub(" ", text).replace(",", ", ")
+    try:
+        first = dateutil_parser.parse(cleaned, default=_DEFAULT_A, fuzzy=True)
+        second = dateutil_parser.parse(cleaned, default=_DEFAULT_B, fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None
+    if _TIME.search(text):
+        return first.isoformat(timespec="seconds")
+    return first.date().isoformat()

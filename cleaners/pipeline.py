@@ -1,0 +1,67 @@
+"""From blocks to an Article: run the rules, then settle fields and language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaners.blocks import Page
+from cleaners.document import Document
+from cleaners.language import detect_language
+from cleaners.normalize import normalize_text
+from cleaners.record import STATUS_OK, STATUS_REJECTED, Article
+from cleaners.rules import Rule, default_rules
+from cleaners.rules.bylines import settle_dates
+from cleaners.segment import segment_text
+
+
+def run_rules(page: Page, rules: Sequence[Rule] | None = None) -> Page:
+    """Apply the rules in order; a page-level verdict (bot wall) stops the pipeline."""
+    for rule in rules if rules is not None else default_rules():
+        rule.apply(page)
+        if page.reject_reason == "bot_wall":
+            break
+    settle_dates(page)
+    return page
+
+
+def to_article(page: Page, story_index: int = 0) -> Article:
+    if page.reject_reason is not None:
+        return Article(
+            source=page.source,
+            url=page.url,
+            story_index=story_index,
+            status=STATUS_REJECTED,
+            reject_reason=page.reject_reason,
+            site=page.site,
+        )
+    body = [b.text for b in page.kept()]
+    return Article(
+        source=page.source,
+        url=page.url,
+        story_index=story_index,
+        status=STATUS_OK,
+        site=page.site,
+        title=page.title,
+        subtitle=page.subtitle,
+        authors=tuple(page.authors),
+        published=page.published,
+        updated=page.updated,
+        language=detect_language(body),
+        text="\n\n".join(body),
+        removed=tuple(b.removal for b in page.blocks if b.removal is not None),
+    )
+
+
+def page_from_text(text: str, source: str, url: str | None = None) -> Page:
+    return Page(blocks=segment_text(normalize_text(text)), source=source, url=url)
+
+
+def clean_text(text: str, source: str | None = None, url: str | None = None) -> Article:
+    """Clean a raw text dump of one page into an article record."""
+    page = run_rules(page_from_text(text, source or "<text>", url))
+    return to_article(page)
+
+
+def clean_document(document: Document) -> Article:
+    """Clean whatever a reader produced."""
+    return clean_text(document.text or "", source=document.source, url=document.url)

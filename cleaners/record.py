@@ -1,0 +1,76 @@
+"""The article record: the one output contract shared by the CLI, the crawler and the writers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUS_OK = "ok"
+STATUS_REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One span taken out of a page, with the rule that took it and why."""
+
+    reason: str
+    rule: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"reason": self.reason, "rule": self.rule, "text": self.text}
+
+
+def record_id(url: str | None, source: str, story_index: int) -> str:
+    """Stable id: the same page (by URL, else by source) and story always hash the same."""
+    key = f"{url or source}\x00{story_index}".encode()
+    return hashlib.sha1(key).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article record (see README "Record schema")."""
+
+    source: str
+    url: str | None = None
+    story_index: int = 0
+    status: str = STATUS_OK
+    reject_reason: str | None = None
+    site: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    language: str | None = None
+    text: str = ""
+    removed: tuple[Removal, ...] = field(default_factory=tuple)
+
+    @property
+    def id(self) -> str:
+        return record_id(self.url, self.source, self.story_index)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == STATUS_OK
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record, fields in their documented order."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "source": self.source,
+            "story_index": self.story_index,
+            "status": self.status,
+            "reject_reason": self.reject_reason,
+            "site": self.site,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "published": self.published,
+            "updated": self.updated,
+            "language": self.language,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+        }

@@ -1,0 +1,44 @@
+"""The cleaning rules, one family per module, run as one ordered pipeline."""
+
+from __future__ import annotations
+
+from cleaners.rules.base import Rule
+from cleaners.rules.bylines import BylineRule, DateLineRule
+from cleaners.rules.captions import CreditCaptionRule
+from cleaners.rules.donation import DonationAppealRule
+from cleaners.rules.duplicates import DuplicateParagraphRule, PrintedTwiceRule
+from cleaners.rules.headline import HeadlineRule, RepeatedTitleRule
+from cleaners.rules.line_patterns import line_pattern_rules
+from cleaners.rules.page_level import BotWallRule, EmptyPageRule
+from cleaners.rules.related import RelatedListRule, TeaserPrefixRule
+from cleaners.rules.script import ForeignScriptRule
+from cleaners.rules.second_story import SecondStoryRule
+
+
+def default_rules() -> list[Rule]:
+    """The generic pipeline. Order matters where rules build on each other:
+
+    the second story is cut first, on the raw structure (its captions and widgets are its
+    evidence); wording rules go next; the headline is chosen once top chrome is gone; the
+    printed-twice and duplicate rules run last, on what is left.
+    """
+    return [
+        BotWallRule(),
+        SecondStoryRule(),
+        *line_pattern_rules(),
+        BylineRule(),
+        DateLineRule(),
+        CreditCaptionRule(),
+        ForeignScriptRule(),
+        RelatedListRule(),
+        TeaserPrefixRule(),
+        DonationAppealRule(),
+        HeadlineRule(),
+        RepeatedTitleRule(),
+        PrintedTwiceRule(),
+        DuplicateParagraphRule(),
+        EmptyPageRule(),
+    ]
+
+
+__all__ = ["Rule", "default_rules"]

@@ -1,0 +1,198 @@
+"""Bylines and date lines: taken out of the body and moved into `authors` and the dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cleaners.blocks import Page
+from cleaners.dates import looks_like_date, parse_date
+from cleaners.textfeatures import WORD, ends_sentence
+
+_DATE_PREFIX = re.compile(
+    r"^(?P<kind>last\s+updated|updated|last\s+modified|modified|first\s+published|published"
+    r"|posted|released|date|آخر تحديث|تاريخ النشر|نشر في|نشر)"
+    r"(\s+(on|at|in))?\s*[:\-–—]?\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
+_UPDATE_KINDS = ("updated", "modified", "تحديث")
+_SEGMENT_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*")
+_DATE_WORDS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tues tuesday wed
+    wednesday thu thur thurs thursday fri friday sat saturday sun sunday am pm a m p gmt
+    utc bst cet cest est edt pst pdt ast ist eet eest msk at on th st nd rd of the local
+    time""".split()  # noqa: SIM905
+)
+_BYLINE = re.compile(
+    r"^(?P<lead>by|written by|words by|story by|text by|reported by|authors?\s*:|بقلم|كتب|كتبت)"
+    r"\s*:?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_WIRE_CREDIT = re.compile(r"^\(?\s*(additional\s+)?(reporting|writing)\s+by\b", re.IGNORECASE)
+_WIRE_CLAUSE = re.compile(
+    r"^(additional\s+)?(reporting|writing)\s+by\s+(?P<names>.+?)(\s+in\s+[A-Z][\w\s-]*)?$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\sو\s)\s*")
+_NAME_PARTICLES = frozenset(
+    """al el bin bint ibn abu abou de da di du van von der den la le bin-""".split()  # noqa: SIM905
+)
+_ROLES = re.compile(
+    r"^(staff|our|special|senior|chief|foreign|political|business|sports)?\s*"
+    r"(reporter|correspondent|writer|editor|contributor|staff|desk|news desk|agencies|team)s?$"
+    r"|^special to\b|^for\b",
+    re.IGNORECASE,
+)
+
+
+def _date_kind(segment: str) -> tuple[str, str] | None:
+    """('published'|'updated', iso) when the segment is a (prefixed or bare) date."""
+    match = _DATE_PREFIX.match(segment)
+    if match:
+        iso = parse_date(match.group("date"))
+        if iso:
+            kind = match.group("kind").casefold()
+            field = "updated" if any(k in kind for k in _UPDATE_KINDS) else "published"
+            return field, iso
+        return None
+    if is_bare_date(segment):
+        iso = parse_date(segment)
+        if iso:
+            return "published", iso
+    return None
+
+
+def is_bare_date(text: str) -> bool:
+    """A line that is nothing but a date and time ("Monday 20 September 2021 15:32 GMT")."""
+    if not looks_like_date(text) or len(text) > 60:
+        return False
+    return all(t.isdigit() or t.casefold() in _DATE_WORDS for t in WORD.findall(text))
+
+
+def _set_date(page: Page, field: str, iso: str) -> None:
+    if field == "updated":
+        page.updated = page.updated or iso
+    else:
+        page.published = page.published or iso
+
+
+def _looks_like_name(part: str) -> bool:
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    for token in tokens:
+        bare = token.strip(".'’-")
+        if not bare or bare.casefold() in _DATE_WORDS:
+            return False
+        if bare.casefold() in _NAME_PARTICLES or bare.casefold().startswith(("al-", "el-")):
+            continue
+        first = bare[0]
+        if first.isalpha() and first.islower():
+            return False
+        if not first.isalpha():
+            return False
+    return True
+
+
+def _names(segment: str) -> list[str] | None:
+    """Author names of a byline segment, or None when it is not a list of names."""
+    parts = [p.strip(" .") for p in _NAME_SPLIT.split(segment) if p.strip(" .")]
+    if not parts:
+        return None
+    names = [p for p in parts if not _ROLES.search(p)]
+    if not all(_looks_like_name(p) for p in names):
+        return None
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class BylineRule:
+    """'By A, B - <date> - Last updated at <date>': authors and dates into fields."""
+
+    name: str = "byline"
+    reason: str = "byline"
+    max_words: int = 25
+
+    def parse(self, text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+        too_long = len(text.split()) > self.max_words
+        wire_credit = bool(_WIRE_CREDIT.match(text))
+        if (too_long or ends_sentence(text)) and not wire_credit:
+            return None
+        if wire_credit:
+            return self._wire_credit(text), []
+        match = _BYLINE.match(text)
+        if not match:
+            return None
+        segments = _SEGMENT_SPLIT.split(match.group("rest"))
+        names = _names(segments[0])
+        if names is None:
+            return None
+        dates = []
+        for segment in segments[1:]:
+            found = _date_kind(segment)
+            if found:
+                dates.append(found)
+            elif len(segment.split()) > 6:
+                return None
+        return names, dates
+
+    @staticmethod
+    def _wire_credit(text: str) -> list[str]:
+        names: list[str] = []
+        for clause in text.strip("() .").split(";"):
+            match = _WIRE_CLAUSE.match(clause.strip())
+            if match:
+                names.extend(_names(match.group("names")) or [])
+        return names
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            if not block.kept:
+                continue
+            parsed = self.parse(block.text)
+            if parsed is None:
+                continue
+            names, dates = parsed
+            for name in names:
+                page.add_author(name)
+            for field, iso in dates:
+                _set_date(page, field, iso)
+            block.remove(self.reason, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLineRule:
+    """'Updated: <date>', 'Published on <date>' or a bare date line: into `published`/`updated`."""
+
+    name: str = "date_line"
+    reason: str = "date_line"
+    max_words: int = 16
+
+    def parse(self, text: str) -> list[tuple[str, str]] | None:
+        if len(text.split()) > self.max_words:
+            return None
+        found = []
+        for segment in _SEGMENT_SPLIT.split(text):
+            kind = _date_kind(segment.strip())
+            if kind is None:
+                return None
+            found.append(kind)
+        return found or None
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            if not block.kept:
+                continue
+            dates = self.parse(block.text)
+            if dates is None:
+                continue
+            for field, iso in dates:
+                _set_date(page, field, iso)
+            block.remove(self.reason, self.name)
+
+
+def settle_dates(page: Page) -> None:
+    """An update date alone is the best publication date known."""
+    if page.published is None and page.updated is not None:
+        page.published = page.updated

@@ -1,0 +1,94 @@
+"""Captions: a line that ends in a photo credit, and every copy of a caption printed twice."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cleaners.blocks import Page
+from cleaners.textfeatures import WORD, fold, word_count
+
+
+@dataclass(frozen=True, slots=True)
+class CreditPatterns:
+    after_sentence: re.Pattern[str]  # "... the border. AFP"
+    bracket: re.Pattern[str]  # "... (AP Photo/Hussein Malla)"
+    credit_line: re.Pattern[str]  # "Photo: Reuters", "Credit: Name"
+    dash_credit: re.Pattern[str]  # "... — AP Photo/Name"
+
+
+@cache
+def credit_patterns() -> CreditPatterns:
+    data = tomllib.loads(
+        resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
+    )
+    agencies = sorted(data["agencies"], key=len, reverse=True)
+    words = sorted(data["credit_words"], key=len, reverse=True)
+    agency = "|".join(re.escape(a) for a in agencies)
+    word = "|".join(re.escape(w) for w in words)
+    credit = rf"(?:(?:{word})\s*[:/]?\s*)?(?:{agency})(?:\s*[/,;]\s*[\w .'-]{{1,40}})?"
+    return CreditPatterns(
+        after_sentence=re.compile(rf"[.!?…”\"]\s+{credit}$", re.IGNORECASE),
+        bracket=re.compile(r"\(([^()]{2,80})\)\s*$"),
+        credit_line=re.compile(rf"^(?:{word})\s*(?::|by\b)\s*\S", re.IGNORECASE),
+        dash_credit=re.compile(
+            rf"\s[—–-]\s*{credit}$|[|]\s*(?:{word})\s*:?\s*\S.{{0,50}}$", re.IGNORECASE
+        ),
+    )
+
+
+def _bracket_is_credit(inner: str, before: str) -> bool:
+    """'(AFP)', '(AP Photo/Name)', '(Egyptian presidency)' closing a caption line."""
+    patterns = credit_patterns()
+    if patterns.after_sentence.search(". " + inner) or "/" in inner or "©" in inner:
+        return True
+    if re.match(r"^(?:photo|image|picture|file|credit|courtesy|source)\b", inner, re.IGNORECASE):
+        return True
+    # An unnamed credit ("(Egyptian presidency)", "(Activist Name- Town)"): a short proper
+    # name closing a description. An acronym alone ("(UNDP)") expands a name, it credits nothing.
+    if not inner[:1].isupper() or word_count(inner) > 6 or not any(c.isalpha() for c in inner):
+        return False
+    if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", inner):
+        return False
+    return word_count(before) >= 6
+
+
+def is_caption(text: str) -> bool:
+    """A line that ends in (or is) a photo credit."""
+    if word_count(text) > 70:
+        return False
+    patterns = credit_patterns()
+    stripped = text.strip()
+    if patterns.credit_line.match(stripped) and word_count(stripped) <= 12:
+        return True
+    if patterns.after_sentence.search(stripped) or patterns.dash_credit.search(stripped):
+        return True
+    bracket = patterns.bracket.search(stripped)
+    if bracket and not stripped.endswith((".)", "?)", "!)")):
+        return _bracket_is_credit(bracket.group(1), stripped[: bracket.start()])
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class CreditCaptionRule:
+    """A line ending in a photo credit is a caption, wherever it sits."""
+
+    name: str = "caption_credit"
+    reason: str = "caption"
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            if block.kept and is_caption(block.text):
+                block.remove(self.reason, self.name)
+        # Every other copy of a caption found above goes too: the same picture, printed again.
+        captions = {fold(b.text) for b in page.blocks if b.removal and b.removal.rule == self.name}
+        for block in page.blocks:
+            if block.kept and fold(block.text) in captions:
+                block.remove(self.reason, self.name)
+
+
+def has_words(text: str) -> bool:
+    return bool(WORD.search(text))

@@ -1,0 +1,94 @@
+"""Donation appeals: a box of short lines asking readers for money, with a call to action."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cleaners.blocks import Block, Page
+from cleaners.textfeatures import word_count
+
+# Appeal boxes are made of short lines; a quoted appeal inside a paragraph is content.
+_MAX_LINE_WORDS = 25
+# How many plain lead-in lines ("Propaganda distorts the truth...") a box may open with.
+_MAX_LEAD_IN = 2
+_MAX_LEAD_IN_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class AppealPatterns:
+    call_to_action: re.Pattern[str]
+    appeal: re.Pattern[str]
+
+
+@cache
+def appeal_patterns() -> AppealPatterns:
+    data = tomllib.loads(
+        resources.files("cleaners.data").joinpath("appeals.toml").read_bytes().decode()
+    )
+    return AppealPatterns(
+        call_to_action=re.compile(
+            "|".join(f"(?:{p})" for p in data["calls_to_action"]), re.IGNORECASE
+        ),
+        appeal=re.compile("|".join(f"(?:{p})" for p in data["appeals"]), re.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DonationAppealRule:
+    name: str = "donation_box"
+    reason: str = "donation_appeal"
+
+    def apply(self, page: Page) -> None:
+        patterns = appeal_patterns()
+        kept = page.kept()
+        position = 0
+        while position < len(kept):
+            box = self._box_from(kept, position, patterns)
+            if box is None:
+                position += 1
+                continue
+            start, end = box
+            lead_in = self._lead_in(page, kept, start)
+            for block in kept[start - lead_in : end]:
+                block.remove(self.reason, self.name)
+            position = end
+
+    @staticmethod
+    def _box_from(
+        kept: list[Block], start: int, patterns: AppealPatterns
+    ) -> tuple[int, int] | None:
+        """A run of consecutive short appeal lines from `start` holding a call to action."""
+        end, calls, lines = start, 0, 0
+        while end < len(kept) and word_count(kept[end].text) <= _MAX_LINE_WORDS:
+            text = kept[end].text
+            is_call = bool(patterns.call_to_action.search(text))
+            if not is_call and not patterns.appeal.search(text):
+                break
+            calls += is_call
+            lines += 1
+            end += 1
+        if calls >= 1 and lines >= 2:
+            return start, end
+        return None
+
+    @staticmethod
+    def _lead_in(page: Page, kept: list[Block], start: int) -> int:
+        """Short lines opening the box's pitch ("Propaganda distorts the truth...").
+
+        Only taken when other debris (already removed) sits right above them, so a short last
+        paragraph of the article that happens to precede a box is never eaten.
+        """
+        count = 0
+        while count < _MAX_LEAD_IN and start - count - 1 >= 0:
+            block = kept[start - count - 1]
+            if word_count(block.text) > _MAX_LEAD_IN_WORDS:
+                break
+            count += 1
+            above = block.index - 1
+            if above >= 0 and page.blocks[above].removal is not None:
+                return count
+        return 0

@@ -1,0 +1,59 @@
+"""Headline and standfirst: the first blocks of a page moved into `title` and `subtitle`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaners.blocks import Page
+from cleaners.textfeatures import ends_sentence, fold, is_headline_like, starts_upper, word_count
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineRule:
+    """The first kept block is the title when it reads as one; a title is never invented.
+
+    The next block is the subtitle when it is a standfirst: a sentence-length line without a
+    final full stop (a lead paragraph ends with one and stays in the body).
+    """
+
+    name: str = "headline"
+    max_title_words: int = 30
+    min_subtitle_words: int = 6
+    max_subtitle_words: int = 50
+
+    def apply(self, page: Page) -> None:
+        kept = [b for b in page.blocks if b.kept]
+        if page.title is None:
+            if len(kept) < 2 or not is_headline_like(kept[0].text, self.max_title_words):
+                return
+            page.title, page.title_index = kept[0].text, kept[0].index
+        title_key = fold(page.title)
+        following = [b for b in kept if b.index != page.title_index and fold(b.text) != title_key]
+        if page.subtitle is not None or len(following) < 2:
+            return
+        candidate = following[0]
+        if page.title_index is not None and candidate.index < page.title_index:
+            return
+        n = word_count(candidate.text)
+        if (
+            self.min_subtitle_words <= n <= self.max_subtitle_words
+            and not ends_sentence(candidate.text)
+            and starts_upper(candidate.text)
+        ):
+            page.subtitle, page.subtitle_index = candidate.text, candidate.index
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatedTitleRule:
+    """The headline printed again below itself (templates that print it twice)."""
+
+    name: str = "repeated_title"
+    reason: str = "repeated_title"
+
+    def apply(self, page: Page) -> None:
+        if not page.title:
+            return
+        key = fold(page.title)
+        for block in page.blocks:
+            if block.kept and block.index != page.title_index and fold(block.text) == key:
+                block.remove(self.reason, self.name)

@@ -1,0 +1,74 @@
+"""Debris recognised by the wording of one short block: rules loaded from data."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from cleaners.blocks import Page
+
+_TOKEN = re.compile(r"[\w'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class LinePatternRule:
+    """Removes a block of at most `max_words` words that a pattern (or token set) matches."""
+
+    name: str
+    reason: str
+    max_words: int
+    regex: re.Pattern[str] | None
+    tokens: frozenset[str] = frozenset()
+    min_tokens: int = 2
+
+    def matches(self, text: str) -> bool:
+        n_words = len(text.split())
+        if n_words > self.max_words:
+            return False
+        if self.regex is not None and self.regex.search(text):
+            return True
+        if self.tokens and n_words >= self.min_tokens:
+            found = _TOKEN.findall(text.casefold())
+            return len(found) >= self.min_tokens and all(t in self.tokens for t in found)
+        return False
+
+    def apply(self, page: Page) -> None:
+        for block in page.blocks:
+            if block.kept and self.matches(block.text):
+                block.remove(self.reason, self.name)
+
+
+def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
+    return LinePatternRule(
+        name=spec["name"],
+        reason=spec["reason"],
+        max_words=int(spec.get("max_words", 30)),
+        regex=compile_patterns(list(spec.get("patterns", []))),
+        tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
+        min_tokens=int(spec.get("min_tokens", 2)),
+    )
+
+
+@cache
+def line_pattern_rules() -> tuple[LinePatternRule, ...]:
+    """The generic line-pattern rules from `cleaners/data/line_patterns.toml`, in file order."""
+    data = resources.files("cleaners.data").joinpath("line_patterns.toml").read_bytes()
+    return tuple(rule_from_dict(spec) for spec in tomllib.loads(data.decode())["rule"])
+
+
+def classify_line(text: str) -> str | None:
+    """The reason code of the first line-pattern rule that matches, without removing anything."""
+    for rule in line_pattern_rules():
+        if rule.matches(text):
+            return rule.reason
+    return None

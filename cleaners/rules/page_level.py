@@ -1,0 +1,66 @@
+"""Whole-page verdicts: bot walls before cleaning, empty pages after."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cleaners.blocks import Page
+from cleaners.textfeatures import word_count
+
+
+@dataclass(frozen=True, slots=True)
+class BotWallPatterns:
+    strong: re.Pattern[str]
+    weak: tuple[re.Pattern[str], ...]
+    min_hits: int
+    max_words: int
+
+
+@cache
+def bot_wall_patterns() -> BotWallPatterns:
+    data = tomllib.loads(
+        resources.files("cleaners.data").joinpath("bot_walls.toml").read_bytes().decode()
+    )
+    return BotWallPatterns(
+        strong=re.compile("|".join(f"(?:{p})" for p in data["strong"]), re.IGNORECASE),
+        weak=tuple(re.compile(p, re.IGNORECASE) for p in data["weak"]),
+        min_hits=int(data["min_hits"]),
+        max_words=int(data["max_words"]),
+    )
+
+
+def is_bot_wall(text: str) -> bool:
+    """A short page made of bot-check wording; a long article that mentions Cloudflare is not."""
+    patterns = bot_wall_patterns()
+    if word_count(text) > patterns.max_words:
+        return False
+    if patterns.strong.search(text):
+        return True
+    return sum(1 for p in patterns.weak if p.search(text)) >= patterns.min_hits
+
+
+@dataclass(frozen=True, slots=True)
+class BotWallRule:
+    name: str = "bot_wall"
+
+    def apply(self, page: Page) -> None:
+        if page.reject_reason is None and is_bot_wall("\n".join(b.text for b in page.blocks)):
+            page.reject_reason = "bot_wall"
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyPageRule:
+    """No article left: fewer than `min_words` words of body after cleaning."""
+
+    name: str = "empty_page"
+    min_words: int = 12
+
+    def apply(self, page: Page) -> None:
+        if page.reject_reason is None:
+            words = sum(word_count(b.text) for b in page.kept())
+            if words < self.min_words:
+                page.reject_reason = "empty"

@@ -1,0 +1,89 @@
+"""Links to other stories: 'Related Articles'-style lists and single inline teasers."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cleaners.blocks import Block, Page
+from cleaners.textfeatures import is_headline_like, is_list_item, is_prose, word_count
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedPatterns:
+    heading: re.Pattern[str]
+    teaser: re.Pattern[str]
+
+
+@cache
+def related_patterns() -> RelatedPatterns:
+    data = tomllib.loads(
+        resources.files("cleaners.data").joinpath("related.toml").read_bytes().decode()
+    )
+    headings = "|".join(f"(?:{h})" for h in data["headings"])
+    prefixes = "|".join(
+        re.escape(p) for p in sorted(data["teaser_prefixes"], key=len, reverse=True)
+    )
+    return RelatedPatterns(
+        heading=re.compile(rf"^(?:{headings})\s*[:.]?$", re.IGNORECASE),
+        teaser=re.compile(rf"^(?:{prefixes})\s*(?::|\||»|>|-|–|—)\s*\S", re.IGNORECASE),
+    )
+
+
+def is_related_heading(text: str) -> bool:
+    return word_count(text) <= 8 and bool(related_patterns().heading.match(text.strip()))
+
+
+def _is_link_title(block: Block) -> bool:
+    """A list entry under a related heading: a numbered or bulleted title, or a bare headline."""
+    text = block.text
+    if is_list_item(text):
+        return word_count(text) <= 30
+    return is_headline_like(text, max_words=25) and not is_prose(text)
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedListRule:
+    """A related/most-read heading and the run of link titles under it."""
+
+    name: str = "related_list"
+    reason: str = "related_articles"
+
+    def apply(self, page: Page) -> None:
+        kept = page.kept()
+        for position, block in enumerate(kept):
+            if not block.kept or not is_related_heading(block.text):
+                continue
+            items = []
+            for following in kept[position + 1 :]:
+                if not following.kept:
+                    continue
+                if not _is_link_title(following):
+                    break
+                items.append(following)
+            at_end = all(not b.kept for b in kept[position + 1 :])
+            if items or at_end:
+                block.remove(self.reason, self.name)
+                for item in items:
+                    item.remove(self.reason, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class TeaserPrefixRule:
+    """'Read more: <headline>' lines pointing to another story."""
+
+    name: str = "teaser_prefix"
+    reason: str = "related_teaser"
+    max_words: int = 30
+
+    def apply(self, page: Page) -> None:
+        pattern = related_patterns().teaser
+        for block in page.kept():
+            text = block.text
+            if word_count(text) <= self.max_words and pattern.match(text):
+                rest = re.split(r"[:|»>\-–—]", text, maxsplit=1)[-1].strip()
+                if not is_prose(rest):
+                    block.remove(self.reason, self.name)

@@ -1,0 +1,189 @@
+"""The unrelated second story appended below the main one (infinite scroll, "next article").
+
+Structure proposes, vocabulary decides. A boundary candidate is a headline-like block after
+the main story has had a body, followed by a body of its own. It is accepted when the section
+it opens does not continue the main story's vocabulary: lexical cohesion (the share of the
+section's content words found in the main story's title and body) below a threshold. The
+threshold is looser when the candidate carries a new story's furniture (its own captions,
+widgets, or its headline printed twice), and strict for a bare heading, so that a genuine
+subheading of the same story is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cleaners.blocks import Block, Page
+from cleaners.rules.captions import is_caption
+from cleaners.rules.line_patterns import classify_line
+from cleaners.rules.related import is_related_heading
+from cleaners.textfeatures import fold, is_headline_like, is_prose
+
+_TOKEN = re.compile(r"[^\W\d_]{4,}")
+# Suffixes that make a demonym or plural from a name ("Iranian" ~ "Iran", "Lebanese" ~ "Lebanon").
+_SUFFIX = re.compile(r"(ians?|ese|is|i|s)$")
+_MIN_BODY_BEFORE = 3  # paragraphs the main story must have before a boundary
+_MIN_BODY_AFTER = 2  # paragraphs the new story must have
+_SECTION_PARAGRAPHS = 10  # paragraphs of the new section compared
+_FURNITURE_WINDOW = 8  # blocks after the candidate searched for its furniture and body
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    text = resources.files("cleaners.data").joinpath("stopwords_en.txt").read_text("utf-8")
+    return frozenset(text.split())
+
+
+def _keys(text: str) -> set[str]:
+    """Crude stems: 5-letter prefixes of the word and of its demonym/plural base."""
+    stop = _stopwords()
+    keys: set[str] = set()
+    for token in _TOKEN.findall(text.casefold()):
+        if token in stop:
+            continue
+        keys.add(token[:5])
+        base = _SUFFIX.sub("", token)
+        if len(base) >= 4:
+            keys.add(base[:5])
+    return keys
+
+
+def _token_keys(text: str) -> list[set[str]]:
+    """The keys of every content-word token, in order (repeats kept: topic words weigh more)."""
+    stop = _stopwords()
+    out: list[set[str]] = []
+    for token in _TOKEN.findall(text.casefold()):
+        if token in stop:
+            continue
+        keys = {token[:5]}
+        base = _SUFFIX.sub("", token)
+        if len(base) >= 4:
+            keys.add(base[:5])
+        out.append(keys)
+    return out
+
+
+def cohesion(section: str, reference: str, title: str | None) -> float:
+    """How much a section continues the main story, 0 to 1.
+
+    The mean of two shares: the section's content-word tokens that the main story (title and
+    body so far) also uses, and the title's content words that the section takes up again.
+    Without a title, the first share alone.
+    """
+    tokens = _token_keys(section)
+    if not tokens:
+        return 1.0
+    ref = _keys(reference)
+    continued = sum(1 for keys in tokens if keys & ref) / len(tokens)
+    title_keys = _keys(title) if title else set()
+    if len(title_keys) < 2:
+        return continued
+    section_keys = set().union(*tokens)
+    return (continued + len(title_keys & section_keys) / len(title_keys)) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    index: int  # position in the block list
+    furniture: int  # number of new-story signs after the headline (0-3)
+    cohesion: float
+
+
+@dataclass(frozen=True, slots=True)
+class SecondStoryRule:
+    name: str = "second_story"
+    reason: str = "second_story"
+    # Cohesion below which a section is another story, by how much furniture it carries.
+    thresholds: tuple[float, float, float, float] = (0.15, 0.2, 0.25, 0.3)
+
+    def apply(self, page: Page) -> None:
+        boundary = self.find_boundary(page.blocks)
+        if boundary is None:
+            return
+        for block in page.blocks[boundary:]:
+            if block.kept:
+                block.remove(self.reason, self.name)
+
+    def find_boundary(self, blocks: list[Block]) -> int | None:
+        for candidate in self.candidates(blocks):
+            if candidate.cohesion < self.thresholds[candidate.furniture]:
+                return candidate.index
+        return None
+
+    def candidates(self, blocks: list[Block]) -> list[Candidate]:
+        kept = [b for b in blocks if b.kept]
+        start = _main_title_position(kept)
+        title = kept[start].text if start is not None else None
+        reference = [title] if title else []
+        found: list[Candidate] = []
+        body_before = 0
+        for position in range((start or -1) + 1, len(kept)):
+            block = kept[position]
+            if is_prose(block.text):
+                body_before += 1
+                reference.append(block.text)
+                continue
+            if body_before < _MIN_BODY_BEFORE or not _is_story_headline(block.text):
+                continue
+            after = kept[position + 1 :]
+            if _printed_as_card(kept, position):
+                continue
+            section = [b.text for b in after if is_prose(b.text)][:_SECTION_PARAGRAPHS]
+            if len(section) < _MIN_BODY_AFTER or not _body_follows(after):
+                continue
+            found.append(
+                Candidate(
+                    index=block.index,
+                    furniture=_furniture(block, after[:_FURNITURE_WINDOW]),
+                    cohesion=cohesion(" ".join([block.text, *section]), " ".join(reference), title),
+                )
+            )
+        return found
+
+
+def _main_title_position(kept: list[Block]) -> int | None:
+    for position, block in enumerate(kept[:6]):
+        if classify_line(block.text) or is_caption(block.text):
+            continue
+        return position if is_headline_like(block.text, 30) else None
+    return None
+
+
+def _printed_as_card(kept: list[Block], position: int) -> bool:
+    """A headline printed twice back to back is a teaser card, not a new story's headline."""
+    key = fold(kept[position].text)
+    return any(
+        0 <= other < len(kept) and fold(kept[other].text) == key
+        for other in (position - 1, position + 1)
+    )
+
+
+def _is_story_headline(text: str) -> bool:
+    return (
+        is_headline_like(text)
+        and not is_caption(text)
+        and not is_related_heading(text)
+        and classify_line(text) is None
+    )
+
+
+def _body_follows(after: list[Block]) -> bool:
+    """The headline's own body starts within a few blocks (a list of titles is not a story)."""
+    return any(is_prose(b.text) for b in after[:_FURNITURE_WINDOW])
+
+
+def _furniture(headline: Block, window: list[Block]) -> int:
+    """Signs of a new story's page furniture right under a headline, 0 to 3."""
+    upto_body: list[Block] = []
+    for block in window:
+        if is_prose(block.text) and not is_caption(block.text):
+            break
+        upto_body.append(block)
+    key = fold(headline.text)
+    repeated = any(fold(b.text) == key for b in window)
+    captions = any(is_caption(b.text) for b in upto_body)
+    widgets = any(classify_line(b.text) is not None for b in upto_body)
+    return int(repeated) + int(captions) + int(widgets)

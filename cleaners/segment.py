@@ -1,0 +1,33 @@
+"""Turn a raw text dump into blocks: one block per line, hard-wrapped paragraphs re-joined."""
+
+from __future__ import annotations
+
+from cleaners.blocks import Block
+from cleaners.normalize import normalize_line
+
+_SENTENCE_END = ".!?:;…\"'”’»)]؟"
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard wrap: a long line cut mid-sentence, the next line starting in lower case."""
+    return len(previous) >= 40 and previous[-1] not in _SENTENCE_END and line[:1].islower()
+
+
+def segment_text(text: str) -> list[Block]:
+    """Blocks from normalised text; `gap_before` records the blank lines before each."""
+    blocks: list[Block] = []
+    gap = 0
+    previous_blank = True
+    for raw in text.split("\n"):
+        line = normalize_line(raw)
+        if not line:
+            gap += 1
+            previous_blank = True
+            continue
+        if blocks and not previous_blank and _continues(blocks[-1].text, line):
+            blocks[-1].text = f"{blocks[-1].text} {line}"
+        else:
+            blocks.append(Block(index=len(blocks), text=line, gap_before=gap))
+        gap = 0
+        previous_blank = False
+    return blocks

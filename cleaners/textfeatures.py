@@ -1,0 +1,91 @@
+"""Small, cheap facts about a block's text that many rules share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+WORD = re.compile(r"\w+", re.UNICODE)
+_CLOSERS = "\"'”’»)]*"
+_SENTENCE_END = ".!?…؟。"
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–·▪●]|\(\d{1,2}\)|[a-z][.)])\s+\S")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence (closing quotes and brackets ignored)."""
+    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def is_list_item(text: str) -> bool:
+    return bool(_LIST_MARKER.match(text))
+
+
+def strip_list_marker(text: str) -> str:
+    match = _LIST_MARKER.match(text)
+    return text[match.end() - 1 :] if match else text
+
+
+def starts_upper(text: str) -> bool:
+    """Starts with a capital, a digit or a letter of a script without case (Arabic...)."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.isupper() or not ch.islower()
+        if ch.isdigit():
+            return True
+        if ch in "\"'“‘«(":
+            continue
+        return False
+    return False
+
+
+def is_headline_like(text: str, max_words: int = 20) -> bool:
+    """A short line without a final full stop that starts like a title."""
+    n = word_count(text)
+    if n == 0 or n > max_words or len(text) > 200:
+        return False
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    if not stripped or stripped[-1] in ".:;,…" or is_list_item(text):
+        return False
+    return starts_upper(text) and any(ch.isalpha() for ch in text)
+
+
+def is_prose(text: str) -> bool:
+    """A body paragraph: a sentence of some length."""
+    n = word_count(text)
+    return n >= 25 or (n >= 8 and ends_sentence(text))
+
+
+def fold(text: str) -> str:
+    """Comparison key: case-folded, punctuation-insensitive (for 'printed twice' checks)."""
+    return " ".join(WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script (LATIN, ARABIC, CYRILLIC, CJK, HEBREW, ...)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = "LATIN" if ch.isascii() else _script_of(ch)
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def dominant_script(text: str) -> str | None:
+    counts = script_counts(text)
+    return max(counts, key=counts.__getitem__) if counts else None
