@@ -13,7 +13,9 @@ _MONTH = re.compile(
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)"
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b(\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 # Two far-apart defaults: a field dateutil filled from the default differs between them,
 # which tells a date with a day from "September 2021" alone.
@@ -22,9 +24,30 @@ _DEFAULT_B = datetime(1902, 2, 2, 0, 0, 0)
 _NOISE = re.compile(r"\b(at|on|the|gmt|local time)\b|[|•]", re.IGNORECASE)
 
 
+MONTH_OR_NUMERIC = re.compile(f"{_MONTH.pattern}|{_NUMERIC_DATE.pattern}", re.IGNORECASE)
+_DAY_AND_YEAR = re.compile(
+    r"(?<!\d)\d{1,2}(?!\d).*\b(19|20)\d{2}\b|\b(19|20)\d{2}\b.*(?<!\d)\d{1,2}(?!\d)"
+)
+
+
 def looks_like_date(text: str) -> bool:
-    """Cheap gate before parsing: a month name with a year, or a numeric date."""
-    return bool(_NUMERIC_DATE.search(text) or (_MONTH.search(text) and _YEAR.search(text)))
+    """Cheap gate before parsing: a month name with a year, a numeric date, or (other
+    languages) a day number with a year."""
+    return bool(
+        _NUMERIC_DATE.search(text)
+        or (_YEAR.search(text) and (_MONTH.search(text) or _DAY_AND_YEAR.search(text)))
+    )
+
+
+def _parse_other_language(text: str) -> datetime | None:
+    """Month names in other languages (Arabic, French, ...): dateparser, only when needed
+    (it is slower, and most pages give English or numeric dates)."""
+    import dateparser
+
+    return dateparser.parse(
+        text,
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
 
 
 def _iso(text: str) -> str | None:
@@ -53,9 +76,14 @@ def parse_date(text: str) -> str | None:
         first = dateutil_parser.parse(cleaned, default=_DEFAULT_A, fuzzy=True)
         second = dateutil_parser.parse(cleaned, default=_DEFAULT_B, fuzzy=True)
     except (ValueError, OverflowError):
-        return None
-    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
-        return None
+        first = second = None
+    if first is None or second is None or first.date() != second.date():
+        if _MONTH.search(text):
+            return None
+        other = _parse_other_language(text)
+        if other is None:
+            return None
+        first = other
     if _TIME.search(text):
         return first.isoformat(timespec="seconds")
     return first.date().isoformat()

@@ -6,16 +6,20 @@ import re
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
+from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import looks_like_date, parse_date
 from cleaners.textfeatures import WORD, ends_sentence
 
 _DATE_PREFIX = re.compile(
     r"^(?P<kind>last\s+updated|updated|last\s+modified|modified|first\s+published|published"
-    r"|posted|released|date|آخر تحديث|تاريخ النشر|نشر في|نشر)"
+    r"|posted|released|date|publié le|publié|mis à jour le|mis à jour|modifié le"
+    r"|آخر تحديث|تاريخ النشر|نشر في|نشر|تحديث)"
     r"(\s+(on|at|in))?\s*[:\-–—]?\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
-_UPDATE_KINDS = ("updated", "modified", "تحديث")
+_UPDATE_KINDS = ("updated", "modified", "mis à jour", "modifié", "تحديث")
+# Arabic short vowels and other marks, optional in writing: "نُشر" is "نشر".
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 _SEGMENT_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*")
 _DATE_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -25,7 +29,8 @@ _DATE_WORDS = frozenset(
     time""".split()  # noqa: SIM905
 )
 _BYLINE = re.compile(
-    r"^(?P<lead>by|written by|words by|story by|text by|reported by|authors?\s*:|بقلم|كتب|كتبت)"
+    r"^(?P<lead>by|written by|words by|story by|text by|reported by|authors?\s*:|par"
+    r"|بقلم|كتب|كتبت)"
     r"\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -48,7 +53,7 @@ _ROLES = re.compile(
 
 def _date_kind(segment: str) -> tuple[str, str] | None:
     """('published'|'updated', iso) when the segment is a (prefixed or bare) date."""
-    match = _DATE_PREFIX.match(segment)
+    match = _DATE_PREFIX.match(_ARABIC_MARKS.sub("", segment))
     if match:
         iso = parse_date(match.group("date"))
         if iso:
@@ -65,7 +70,7 @@ def _date_kind(segment: str) -> tuple[str, str] | None:
 
 def is_bare_date(text: str) -> bool:
     """A line that is nothing but a date and time ("Monday 20 September 2021 15:32 GMT")."""
-    if not looks_like_date(text) or len(text) > 60:
+    if not looks_like_date(text) or len(text) > 60 or not _MONTH_OR_NUMERIC.search(text):
         return False
     return all(t.isdigit() or t.casefold() in _DATE_WORDS for t in WORD.findall(text))
 
@@ -172,6 +177,10 @@ class DateLineRule:
     def parse(self, text: str) -> list[tuple[str, str]] | None:
         if len(text.split()) > self.max_words:
             return None
+        joined = _SEGMENT_SPLIT.sub(" ", text)
+        if is_bare_date(joined):
+            iso = parse_date(joined)
+            return [("published", iso)] if iso else None
         found = []
         for segment in _SEGMENT_SPLIT.split(text):
             kind = _date_kind(segment.strip())

@@ -56,13 +56,18 @@ def _bracket_is_credit(inner: str, before: str) -> bool:
     return word_count(before) >= 6
 
 
+def is_credit_line(text: str) -> bool:
+    """A line that is only a credit: "Photo: Reuters", "Credit: Name"."""
+    return bool(credit_patterns().credit_line.match(text.strip())) and word_count(text) <= 12
+
+
 def is_caption(text: str) -> bool:
     """A line that ends in (or is) a photo credit."""
     if word_count(text) > 70:
         return False
     patterns = credit_patterns()
     stripped = text.strip()
-    if patterns.credit_line.match(stripped) and word_count(stripped) <= 12:
+    if is_credit_line(stripped):
         return True
     if patterns.after_sentence.search(stripped) or patterns.dash_credit.search(stripped):
         return True
@@ -83,6 +88,18 @@ class CreditCaptionRule:
         for block in page.blocks:
             if block.kept and is_caption(block.text):
                 block.remove(self.reason, self.name)
+        # A credit on a line of its own ("Photo: AFP/Name") closes the description above it.
+        for position, block in enumerate(page.blocks[1:], start=1):
+            above = page.blocks[position - 1]
+            if (
+                block.removal is not None
+                and block.removal.rule == self.name
+                and block.gap_before == 0
+                and is_credit_line(block.text)
+                and above.kept
+                and 4 <= word_count(above.text) <= 60
+            ):
+                above.remove(self.reason, self.name)
         # Every other copy of a caption found above goes too: the same picture, printed again.
         captions = {fold(b.text) for b in page.blocks if b.removal and b.removal.rule == self.name}
         for block in page.blocks:

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from cleaners.blocks import Page
+from cleaners.textfeatures import is_headline_like
 
 _TOKEN = re.compile(r"[\w'-]+")
 
@@ -24,6 +25,8 @@ class LinePatternRule:
     regex: re.Pattern[str] | None
     tokens: frozenset[str] = frozenset()
     min_tokens: int = 2
+    # A label that owns the headline-like line right after it (a sponsored slot's ad title).
+    absorb_next_headline: bool = False
 
     def matches(self, text: str) -> bool:
         n_words = len(text.split())
@@ -37,9 +40,14 @@ class LinePatternRule:
         return False
 
     def apply(self, page: Page) -> None:
-        for block in page.blocks:
+        blocks = page.blocks
+        for position, block in enumerate(blocks):
             if block.kept and self.matches(block.text):
                 block.remove(self.reason, self.name)
+                if self.absorb_next_headline and position + 1 < len(blocks):
+                    following = blocks[position + 1]
+                    if following.kept and is_headline_like(following.text, max_words=25):
+                        following.remove(self.reason, self.name)
 
 
 def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
@@ -56,6 +64,7 @@ def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
         regex=compile_patterns(list(spec.get("patterns", []))),
         tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
         min_tokens=int(spec.get("min_tokens", 2)),
+        absorb_next_headline=bool(spec.get("absorb_next_headline", False)),
     )
 
 

@@ -37,6 +37,14 @@ def is_related_heading(text: str) -> bool:
     return word_count(text) <= 8 and bool(related_patterns().heading.match(text.strip()))
 
 
+def is_teaser(text: str, max_words: int = 30) -> bool:
+    """'Read more: <headline>': a prefix, then a title rather than a sentence."""
+    if word_count(text) > max_words or not related_patterns().teaser.match(text):
+        return False
+    rest = re.split(r"[:|»>\-–—]", text, maxsplit=1)[-1].strip()
+    return not is_prose(rest)
+
+
 def _is_link_title(block: Block) -> bool:
     """A list entry under a related heading: a numbered or bulleted title, or a bare headline."""
     text = block.text
@@ -80,10 +88,6 @@ class TeaserPrefixRule:
     max_words: int = 30
 
     def apply(self, page: Page) -> None:
-        pattern = related_patterns().teaser
         for block in page.kept():
-            text = block.text
-            if word_count(text) <= self.max_words and pattern.match(text):
-                rest = re.split(r"[:|»>\-–—]", text, maxsplit=1)[-1].strip()
-                if not is_prose(rest):
-                    block.remove(self.reason, self.name)
+            if is_teaser(block.text, self.max_words):
+                block.remove(self.reason, self.name)

@@ -19,8 +19,8 @@ from importlib import resources
 from cleaners.blocks import Block, Page
 from cleaners.rules.captions import is_caption
 from cleaners.rules.line_patterns import classify_line
-from cleaners.rules.related import is_related_heading
-from cleaners.textfeatures import fold, is_headline_like, is_prose
+from cleaners.rules.related import is_related_heading, is_teaser
+from cleaners.textfeatures import dominant_script, fold, is_headline_like, is_prose
 
 _TOKEN = re.compile(r"[^\W\d_]{4,}")
 # Suffixes that make a demonym or plural from a name ("Iranian" ~ "Iran", "Lebanese" ~ "Lebanon").
@@ -120,13 +120,14 @@ class SecondStoryRule:
         reference = [title] if title else []
         found: list[Candidate] = []
         body_before = 0
+        script = dominant_script(" ".join(b.text for b in kept[:40]))
         for position in range((start or -1) + 1, len(kept)):
             block = kept[position]
             if is_prose(block.text):
                 body_before += 1
                 reference.append(block.text)
                 continue
-            if body_before < _MIN_BODY_BEFORE or not _is_story_headline(block.text):
+            if body_before < _MIN_BODY_BEFORE or not _is_story_headline(block.text, script):
                 continue
             after = kept[position + 1 :]
             if _printed_as_card(kept, position):
@@ -161,11 +162,14 @@ def _printed_as_card(kept: list[Block], position: int) -> bool:
     )
 
 
-def _is_story_headline(text: str) -> bool:
+def _is_story_headline(text: str, page_script: str | None) -> bool:
+    """Headline-like, and none of the one-line debris that also looks like a headline."""
     return (
         is_headline_like(text)
+        and dominant_script(text) == page_script
         and not is_caption(text)
         and not is_related_heading(text)
+        and not is_teaser(text)
         and classify_line(text) is None
     )
 
