@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaners.record import Removal
+from cleaners.textfeatures import fold
 
 
 @dataclass(slots=True)
@@ -22,6 +23,19 @@ class Block:
     gap_before: int = 0
     tag: str = "line"
     removal: Removal | None = None
+    # Cached facts many rules ask for (blocks' text never changes once built).
+    n_words: int = field(init=False, default=0)
+    _key: str | None = field(init=False, default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.n_words = len(self.text.split())
+
+    @property
+    def key(self) -> str:
+        """Case- and punctuation-insensitive comparison key ("printed twice" checks)."""
+        if self._key is None:
+            self._key = fold(self.text)
+        return self._key
 
     @property
     def kept(self) -> bool:

@@ -40,7 +40,13 @@ def _clean(args: argparse.Namespace) -> int:
                 summary.add_error(item)
                 print(f"newsclean: error: {item}", file=sys.stderr)
                 continue
-            article = clean_document(item)
+            try:
+                article = clean_document(item)
+            except Exception as exc:  # one bad page must not stop the batch
+                error = ReadError(item.source, "cleaning_failed", f"{type(exc).__name__}: {exc}")
+                summary.add_error(error)
+                print(f"newsclean: error: {error}", file=sys.stderr)
+                continue
             summary.add_article(article)
             (out if article.ok else rejects).write(article.to_dict())
     if not args.quiet:

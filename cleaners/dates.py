@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
 from dateutil import parser as dateutil_parser
 
@@ -39,15 +41,37 @@ def looks_like_date(text: str) -> bool:
     )
 
 
+# Languages dateparser is asked to try, by the script the date is written in; naming them
+# saves it from testing every locale it knows (30 ms a call otherwise).
+_DATE_LANGUAGES = {
+    "ARABIC": ("ar", "fa", "ur"),
+    "LATIN": ("fr", "es", "de", "it", "pt", "tr", "nl", "id"),
+    "CYRILLIC": ("ru", "uk", "bg"),
+    "HEBREW": ("he",),
+}
+
+
+@lru_cache(maxsize=8)
+def _date_parser(languages: tuple[str, ...]) -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=list(languages),
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+
+
+@lru_cache(maxsize=1024)
 def _parse_other_language(text: str) -> datetime | None:
     """Month names in other languages (Arabic, French, ...): dateparser, only when needed
     (it is slower, and most pages give English or numeric dates)."""
-    import dateparser
+    from cleaners.textfeatures import dominant_script
 
-    return dateparser.parse(
-        text,
-        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
-    )
+    languages = _DATE_LANGUAGES.get(dominant_script(text) or "LATIN")
+    if languages is None:
+        return None
+    found = _date_parser(languages).get_date_data(text)
+    return found.date_obj if found else None
 
 
 def _iso(text: str) -> str | None:

@@ -15,7 +15,7 @@ def _continues(previous: str, line: str) -> bool:
 
 def segment_text(text: str) -> list[Block]:
     """Blocks from normalised text; `gap_before` records the blank lines before each."""
-    blocks: list[Block] = []
+    paragraphs: list[tuple[str, int]] = []  # (text, blank lines before)
     gap = 0
     previous_blank = True
     for raw in text.split("\n"):
@@ -24,10 +24,10 @@ def segment_text(text: str) -> list[Block]:
             gap += 1
             previous_blank = True
             continue
-        if blocks and not previous_blank and _continues(blocks[-1].text, line):
-            blocks[-1].text = f"{blocks[-1].text} {line}"
+        if paragraphs and not previous_blank and _continues(paragraphs[-1][0], line):
+            paragraphs[-1] = (f"{paragraphs[-1][0]} {line}", paragraphs[-1][1])
         else:
-            blocks.append(Block(index=len(blocks), text=line, gap_before=gap))
+            paragraphs.append((line, gap))
         gap = 0
         previous_blank = False
-    return blocks
+    return [Block(index=i, text=t, gap_before=g) for i, (t, g) in enumerate(paragraphs)]

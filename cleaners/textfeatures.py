@@ -76,12 +76,19 @@ def _script_of(ch: str) -> str:
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII_LETTERS = re.compile(r"[^\W\d_\x00-\x7f]")
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script (LATIN, ARABIC, CYRILLIC, CJK, HEBREW, ...)."""
     counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            script = "LATIN" if ch.isascii() else _script_of(ch)
+    ascii_letters = len(_ASCII_LETTERS.findall(text))
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+    if not text.isascii():
+        for ch in _NON_ASCII_LETTERS.findall(text):
+            script = _script_of(ch)
             counts[script] = counts.get(script, 0) + 1
     return counts
 

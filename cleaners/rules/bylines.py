@@ -175,7 +175,7 @@ class DateLineRule:
     max_words: int = 16
 
     def parse(self, text: str) -> list[tuple[str, str]] | None:
-        if len(text.split()) > self.max_words:
+        if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
         joined = _SEGMENT_SPLIT.sub(" ", text)
         if is_bare_date(joined):

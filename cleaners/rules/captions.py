@@ -11,6 +11,9 @@ from importlib import resources
 from cleaners.blocks import Page
 from cleaners.textfeatures import WORD, fold, word_count
 
+_CREDIT_OPENER = re.compile(r"^(?:photo|image|picture|file|credit|courtesy|source)\b", re.I)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]{1,7}")
+
 
 @dataclass(frozen=True, slots=True)
 class CreditPatterns:
@@ -45,13 +48,13 @@ def _bracket_is_credit(inner: str, before: str) -> bool:
     patterns = credit_patterns()
     if patterns.after_sentence.search(". " + inner) or "/" in inner or "©" in inner:
         return True
-    if re.match(r"^(?:photo|image|picture|file|credit|courtesy|source)\b", inner, re.IGNORECASE):
+    if _CREDIT_OPENER.match(inner):
         return True
     # An unnamed credit ("(Egyptian presidency)", "(Activist Name- Town)"): a short proper
     # name closing a description. An acronym alone ("(UNDP)") expands a name, it credits nothing.
     if not inner[:1].isupper() or word_count(inner) > 6 or not any(c.isalpha() for c in inner):
         return False
-    if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", inner):
+    if _ACRONYM.fullmatch(inner):
         return False
     return word_count(before) >= 6
 

@@ -34,13 +34,13 @@ class PrintedTwiceRule:
         for position, block in enumerate(kept):
             if not block.kept:
                 continue
-            key = fold(block.text)
+            key = block.key
             if not key:
                 continue
             copies = [block] + [
                 other
                 for other in kept[position + 1 : position + 1 + _PAIR_DISTANCE]
-                if other.kept and fold(other.text) == key
+                if other.kept and other.key == key
             ]
             if len(copies) < 2:
                 continue
@@ -70,7 +70,7 @@ class DuplicateParagraphRule:
         if page.subtitle:
             seen.add(fold(page.subtitle))
         for block in page.kept():
-            key = fold(block.text)
+            key = block.key
             if not key:
                 continue
             if key in seen:

@@ -22,16 +22,22 @@ class LinePatternRule:
     name: str
     reason: str
     max_words: int
-    regex: re.Pattern[str] | None
+    regex: re.Pattern[str] | None  # patterns that may match anywhere (re.search)
     tokens: frozenset[str] = frozenset()
     min_tokens: int = 2
     # A label that owns the headline-like line right after it (a sponsored slot's ad title).
     absorb_next_headline: bool = False
+    # Patterns anchored at the start ("^...") are tried at position 0 only (re.match), which is
+    # most of them; scanning every position of every paragraph for them was the hot spot.
+    anchored: re.Pattern[str] | None = None
 
-    def matches(self, text: str) -> bool:
-        n_words = len(text.split())
+    def matches(self, text: str, n_words: int | None = None) -> bool:
+        if n_words is None:
+            n_words = len(text.split())
         if n_words > self.max_words:
             return False
+        if self.anchored is not None and self.anchored.match(text):
+            return True
         if self.regex is not None and self.regex.search(text):
             return True
         if self.tokens and n_words >= self.min_tokens:
@@ -42,7 +48,7 @@ class LinePatternRule:
     def apply(self, page: Page) -> None:
         blocks = page.blocks
         for position, block in enumerate(blocks):
-            if block.kept and self.matches(block.text):
+            if block.kept and self.matches(block.text, block.n_words):
                 block.remove(self.reason, self.name)
                 if self.absorb_next_headline and position + 1 < len(blocks):
                     following = blocks[position + 1]
@@ -57,11 +63,13 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
+    patterns = list(spec.get("patterns", []))
     return LinePatternRule(
         name=spec["name"],
         reason=spec["reason"],
         max_words=int(spec.get("max_words", 30)),
-        regex=compile_patterns(list(spec.get("patterns", []))),
+        regex=compile_patterns([p for p in patterns if not p.startswith("^")]),
+        anchored=compile_patterns([p for p in patterns if p.startswith("^")]),
         tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
         min_tokens=int(spec.get("min_tokens", 2)),
         absorb_next_headline=bool(spec.get("absorb_next_headline", False)),

@@ -48,7 +48,11 @@ class BotWallRule:
     name: str = "bot_wall"
 
     def apply(self, page: Page) -> None:
-        if page.reject_reason is None and is_bot_wall("\n".join(b.text for b in page.blocks)):
+        if page.reject_reason is not None:
+            return
+        if sum(b.n_words for b in page.blocks) > bot_wall_patterns().max_words:
+            return
+        if is_bot_wall("\n".join(b.text for b in page.blocks)):
             page.reject_reason = "bot_wall"
 
 
@@ -61,6 +65,6 @@ class EmptyPageRule:
 
     def apply(self, page: Page) -> None:
         if page.reject_reason is None:
-            words = sum(word_count(b.text) for b in page.kept())
+            words = sum(b.n_words for b in page.kept())
             if words < self.min_words:
                 page.reject_reason = "empty"

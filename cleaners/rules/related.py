@@ -11,6 +11,8 @@ from importlib import resources
 from cleaners.blocks import Block, Page
 from cleaners.textfeatures import is_headline_like, is_list_item, is_prose, word_count
 
+_TEASER_SEPARATOR = re.compile(r"[:|»>\-–—]")
+
 
 @dataclass(frozen=True, slots=True)
 class RelatedPatterns:
@@ -41,7 +43,7 @@ def is_teaser(text: str, max_words: int = 30) -> bool:
     """'Read more: <headline>': a prefix, then a title rather than a sentence."""
     if word_count(text) > max_words or not related_patterns().teaser.match(text):
         return False
-    rest = re.split(r"[:|»>\-–—]", text, maxsplit=1)[-1].strip()
+    rest = _TEASER_SEPARATOR.split(text, maxsplit=1)[-1].strip()
     return not is_prose(rest)
 
 

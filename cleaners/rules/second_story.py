@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cleaners.blocks import Block, Page
@@ -37,52 +37,43 @@ def _stopwords() -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _keys(text: str) -> set[str]:
-    """Crude stems: 5-letter prefixes of the word and of its demonym/plural base."""
+@lru_cache(maxsize=65536)
+def _word_keys(token: str) -> frozenset[str]:
+    """Crude stems of one word: its 5-letter prefix and that of its demonym/plural base."""
+    base = _SUFFIX.sub("", token)
+    if len(base) >= 4 and base[:5] != token[:5]:
+        return frozenset((token[:5], base[:5]))
+    return frozenset((token[:5],))
+
+
+def _token_keys(text: str) -> list[frozenset[str]]:
+    """The keys of every content-word token, in order (repeats kept: topic words weigh more)."""
     stop = _stopwords()
+    return [_word_keys(t) for t in _TOKEN.findall(text.casefold()) if t not in stop]
+
+
+def _keys(text: str) -> set[str]:
     keys: set[str] = set()
-    for token in _TOKEN.findall(text.casefold()):
-        if token in stop:
-            continue
-        keys.add(token[:5])
-        base = _SUFFIX.sub("", token)
-        if len(base) >= 4:
-            keys.add(base[:5])
+    for token_keys in _token_keys(text):
+        keys |= token_keys
     return keys
 
 
-def _token_keys(text: str) -> list[set[str]]:
-    """The keys of every content-word token, in order (repeats kept: topic words weigh more)."""
-    stop = _stopwords()
-    out: list[set[str]] = []
-    for token in _TOKEN.findall(text.casefold()):
-        if token in stop:
-            continue
-        keys = {token[:5]}
-        base = _SUFFIX.sub("", token)
-        if len(base) >= 4:
-            keys.add(base[:5])
-        out.append(keys)
-    return out
-
-
-def cohesion(section: str, reference: str, title: str | None) -> float:
+def cohesion(section: str, reference: set[str], title: set[str]) -> float:
     """How much a section continues the main story, 0 to 1.
 
-    The mean of two shares: the section's content-word tokens that the main story (title and
-    body so far) also uses, and the title's content words that the section takes up again.
-    Without a title, the first share alone.
+    The mean of two shares: the section's content-word tokens whose keys the main story
+    (title and body so far: `reference`) also uses, and the title's keys that the section
+    takes up again. Without a title of two content words or more, the first share alone.
     """
     tokens = _token_keys(section)
     if not tokens:
         return 1.0
-    ref = _keys(reference)
-    continued = sum(1 for keys in tokens if keys & ref) / len(tokens)
-    title_keys = _keys(title) if title else set()
-    if len(title_keys) < 2:
+    continued = sum(1 for keys in tokens if keys & reference) / len(tokens)
+    if len(title) < 2:
         return continued
     section_keys = set().union(*tokens)
-    return (continued + len(title_keys & section_keys) / len(title_keys)) / 2
+    return (continued + len(title & section_keys) / len(title)) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +107,8 @@ class SecondStoryRule:
     def candidates(self, blocks: list[Block]) -> list[Candidate]:
         kept = [b for b in blocks if b.kept]
         start = _main_title_position(kept)
-        title = kept[start].text if start is not None else None
-        reference = [title] if title else []
+        title = _keys(kept[start].text) if start is not None else set()
+        reference = _LazyKeys(set(title))
         found: list[Candidate] = []
         body_before = 0
         script = dominant_script(" ".join(b.text for b in kept[:40]))
@@ -125,7 +116,7 @@ class SecondStoryRule:
             block = kept[position]
             if is_prose(block.text):
                 body_before += 1
-                reference.append(block.text)
+                reference.add(block.text)
                 continue
             if body_before < _MIN_BODY_BEFORE or not _is_story_headline(block.text, script):
                 continue
@@ -139,10 +130,27 @@ class SecondStoryRule:
                 Candidate(
                     index=block.index,
                     furniture=_furniture(block, after[:_FURNITURE_WINDOW]),
-                    cohesion=cohesion(" ".join([block.text, *section]), " ".join(reference), title),
+                    cohesion=cohesion(" ".join([block.text, *section]), reference.keys(), title),
                 )
             )
         return found
+
+
+class _LazyKeys:
+    """The main story's vocabulary, computed only if a boundary candidate needs it."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self._keys = keys
+        self._pending: list[str] = []
+
+    def add(self, text: str) -> None:
+        self._pending.append(text)
+
+    def keys(self) -> set[str]:
+        for text in self._pending:
+            self._keys |= _keys(text)
+        self._pending.clear()
+        return self._keys
 
 
 def _main_title_position(kept: list[Block]) -> int | None:
