@@ -3,7 +3,8 @@
 No Scrapy import here: the crawler and the offline CLI call the same functions.
 """
 
+from cleaners.html.extract import clean_html
 from cleaners.pipeline import clean_text
 from cleaners.record import Article, Removal
 
-__all__ = ["Article", "Removal", "clean_text"]
+__all__ = ["Article", "Removal", "clean_html", "clean_text"]

@@ -62,6 +62,10 @@ class Page:
     published: str | None = None
     updated: str | None = None
     reject_reason: str | None = None
+    # Facts the HTML path knows from markup, by block index (empty for text dumps):
+    markup_reasons: dict[int, tuple[str, str]] = field(default_factory=dict)  # (reason, rule)
+    extracted: set[int] | None = None  # blocks the main-content extractor kept
+    story_starts: set[int] = field(default_factory=set)  # first blocks of further <article>s
 
     def kept(self) -> list[Block]:
         return [b for b in self.blocks if b.removal is None and not self.is_field(b)]

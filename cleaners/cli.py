@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from cleaners.document import Document, ReadError
-from cleaners.explain import explain_text
+from cleaners.explain import explain_html, explain_text
 from cleaners.pipeline import clean_document
 from cleaners.readers import read_inputs
 from cleaners.summary import RunSummary
@@ -71,7 +71,10 @@ def _explain(args: argparse.Namespace) -> int:
             print(f"newsclean: error: {item}", file=sys.stderr)
             return 1
         assert isinstance(item, Document)
-        print(explain_text(item.text or "", item.source))
+        if item.html is not None:
+            print(explain_html(item.html, item.source))
+        else:
+            print(explain_text(item.text or "", item.source))
     return 0
 
 

@@ -23,7 +23,9 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 # which tells a date with a day from "September 2021" alone.
 _DEFAULT_A = datetime(1901, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(1902, 2, 2, 0, 0, 0)
-_NOISE = re.compile(r"\b(at|on|the|gmt|local time)\b|[|•]", re.IGNORECASE)
+_NOISE = re.compile(
+    r"\b(at|on|the|local time)\b|\b(gmt|utc)\s*[+-]\s*\d{1,2}(:\d{2})?|\bgmt\b|[|•]", re.IGNORECASE
+)
 
 
 MONTH_OR_NUMERIC = re.compile(f"{_MONTH.pattern}|{_NUMERIC_DATE.pattern}", re.IGNORECASE)
@@ -97,8 +99,8 @@ def parse_date(text: str) -> str | None:
         return iso
     cleaned = _NOISE.sub(" ", text).replace(",", ", ")
     try:
-        first = dateutil_parser.parse(cleaned, default=_DEFAULT_A, fuzzy=True)
-        second = dateutil_parser.parse(cleaned, default=_DEFAULT_B, fuzzy=True)
+        first = dateutil_parser.parse(cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True)
+        second = dateutil_parser.parse(cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True)
     except (ValueError, OverflowError):
         first = second = None
     if first is None or second is None or first.date() != second.date():

@@ -33,3 +33,12 @@ def explain_page(page: Page, width: int = 100) -> str:
 
 def explain_text(text: str, source: str) -> str:
     return explain_page(run_rules(page_from_text(text, source)))
+
+
+def explain_html(html: str | bytes, source: str) -> str:
+    from cleaners.html.extract import html_rules, page_from_html
+
+    page = page_from_html(html, source=source)
+    if not isinstance(page, Page):
+        return f"status: {page.status} ({page.reject_reason}): no article blocks to show"
+    return explain_page(run_rules(page, html_rules()))

@@ -64,4 +64,8 @@ def clean_text(text: str, source: str | None = None, url: str | None = None) -> 
 
 def clean_document(document: Document) -> Article:
     """Clean whatever a reader produced."""
+    if document.html is not None:
+        from cleaners.html.extract import clean_html  # the HTML path loads trafilatura
+
+        return clean_html(document.html, document.url, source=document.source)
     return clean_text(document.text or "", source=document.source, url=document.url)

@@ -56,8 +56,23 @@ def read_text_dump(path: Path, source: str) -> Iterator[Item]:
     yield Document(source=source, text=text)
 
 
+def read_html_file(path: Path, source: str) -> Iterator[Item]:
+    """HTML is kept as bytes: the cleaner decodes it from its BOM and <meta> charset."""
+    try:
+        data = _read_bytes(path)
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield ReadError(source, "io_error", str(exc) or type(exc).__name__)
+        return
+    if b"\x00" in data[:_BINARY_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield ReadError(source, "binary", "binary content (NUL bytes), not HTML")
+        return
+    yield Document(source=source, html=data)
+
+
 READERS: dict[str, Reader] = {
     ".txt": read_text_dump,
+    ".html": read_html_file,
+    ".htm": read_html_file,
 }
 
 

@@ -17,6 +17,10 @@ _DATE_PREFIX = re.compile(
     r"(\s+(on|at|in))?\s*[:\-–—]?\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
+# "Updated 3 hours ago" after a date says nothing a date can hold.
+_RELATIVE_UPDATE = re.compile(
+    r"\s*\bupdated\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.IGNORECASE
+)
 _UPDATE_KINDS = ("updated", "modified", "mis à jour", "modifié", "تحديث")
 # Arabic short vowels and other marks, optional in writing: "نُشر" is "نشر".
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
@@ -34,6 +38,8 @@ _BYLINE = re.compile(
     r"\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+_DATE_THEN_BY = re.compile(r"^(?P<date>.{6,60}?)\s+by\s+(?P<names>[A-Z].{1,80})$", re.IGNORECASE)
+_NAMES_THEN_DATE = re.compile(r"\s+,\s+|\s+[-–—|]\s+")
 _WIRE_CREDIT = re.compile(r"^\(?\s*(additional\s+)?(reporting|writing)\s+by\b", re.IGNORECASE)
 _WIRE_CLAUSE = re.compile(
     r"^(additional\s+)?(reporting|writing)\s+by\s+(?P<names>.+?)(\s+in\s+[A-Z][\w\s-]*)?$",
@@ -62,7 +68,7 @@ def _date_kind(segment: str) -> tuple[str, str] | None:
             return field, iso
         return None
     if is_bare_date(segment):
-        iso = parse_date(segment)
+        iso = parse_date(_RELATIVE_UPDATE.sub("", segment))
         if iso:
             return "published", iso
     return None
@@ -70,9 +76,19 @@ def _date_kind(segment: str) -> tuple[str, str] | None:
 
 def is_bare_date(text: str) -> bool:
     """A line that is nothing but a date and time ("Monday 20 September 2021 15:32 GMT")."""
-    if not looks_like_date(text) or len(text) > 60 or not _MONTH_OR_NUMERIC.search(text):
+    text = _RELATIVE_UPDATE.sub("", text)
+    if len(text) > 60 or not looks_like_date(text):
         return False
-    return all(t.isdigit() or t.casefold() in _DATE_WORDS for t in WORD.findall(text))
+    tokens = WORD.findall(text)
+    unknown = [
+        t
+        for t in tokens
+        if not (t.isdigit() or t.casefold() in _DATE_WORDS or (t.isupper() and len(t) <= 4))
+    ]
+    if not unknown:
+        return bool(_MONTH_OR_NUMERIC.search(text))
+    # month or weekday names of another language: the parser decides
+    return len(unknown) <= 2 and len(tokens) <= 6 and parse_date(text) is not None
 
 
 def _set_date(page: Page, field: str, iso: str) -> None:
@@ -128,7 +144,7 @@ class BylineRule:
             return self._wire_credit(text), []
         match = _BYLINE.match(text)
         if not match:
-            return None
+            return self._unprefixed(text)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
         names = _names(segments[0])
         if names is None:
@@ -143,6 +159,23 @@ class BylineRule:
         return names, dates
 
     @staticmethod
+    def _unprefixed(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+        """'Name , Tuesday 14 May 2024' and 'Published 12 June 2024 By Name'."""
+        date_first = _DATE_THEN_BY.match(text)
+        if date_first:
+            found = _date_kind(date_first.group("date"))
+            names = _names(date_first.group("names"))
+            return (names, [found]) if found and names else None
+        segments = _NAMES_THEN_DATE.split(text)
+        if len(segments) < 2:
+            return None
+        names = _names(segments[0])
+        dates = [_date_kind(s) for s in segments[1:]]
+        if not names or not all(dates):
+            return None
+        return names, [d for d in dates if d]
+
+    @staticmethod
     def _wire_credit(text: str) -> list[str]:
         names: list[str] = []
         for clause in text.strip("() .").split(";"):
@@ -152,10 +185,16 @@ class BylineRule:
         return names
 
     def apply(self, page: Page) -> None:
+        known = {a.casefold() for a in page.authors}
         for block in page.blocks:
             if not block.kept:
                 continue
             parsed = self.parse(block.text)
+            if parsed is None and known and block.n_words <= 12:
+                # a bare author line: the names the page's metadata already gave
+                names = _names(block.text)
+                if names and all(n.casefold() in known for n in names):
+                    parsed = names, []
             if parsed is None:
                 continue
             names, dates = parsed
@@ -177,17 +216,21 @@ class DateLineRule:
     def parse(self, text: str) -> list[tuple[str, str]] | None:
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
-        joined = _SEGMENT_SPLIT.sub(" ", text)
-        if is_bare_date(joined):
-            iso = parse_date(joined)
-            return [("published", iso)] if iso else None
         found = []
         for segment in _SEGMENT_SPLIT.split(text):
             kind = _date_kind(segment.strip())
             if kind is None:
-                return None
+                found = []
+                break
             found.append(kind)
-        return found or None
+        if found:
+            return found
+        # "Wed 25 Oct 2023 | 16:40": one date cut in pieces
+        joined = _RELATIVE_UPDATE.sub("", _SEGMENT_SPLIT.sub(" ", text))
+        if is_bare_date(joined):
+            iso = parse_date(joined)
+            return [("published", iso)] if iso else None
+        return None
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:

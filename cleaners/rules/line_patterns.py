@@ -27,6 +27,7 @@ class LinePatternRule:
     min_tokens: int = 2
     # A label that owns the headline-like line right after it (a sponsored slot's ad title).
     absorb_next_headline: bool = False
+    skip_tags: frozenset[str] = frozenset()  # markup elements the rule does not apply to
     # Patterns anchored at the start ("^...") are tried at position 0 only (re.match), which is
     # most of them; scanning every position of every paragraph for them was the hot spot.
     anchored: re.Pattern[str] | None = None
@@ -48,7 +49,11 @@ class LinePatternRule:
     def apply(self, page: Page) -> None:
         blocks = page.blocks
         for position, block in enumerate(blocks):
-            if block.kept and self.matches(block.text, block.n_words):
+            if (
+                block.kept
+                and block.tag not in self.skip_tags
+                and self.matches(block.text, block.n_words)
+            ):
                 block.remove(self.reason, self.name)
                 if self.absorb_next_headline and position + 1 < len(blocks):
                     following = blocks[position + 1]
@@ -73,6 +78,7 @@ def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
         tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
         min_tokens=int(spec.get("min_tokens", 2)),
         absorb_next_headline=bool(spec.get("absorb_next_headline", False)),
+        skip_tags=frozenset(spec.get("skip_tags", [])),
     )
 
 

@@ -22,7 +22,7 @@ from cleaners.rules.line_patterns import classify_line
 from cleaners.rules.related import is_related_heading, is_teaser
 from cleaners.textfeatures import dominant_script, fold, is_headline_like, is_prose
 
-_TOKEN = re.compile(r"[^\W\d_]{4,}")
+_TOKEN = re.compile(r"[^\W\d_]{3,}")
 # Suffixes that make a demonym or plural from a name ("Iranian" ~ "Iran", "Lebanese" ~ "Lebanon").
 _SUFFIX = re.compile(r"(ians?|ese|is|i|s)$")
 _MIN_BODY_BEFORE = 3  # paragraphs the main story must have before a boundary
@@ -37,9 +37,24 @@ def _stopwords() -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Arabic: the article, conjunctions and prepositions are written onto the word, and a few
+# suffixes mark gender and number; letter variants are unified (light stemming).
+_AR_PREFIX = re.compile("^(وال|بال|كال|فال|لل|ال|و|ف|ب)")
+_AR_SUFFIX = re.compile("(ات|ون|ين|ان|ها|هم|ية|ة|ه|ي)$")
+_AR_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def _arabic_keys(token: str) -> frozenset[str]:
+    stem = _AR_PREFIX.sub("", token) if len(token) > 4 else token
+    stem = _AR_SUFFIX.sub("", stem) if len(stem) > 4 else stem
+    return frozenset((stem.translate(_AR_LETTERS)[:4],))
+
+
 @lru_cache(maxsize=65536)
 def _word_keys(token: str) -> frozenset[str]:
     """Crude stems of one word: its 5-letter prefix and that of its demonym/plural base."""
+    if "\u0600" <= token[0] <= "\u06ff":
+        return _arabic_keys(token)
     base = _SUFFIX.sub("", token)
     if len(base) >= 4 and base[:5] != token[:5]:
         return frozenset((token[:5], base[:5]))
@@ -91,20 +106,27 @@ class SecondStoryRule:
     thresholds: tuple[float, float, float, float] = (0.15, 0.2, 0.25, 0.3)
 
     def apply(self, page: Page) -> None:
-        boundary = self.find_boundary(page.blocks)
+        boundary = self.find_boundary(page.blocks, page.story_starts)
         if boundary is None:
             return
         for block in page.blocks[boundary:]:
             if block.kept:
                 block.remove(self.reason, self.name)
 
-    def find_boundary(self, blocks: list[Block]) -> int | None:
-        for candidate in self.candidates(blocks):
+    def find_boundary(
+        self, blocks: list[Block], story_starts: set[int] | None = None
+    ) -> int | None:
+        for candidate in self.candidates(blocks, story_starts):
             if candidate.cohesion < self.thresholds[candidate.furniture]:
                 return candidate.index
         return None
 
-    def candidates(self, blocks: list[Block]) -> list[Candidate]:
+    def candidates(
+        self, blocks: list[Block], story_starts: set[int] | None = None
+    ) -> list[Candidate]:
+        """Boundary candidates in page order. `story_starts` are blocks that markup says open
+        a new story (a further <article>): candidates with full furniture."""
+        story_starts = story_starts or set()
         kept = [b for b in blocks if b.kept]
         start = _main_title_position(kept)
         title = _keys(kept[start].text) if start is not None else set()
@@ -118,7 +140,10 @@ class SecondStoryRule:
                 body_before += 1
                 reference.add(block.text)
                 continue
-            if body_before < _MIN_BODY_BEFORE or not _is_story_headline(block.text, script):
+            hinted = block.index in story_starts
+            if not hinted and (
+                body_before < _MIN_BODY_BEFORE or not _is_story_headline(block.text, script)
+            ):
                 continue
             after = kept[position + 1 :]
             if _printed_as_card(kept, position):
@@ -129,7 +154,7 @@ class SecondStoryRule:
             found.append(
                 Candidate(
                     index=block.index,
-                    furniture=_furniture(block, after[:_FURNITURE_WINDOW]),
+                    furniture=3 if hinted else _furniture(block, after[:_FURNITURE_WINDOW]),
                     cohesion=cohesion(" ".join([block.text, *section]), reference.keys(), title),
                 )
             )

@@ -1,0 +1,311 @@
+"""`clean_html`: trafilatura finds the article, the markup walk keeps its structure and debris.
+
+1. Decode (BOM, HTTP/meta charset, detection) and parse with lxml; metadata from JSON-LD and
+   meta tags.
+2. trafilatura extracts the main content (XML output, comments off, tables on). Its paragraphs
+   are matched back to the page's blocks, which locates the article region: the deepest element
+   holding most of the extracted text, widened to the headline's <article>.
+3. The region's blocks, from the headline on, become the page: blocks trafilatura kept, and
+   blocks it dropped but that are paragraphs, subheadings, list items or table rows of the
+   article (recovered); debris in the region is listed in `removed` with its reason.
+4. The same rules as the text path run on these blocks, plus the markup signals (captions,
+   share bars, related boxes, forms...) and a second <article> as a story boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from cleaners.blocks import Block, Page
+from cleaners.html.decode import UndecodableError, decode_html
+from cleaners.html.dom import DomBlock, iter_blocks
+from cleaners.html.metadata import PageMetadata, extract_metadata
+from cleaners.html.signals import signal_for
+from cleaners.normalize import repair_mojibake
+from cleaners.pipeline import run_rules, to_article
+from cleaners.record import STATUS_REJECTED, Article
+from cleaners.rules import Rule, default_rules
+from cleaners.rules.markup import MarkupSignalRule, UnextractedChromeRule
+from cleaners.rules.page_level import is_bot_wall
+from cleaners.rules.second_story import SecondStoryRule
+from cleaners.textfeatures import fold
+
+# Work per page is bounded: pages beyond this many characters are cut (article text sits far
+# above it; multi-megabyte pages are inline data and scripts).
+MAX_HTML_CHARS = 3_000_000
+_REGION_SHARE = 0.8  # the region holds at least this share of the extracted text
+_STANDFIRST = re.compile(
+    r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
+    re.IGNORECASE,
+)
+_ERROR_PAGE = re.compile(
+    r"\b(page not found|404|not found|page (does not|doesn't) exist|error 50\d|server error)\b",
+    re.IGNORECASE,
+)
+_TRAFILATURA_OPTIONS = {
+    "output_format": "xml",
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "with_metadata": False,
+    "deduplicate": False,
+}
+_XML_BLOCKS = ("p", "head", "item", "row", "quote", "cell", "code")
+
+
+def _rejected(reason: str, source: str, meta: PageMetadata | None, url: str | None) -> Article:
+    return Article(
+        source=source,
+        url=(meta.url if meta else None) or url,
+        status=STATUS_REJECTED,
+        reject_reason=reason,
+        site=meta.site if meta else None,
+    )
+
+
+def _extracted_texts(html_text: str) -> list[str]:
+    """trafilatura's main-content blocks, in order."""
+    xml = trafilatura.extract(html_text, **_TRAFILATURA_OPTIONS)
+    if not xml:
+        return []
+    try:
+        doc = etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return []
+    texts = []
+    main = doc.find("main")
+    for element in (main if main is not None else doc).iter(*_XML_BLOCKS):
+        if element.tag == "cell" or (element.tag == "p" and element.getparent().tag == "quote"):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if text:
+            texts.append(text)
+    return texts
+
+
+def _ancestors(element: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    chain = []
+    node = element
+    while node is not None:
+        chain.append(node)
+        node = node.getparent()
+    return chain
+
+
+def _region(
+    dom: list[DomBlock], matched: list[int], headline: lxml_html.HtmlElement | None
+) -> lxml_html.HtmlElement | None:
+    """The deepest element holding most of the matched text, widened to the headline's article."""
+    if not matched:
+        return headline.getparent() if headline is not None else None
+    weight: Counter[lxml_html.HtmlElement] = Counter()
+    depth: dict[lxml_html.HtmlElement, int] = {}
+    total = 0
+    for i in matched:
+        size = len(dom[i].text)
+        total += size
+        chain = _ancestors(dom[i].element)
+        for level, node in enumerate(reversed(chain)):
+            weight[node] += size
+            depth[node] = level
+    region = max(
+        (node for node, w in weight.items() if w >= _REGION_SHARE * total),
+        key=lambda node: depth[node],
+    )
+    if headline is not None and not _contains(region, headline):
+        chain = set(_ancestors(region))
+        common = next((n for n in _ancestors(headline) if n in chain), None)
+        if common is not None and _tag(common) not in ("body", "html"):
+            region = common
+    article = next((n for n in _ancestors(region) if _tag(n) == "article"), None)
+    return article if article is not None else region
+
+
+def _tag(element: lxml_html.HtmlElement) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _contains(outer: lxml_html.HtmlElement, inner: lxml_html.HtmlElement) -> bool:
+    node = inner
+    while node is not None:
+        if node is outer:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _headline(dom: list[DomBlock], title: str | None) -> int | None:
+    """Position of the page's headline block: the h1 matching the metadata title, else the
+    first h1."""
+    first = None
+    key = fold(title) if title else None
+    for position, block in enumerate(dom):
+        if block.tag != "h1":
+            continue
+        if first is None:
+            first = position
+        if key and (fold(block.text) == key or key in fold(block.text)):
+            return position
+    return first
+
+
+def _later_articles(region: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """<article> elements after the region (infinite scroll), not nested in it."""
+    parent = region.getparent()
+    if parent is None:
+        return []
+    found = []
+    for element in parent.iter("article"):
+        if element is region or _contains(region, element):
+            continue
+        if element.getparent() is not None and _precedes(region, element):
+            found.append(element)
+    return found
+
+
+def _precedes(a: lxml_html.HtmlElement, b: lxml_html.HtmlElement) -> bool:
+    for element in a.getroottree().iter():
+        if element is a:
+            return True
+        if element is b:
+            return False
+    return False
+
+
+def html_rules() -> list[Rule]:
+    """The text pipeline plus the markup rules, in their places."""
+    rules = default_rules()
+    at = next(i for i, r in enumerate(rules) if isinstance(r, SecondStoryRule)) + 1
+    rules.insert(at, MarkupSignalRule())
+    # Interface-chrome marks are the vaguest: the text rules name such blocks first.
+    rules.insert(len(rules) - 1, MarkupSignalRule(name="markup_signal_chrome", deferred=True))
+    rules.insert(len(rules) - 1, UnextractedChromeRule())
+    return rules
+
+
+def clean_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    site: str | None = None,
+    source: str | None = None,
+    http_charset: str | None = None,
+) -> Article:
+    """Clean one HTML page into an article record (same contract as `clean_text`)."""
+    page = page_from_html(html, url, site=site, source=source, http_charset=http_charset)
+    if isinstance(page, Article):
+        return page
+    return to_article(run_rules(page, html_rules()))
+
+
+def page_from_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    site: str | None = None,
+    source: str | None = None,
+    http_charset: str | None = None,
+) -> Page | Article:
+    """The article's blocks with what markup and metadata say, ready for the rules; or a
+    rejected record when the page is no article (unreadable, bot wall, error page)."""
+    source = source or url or "<html>"
+    try:
+        text = decode_html(html, http_charset)
+    except UndecodableError:
+        return _rejected("unreadable", source, None, url)
+    text = text[:MAX_HTML_CHARS]
+    if not text.strip():
+        return _rejected("empty", source, None, url)
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return _rejected("unreadable", source, None, url)
+    meta = extract_metadata(root, url)
+    body = root.body if root.find("body") is not None else root
+    dom = list(iter_blocks(body))
+    for block in dom:
+        block.text = repair_mojibake(block.text)
+    visible = "\n".join(b.text for b in dom)
+    if is_bot_wall(f"{meta.title or ''}\n{visible}"):
+        return _rejected("bot_wall", source, meta, url)
+
+    head_at = _headline(dom, meta.title)
+    headline = dom[head_at].element if head_at is not None else None
+    if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
+        return _rejected("not_article", source, meta, url)
+
+    extracted = _extracted_texts(text)
+    keys = {fold(t) for t in extracted}
+    joined = "\n".join(keys)
+    matched = [
+        i
+        for i, b in enumerate(dom)
+        if (k := fold(b.text)) and (k in keys or (len(k) >= 40 and k in joined))
+    ]
+    region = _region(dom, matched, headline)
+    if region is None:
+        return _rejected("empty", source, meta, url)
+    later = _later_articles(region)
+    scopes = [region, *later]
+
+    page = Page(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
+    page.extracted = set()
+    signal_cache: dict = {}
+    seen_scopes: set = set()
+    matched_set = set(matched)
+    start = head_at if head_at is not None and _contains(region, dom[head_at].element) else None
+    for position, dom_block in enumerate(dom):
+        if start is not None and position < start:
+            continue
+        scope = next((s for s in scopes if _contains(s, dom_block.element)), None)
+        if scope is None:
+            continue
+        block = Block(index=len(page.blocks), text=dom_block.text, tag=dom_block.tag)
+        if scope is not region and scope not in seen_scopes:
+            page.story_starts.add(block.index)  # a further <article> opens a new story
+        seen_scopes.add(scope)
+        page.blocks.append(block)
+        if position in matched_set:
+            page.extracted.add(block.index)
+        if position == start:
+            page.title, page.title_index = meta.title or block.text, block.index
+            continue
+        signal = signal_for(dom_block.element, scope, signal_cache)
+        if signal is not None:
+            page.markup_reasons[block.index] = (_reason(signal.reason, dom_block), signal.name)
+    _standfirst(page, dom)
+    if page.title is None:
+        page.title = meta.title
+    page.authors = list(meta.authors)
+    page.published, page.updated = meta.published, meta.updated
+    return page
+
+
+def _reason(reason: str, block: DomBlock) -> str:
+    """A related box with one link is a teaser card, with a list it is a related list."""
+    if reason == "related_articles" and block.tag not in ("li", "h2", "h3", "h4"):
+        container = block.element
+        if container.find(".//li") is None:
+            return "related_teaser"
+    return reason
+
+
+def _standfirst(page: Page, dom: list[DomBlock]) -> None:
+    """A block right under the headline whose markup names it a standfirst is the subtitle."""
+    if page.title_index is None or len(page.blocks) <= page.title_index + 1:
+        return
+    candidate = page.blocks[page.title_index + 1]
+    element = next(
+        (d.element for d in dom if d.text == candidate.text and d.tag == candidate.tag), None
+    )
+    if element is None:
+        return
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if _STANDFIRST.search(marks) and candidate.n_words >= 4:
+        page.subtitle, page.subtitle_index = candidate.text, candidate.index
