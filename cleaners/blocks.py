@@ -66,9 +66,16 @@ class Page:
     markup_reasons: dict[int, tuple[str, str]] = field(default_factory=dict)  # (reason, rule)
     extracted: set[int] | None = None  # blocks the main-content extractor kept
     story_starts: set[int] = field(default_factory=set)  # first blocks of further <article>s
+    # Page text outside the extracted article (template): rules may name it, else it is
+    # dropped without a removal entry, as it was never part of the article.
+    outside: set[int] = field(default_factory=set)
 
     def kept(self) -> list[Block]:
         return [b for b in self.blocks if b.removal is None and not self.is_field(b)]
+
+    def body(self) -> list[Block]:
+        """The article's paragraphs: kept blocks that belong to the extracted article."""
+        return [b for b in self.kept() if b.index not in self.outside]
 
     def is_field(self, block: Block) -> bool:
         """Title and subtitle blocks moved into fields: not body, not removed."""

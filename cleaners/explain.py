@@ -15,6 +15,8 @@ def explain_page(page: Page, width: int = 100) -> str:
             verdict, why = "SUBTITLE", "headline"
         elif block.removal is not None:
             verdict, why = "REMOVED", f"{block.removal.reason} [{block.removal.rule}]"
+        elif block.index in page.outside:
+            verdict, why = "OUTSIDE", "not in the extracted article"
         else:
             verdict, why = "KEPT", ""
         text = block.text if len(block.text) <= width else block.text[: width - 1] + "…"

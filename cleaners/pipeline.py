@@ -34,7 +34,7 @@ def to_article(page: Page, story_index: int = 0) -> Article:
             reject_reason=page.reject_reason,
             site=page.site,
         )
-    body = [b.text for b in page.kept()]
+    body = [b.text for b in page.body()]
     return Article(
         source=page.source,
         url=page.url,

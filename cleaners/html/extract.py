@@ -33,12 +33,13 @@ from cleaners.rules import Rule, default_rules
 from cleaners.rules.markup import MarkupSignalRule, UnextractedChromeRule
 from cleaners.rules.page_level import is_bot_wall
 from cleaners.rules.second_story import SecondStoryRule
-from cleaners.textfeatures import fold
+from cleaners.textfeatures import fold, is_prose
 
 # Work per page is bounded: pages beyond this many characters are cut (article text sits far
 # above it; multi-megabyte pages are inline data and scripts).
 MAX_HTML_CHARS = 3_000_000
 _REGION_SHARE = 0.8  # the region holds at least this share of the extracted text
+_MIN_COVERAGE = 0.6  # below this share of trafilatura's text found in the markup: fall back
 _STANDFIRST = re.compile(
     r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
     re.IGNORECASE,
@@ -87,6 +88,34 @@ def _extracted_texts(html_text: str) -> list[str]:
         if text:
             texts.append(text)
     return texts
+
+
+def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
+    """Positions of the page blocks that trafilatura kept: equal to one of its paragraphs, or
+    (long enough not to match by chance) a run of consecutive ones."""
+    keys = [fold(t) for t in extracted]
+    exact = set(keys)
+    running = " ".join(keys)
+    return [
+        i
+        for i, block in enumerate(dom)
+        if (key := fold(block.text)) and (key in exact or (len(key) >= 20 and key in running))
+    ]
+
+
+def _page_from_extracted(
+    extracted: list[str], meta: PageMetadata, source: str, url: str | None, site: str | None
+) -> Page:
+    page = Page(
+        blocks=[Block(index=i, text=t, tag="p") for i, t in enumerate(extracted)],
+        source=source,
+        url=meta.url or url,
+        site=site or meta.site,
+    )
+    page.title = meta.title
+    page.authors = list(meta.authors)
+    page.published, page.updated = meta.published, meta.updated
+    return page
 
 
 def _ancestors(element: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -241,13 +270,12 @@ def page_from_html(
         return _rejected("not_article", source, meta, url)
 
     extracted = _extracted_texts(text)
-    keys = {fold(t) for t in extracted}
-    joined = "\n".join(keys)
-    matched = [
-        i
-        for i, b in enumerate(dom)
-        if (k := fold(b.text)) and (k in keys or (len(k) >= 40 and k in joined))
-    ]
+    matched = _match(dom, extracted)
+    covered = sum(len(dom[i].text) for i in matched)
+    if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
+        # trafilatura's paragraphs could not be found in the markup (text split at <br>,
+        # generated content): clean its own blocks, as the text path does.
+        return _page_from_extracted(extracted, meta, source, url, site)
     region = _region(dom, matched, headline)
     if region is None:
         return _rejected("empty", source, meta, url)
@@ -259,32 +287,87 @@ def page_from_html(
     signal_cache: dict = {}
     seen_scopes: set = set()
     matched_set = set(matched)
+    containers = {_container(dom[i].element) for i in matched}
+    first, last = (matched[0], matched[-1]) if matched else (-1, -1)
     start = head_at if head_at is not None and _contains(region, dom[head_at].element) else None
     for position, dom_block in enumerate(dom):
         if start is not None and position < start:
             continue
         scope = next((s for s in scopes if _contains(s, dom_block.element)), None)
-        if scope is None:
+        extracted = position in matched_set
+        if scope is None and not extracted:
             continue
         block = Block(index=len(page.blocks), text=dom_block.text, tag=dom_block.tag)
-        if scope is not region and scope not in seen_scopes:
+        if scope is not None and scope is not region and scope not in seen_scopes:
             page.story_starts.add(block.index)  # a further <article> opens a new story
         seen_scopes.add(scope)
         page.blocks.append(block)
-        if position in matched_set:
-            page.extracted.add(block.index)
         if position == start:
             page.title, page.title_index = meta.title or block.text, block.index
             continue
-        signal = signal_for(dom_block.element, scope, signal_cache)
-        if signal is not None:
-            page.markup_reasons[block.index] = (_reason(signal.reason, dom_block), signal.name)
+        recovered = (
+            not extracted and first < position < last and _recoverable(dom_block, containers)
+        )
+        if extracted or recovered:
+            page.extracted.add(block.index)
+        else:
+            page.outside.add(block.index)
+        signal = signal_for(dom_block.element, scope if scope is not None else region, signal_cache)
+        if signal is None:
+            continue
+        # trafilatura's own paragraphs only yield to unambiguous marks (a figure caption):
+        # article bodies often sit in containers with 'teaser' or 'related' in their class.
+        if extracted and is_prose(block.text) and signal.reason != "caption":
+            continue
+        page.markup_reasons[block.index] = (_reason(signal.reason, dom_block), signal.name)
     _standfirst(page, dom)
     if page.title is None:
         page.title = meta.title
     page.authors = list(meta.authors)
     page.published, page.updated = meta.published, meta.updated
     return page
+
+
+_RECOVERABLE = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre", "dd"))
+
+
+def _container(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The element a paragraph sits in (for list items and rows: the list's or table's)."""
+    parent = element.getparent()
+    if _tag(element) in ("li", "tr") and parent is not None:
+        parent = parent.getparent()
+        if parent is not None and _tag(parent) in ("table", "tbody", "thead"):
+            parent = parent.getparent()
+    return parent
+
+
+def _recoverable(block: DomBlock, containers: set) -> bool:
+    """A paragraph, subheading, list item or row trafilatura left out, sitting in the same
+    container as paragraphs it kept; a quotation block set inside the body counts too."""
+    if block.tag not in _RECOVERABLE and not (block.tag == "footer" and _in_quote(block.element)):
+        return False
+    if _container(block.element) in containers:
+        return True
+    if _in_quote(block.element):
+        node = block.element.getparent()
+        for _ in range(3):
+            if node is None:
+                break
+            if node in containers:
+                return True
+            node = node.getparent()
+    return False
+
+
+def _in_quote(element: lxml_html.HtmlElement) -> bool:
+    node = element.getparent()
+    for _ in range(2):
+        if node is None:
+            return False
+        if _tag(node) == "blockquote":
+            return True
+        node = node.getparent()
+    return False
 
 
 def _reason(reason: str, block: DomBlock) -> str:

@@ -65,6 +65,6 @@ class EmptyPageRule:
 
     def apply(self, page: Page) -> None:
         if page.reject_reason is None:
-            words = sum(b.n_words for b in page.kept())
+            words = sum(b.n_words for b in page.body())
             if words < self.min_words:
                 page.reject_reason = "empty"

@@ -104,9 +104,14 @@ class SecondStoryRule:
     reason: str = "second_story"
     # Cohesion below which a section is another story, by how much furniture it carries.
     thresholds: tuple[float, float, float, float] = (0.15, 0.2, 0.25, 0.3)
+    # On HTML pages a story boundary needs markup (a further <article>) or a new story's
+    # furniture: real pages carry many headline-like lines (teasers, widgets, subheadings).
+    min_furniture_html: int = 2
 
     def apply(self, page: Page) -> None:
-        boundary = self.find_boundary(page.blocks, page.story_starts)
+        boundary = self.find_boundary(
+            page.blocks, page.story_starts, html=page.extracted is not None
+        )
         if boundary is None:
             return
         for block in page.blocks[boundary:]:
@@ -114,9 +119,11 @@ class SecondStoryRule:
                 block.remove(self.reason, self.name)
 
     def find_boundary(
-        self, blocks: list[Block], story_starts: set[int] | None = None
+        self, blocks: list[Block], story_starts: set[int] | None = None, html: bool = False
     ) -> int | None:
         for candidate in self.candidates(blocks, story_starts):
+            if html and candidate.furniture < self.min_furniture_html:
+                continue
             if candidate.cohesion < self.thresholds[candidate.furniture]:
                 return candidate.index
         return None
