@@ -34,9 +34,13 @@ _DAY_AND_YEAR = re.compile(
 )
 
 
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def looks_like_date(text: str) -> bool:
     """Cheap gate before parsing: a month name with a year, a numeric date, or (other
     languages) a day number with a year."""
+    text = text.translate(_DIGITS)
     return bool(
         _NUMERIC_DATE.search(text)
         or (_YEAR.search(text) and (_MONTH.search(text) or _DAY_AND_YEAR.search(text)))
@@ -92,6 +96,7 @@ def parse_date(text: str) -> str | None:
 
     Returns None unless year, month and day are all present: a partial date is not a date.
     """
+    text = text.translate(_DIGITS)
     if not looks_like_date(text):
         return None
     iso = _iso(text.strip())
@@ -104,8 +109,6 @@ def parse_date(text: str) -> str | None:
     except (ValueError, OverflowError):
         first = second = None
     if first is None or second is None or first.date() != second.date():
-        if _MONTH.search(text):
-            return None
         other = _parse_other_language(text)
         if other is None:
             return None

@@ -28,6 +28,10 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        # UTF-8 with a stray bad byte or two stays UTF-8: detection would misread it all
+        lenient = data.decode("utf-8-sig", errors="replace")
+        if lenient.count("\ufffd") <= max(2, len(lenient) // 1000):
+            return lenient
         best = from_bytes(data).best()
         if best is None:
             raise ValueError(f"undecodable bytes: {exc}") from None

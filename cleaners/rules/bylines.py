@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from cleaners.blocks import Page
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
@@ -21,6 +24,7 @@ _DATE_PREFIX = re.compile(
 _RELATIVE_UPDATE = re.compile(
     r"\s*\bupdated\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.IGNORECASE
 )
+_MAX_DATE_WORDS = 8
 _UPDATE_KINDS = ("updated", "modified", "mis à jour", "modifié", "تحديث")
 # Arabic short vowels and other marks, optional in writing: "نُشر" is "نشر".
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
@@ -50,17 +54,24 @@ _NAME_PARTICLES = frozenset(
     """al el bin bint ibn abu abou de da di du van von der den la le bin-""".split()  # noqa: SIM905
 )
 _ROLES = re.compile(
-    r"^(staff|our|special|senior|chief|foreign|political|business|sports)?\s*"
-    r"(reporter|correspondent|writer|editor|contributor|staff|desk|news desk|agencies|team)s?$"
-    r"|^special to\b|^for\b",
+    r"\b(reporter|correspondent|writer|editor|contributor|staff|desk|agencies|team|bureau"
+    r"|columnist|photographer)s?$|^special to\b|^for\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    data = resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
+    return frozenset(tomllib.loads(data)["agencies"])
 
 
 def _date_kind(segment: str) -> tuple[str, str] | None:
     """('published'|'updated', iso) when the segment is a (prefixed or bare) date."""
     match = _DATE_PREFIX.match(_ARABIC_MARKS.sub("", segment))
     if match:
+        if len(match.group("date").split()) > _MAX_DATE_WORDS:
+            return None  # "Released on 3 June 2023, the report found...": a sentence
         iso = parse_date(match.group("date"))
         if iso:
             kind = match.group("kind").casefold()
@@ -87,7 +98,10 @@ def is_bare_date(text: str) -> bool:
     ]
     if not unknown:
         return bool(_MONTH_OR_NUMERIC.search(text))
-    # month or weekday names of another language: the parser decides
+    # month or weekday names in another script (Arabic...): the parser decides. Other Latin
+    # words ("Deadline: 1 May 2024") make a sentence, not a date line.
+    if any(t.isascii() for t in unknown):
+        return False
     return len(unknown) <= 2 and len(tokens) <= 6 and parse_date(text) is not None
 
 
@@ -102,6 +116,8 @@ def _looks_like_name(part: str) -> bool:
     tokens = part.split()
     if not 1 <= len(tokens) <= 5:
         return False
+    if len(tokens) == 1 and not (part.isupper() or part.casefold() in _agencies()):
+        return False  # "By Land and Sea": single words are agencies (AFP, Reuters), not people
     for token in tokens:
         bare = token.strip(".'’-")
         if not bare or bare.casefold() in _DATE_WORDS:
@@ -135,7 +151,9 @@ class BylineRule:
     reason: str = "byline"
     max_words: int = 25
 
-    def parse(self, text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+    def parse(
+        self, text: str, known: set[str] | None = None
+    ) -> tuple[list[str], list[tuple[str, str]]] | None:
         too_long = len(text.split()) > self.max_words
         wire_credit = bool(_WIRE_CREDIT.match(text))
         if (too_long or ends_sentence(text)) and not wire_credit:
@@ -144,7 +162,7 @@ class BylineRule:
             return self._wire_credit(text), []
         match = _BYLINE.match(text)
         if not match:
-            return self._unprefixed(text)
+            return self._unprefixed(text, known or set())
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
         names = _names(segments[0])
         if names is None:
@@ -159,8 +177,9 @@ class BylineRule:
         return names, dates
 
     @staticmethod
-    def _unprefixed(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
-        """'Name , Tuesday 14 May 2024' and 'Published 12 June 2024 By Name'."""
+    def _unprefixed(text: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
+        """'Published 12 June 2024 By Name', and 'Name , Tuesday 14 May 2024' when the page's
+        metadata names that author (else "Harvest Festival - 14 March 2023" would be one)."""
         date_first = _DATE_THEN_BY.match(text)
         if date_first:
             found = _date_kind(date_first.group("date"))
@@ -171,7 +190,7 @@ class BylineRule:
             return None
         names = _names(segments[0])
         dates = [_date_kind(s) for s in segments[1:]]
-        if not names or not all(dates):
+        if not names or not all(n.casefold() in known for n in names) or not all(dates):
             return None
         return names, [d for d in dates if d]
 
@@ -189,7 +208,7 @@ class BylineRule:
         for block in page.blocks:
             if not block.kept:
                 continue
-            parsed = self.parse(block.text)
+            parsed = self.parse(block.text, known)
             if parsed is None and known and block.n_words <= 12:
                 # a bare author line: the names the page's metadata already gave
                 names = _names(block.text)

@@ -34,6 +34,8 @@ class HeadlineRule:
         candidate = following[0]
         if page.title_index is not None and candidate.index < page.title_index:
             return
+        if any(other.key == candidate.key for other in following[1:4]):
+            return  # printed twice under the headline: a caption, not a standfirst
         n = word_count(candidate.text)
         if (
             self.min_subtitle_words <= n <= self.max_subtitle_words

@@ -13,6 +13,7 @@ from cleaners.blocks import Page
 from cleaners.textfeatures import is_headline_like
 
 _TOKEN = re.compile(r"[\w'-]+")
+_QUOTES = "\"“”«»„‘’'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,8 @@ class LinePatternRule:
     def matches(self, text: str, n_words: int | None = None) -> bool:
         if n_words is None:
             n_words = len(text.split())
-        if n_words > self.max_words:
-            return False
+        if n_words > self.max_words or text[:1] in _QUOTES:
+            return False  # a line opening with a quotation mark is somebody's words
         if self.anchored is not None and self.anchored.match(text):
             return True
         if self.regex is not None and self.regex.search(text):

@@ -18,6 +18,7 @@ class BotWallPatterns:
     weak: tuple[re.Pattern[str], ...]
     min_hits: int
     max_words: int
+    max_words_weak: int
 
 
 @cache
@@ -30,6 +31,7 @@ def bot_wall_patterns() -> BotWallPatterns:
         weak=tuple(re.compile(p, re.IGNORECASE) for p in data["weak"]),
         min_hits=int(data["min_hits"]),
         max_words=int(data["max_words"]),
+        max_words_weak=int(data["max_words_weak"]),
     )
 
 
@@ -40,6 +42,8 @@ def is_bot_wall(text: str) -> bool:
         return False
     if patterns.strong.search(text):
         return True
+    if word_count(text) > patterns.max_words_weak:
+        return False
     return sum(1 for p in patterns.weak if p.search(text)) >= patterns.min_hits
 
 

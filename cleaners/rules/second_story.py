@@ -64,7 +64,12 @@ def _word_keys(token: str) -> frozenset[str]:
 def _token_keys(text: str) -> list[frozenset[str]]:
     """The keys of every content-word token, in order (repeats kept: topic words weigh more)."""
     stop = _stopwords()
-    return [_word_keys(t) for t in _TOKEN.findall(text.casefold()) if t not in stop]
+    # three-letter words count in Arabic (roots), not in Latin script (mostly function words)
+    return [
+        _word_keys(t)
+        for t in _TOKEN.findall(text.casefold())
+        if t not in stop and (len(t) > 3 or not t.isascii())
+    ]
 
 
 def _keys(text: str) -> set[str]:

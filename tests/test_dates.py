@@ -1,0 +1,109 @@
+"""`cleaners.dates.parse_date`: full dates to ISO 8601, partial dates to None."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners.dates import parse_date
+
+FULL_DATES = [
+    ("14 March 2023", "2023-03-14"),
+    ("March 14, 2023", "2023-03-14"),
+    ("Sept. 20, 2021", "2021-09-20"),
+    ("Tuesday, 14 Mar 2023", "2023-03-14"),
+    ("2023-03-14", "2023-03-14"),
+    ("14/03/2023", "2023-03-14"),
+    ("2023/03/14", "2023-03-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), FULL_DATES)
+def test_full_date(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+WITH_TIME = [
+    ("14 March 2023 15:32", "2023-03-14T15:32:00"),
+    ("March 14, 2023 3:32 PM", "2023-03-14T15:32:00"),
+    ("14 March 2023 at 8:05 pm GMT", "2023-03-14T20:05:00"),
+    ("Tuesday, 14 Mar 2023 - 03:32 AM", "2023-03-14T03:32:00"),
+    ("1 March 2022 12:00 am", "2022-03-01T00:00:00"),
+    ("1 March 2022 12:15 pm", "2022-03-01T12:15:00"),
+    ("2023-03-14 15:32", "2023-03-14T15:32:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), WITH_TIME)
+def test_date_with_time_is_24h(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2023-03-14T15:32:00+03:00", "2023-03-14T15:32:00+03:00"),
+        ("2023-03-14T15:32:00-05:00", "2023-03-14T15:32:00-05:00"),
+        ("2023-03-14T15:32:00Z", "2023-03-14T15:32:00+00:00"),
+        ("2023-03-14T15:32", "2023-03-14T15:32:00"),
+    ],
+)
+def test_iso_keeps_its_offset(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["September 2021", "March 14", "14 March", "2021", "Sept. 2021", "", "last Tuesday", "15:32"],
+)
+def test_partial_date_is_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("3 février 2022", "2022-02-03"),
+        ("12 avril 2021", "2021-04-12"),
+        ("1 mai 2020", "2020-05-01"),
+        ("5 juin 2019", "2019-06-05"),
+        ("9 juillet 2018", "2018-07-09"),
+        ("15 août 2017", "2017-08-15"),
+        ("25 décembre 2014", "2014-12-25"),
+    ],
+)
+def test_french_month_names(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("14 janvier 2023", "2023-01-14"),
+        ("14 mars 2023", "2023-03-14"),
+        ("20 septembre 2021", "2021-09-20"),
+        ("2 octobre 2016", "2016-10-02"),
+        ("4 novembre 2015", "2015-11-04"),
+    ],
+)
+def test_french_months_that_look_english(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("14 مارس 2023", "2023-03-14"),
+        ("3 يناير 2024", "2024-01-03"),
+        ("20 سبتمبر 2021 15:32", "2021-09-20T15:32:00"),
+    ],
+)
+def test_arabic_month_names(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_arabic_month_with_eastern_arabic_digits() -> None:
+    assert parse_date("٣ يناير ٢٠٢٤") == "2024-01-03"
+
+
+def test_parse_date_is_stable() -> None:
+    assert {parse_date("20 سبتمبر 2021 15:32") for _ in range(3)} == {"2021-09-20T15:32:00"}

@@ -1,0 +1,191 @@
+"""Fields filled from the page: authors from bylines, dates from date lines, title, subtitle."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean_text
+from tests.pages import BODY, TITLE, page, paragraphs
+
+BYLINES = [
+    ("By Salma Ben Youssef", ["Salma Ben Youssef"]),
+    ("Written by Salma Ben Youssef", ["Salma Ben Youssef"]),
+    ("By Salma Ben Youssef and Karim Jaziri", ["Salma Ben Youssef", "Karim Jaziri"]),
+    (
+        "By Salma Ben Youssef, Karim Jaziri and Hedi Trabelsi",
+        ["Salma Ben Youssef", "Karim Jaziri", "Hedi Trabelsi"],
+    ),
+    ("By Salma Ben Youssef | Staff Reporter", ["Salma Ben Youssef"]),
+    ("Par Salma Ben Youssef", ["Salma Ben Youssef"]),
+    ("بقلم سلمى بن يوسف", ["سلمى بن يوسف"]),
+    (
+        "Reporting by Salma Ben Youssef and Karim Jaziri; Editing by Hedi Trabelsi",
+        ["Salma Ben Youssef", "Karim Jaziri"],
+    ),
+    (
+        "(Reporting by Salma Ben Youssef in Tunis; Writing by Karim Jaziri; "
+        "Editing by Hedi Trabelsi)",
+        ["Salma Ben Youssef", "Karim Jaziri"],
+    ),
+    ("Additional reporting by Salma Ben Youssef in Sfax", ["Salma Ben Youssef"]),
+]
+
+
+@pytest.mark.parametrize(("line", "authors"), BYLINES, ids=[b[0][:40] for b in BYLINES])
+def test_byline_fills_authors(line: str, authors: list[str]) -> None:
+    # Wire credits sit at the foot of the story, other bylines under the headline.
+    lines = [TITLE, *BODY, line] if "porting by" in line else [TITLE, line, *BODY]
+    article = clean_text(page(*lines))
+    assert list(article.authors) == authors
+    assert [(r.reason, r.rule, r.text) for r in article.removed] == [("byline", "byline", line)]
+    assert paragraphs(article) == list(BODY)
+
+
+def test_byline_with_dates_fills_authors_published_and_updated() -> None:
+    line = "By Salma Ben Youssef - 14 March 2023 - Last updated at 16 March 2023 08:05"
+    article = clean_text(page(TITLE, line, *BODY))
+    assert article.authors == ("Salma Ben Youssef",)
+    assert article.published == "2023-03-14"
+    assert article.updated == "2023-03-16T08:05:00"
+
+
+def test_author_named_twice_is_listed_once() -> None:
+    article = clean_text(
+        page(TITLE, "By Salma Ben Youssef", *BODY, "Reporting by Salma Ben Youssef in Tunis")
+    )
+    assert article.authors == ("Salma Ben Youssef",)
+
+
+def test_byline_with_place_and_role() -> None:
+    line = "By Salma Ben Youssef, Tunis correspondent"
+    article = clean_text(page(TITLE, line, *BODY))
+    assert article.authors == ("Salma Ben Youssef",)
+    assert line not in paragraphs(article)
+
+
+# (date line, published, updated)
+DATE_LINES = [
+    ("Published on 14 March 2023", "2023-03-14", None),
+    ("Published: 14/03/2023", "2023-03-14", None),
+    ("Tuesday 14 March 2023", "2023-03-14", None),
+    ("Tuesday 14 March 2023 15:32 GMT", "2023-03-14T15:32:00", None),
+    ("Updated: 16 March 2023 8:05 pm", "2023-03-16T20:05:00", "2023-03-16T20:05:00"),
+    ("Updated: 16 March 2023", "2023-03-16", "2023-03-16"),
+    (
+        "Last updated 2023-03-16T08:05:00+01:00",
+        "2023-03-16T08:05:00+01:00",
+        "2023-03-16T08:05:00+01:00",
+    ),
+    ("Posted on 14 March 2023 | Updated on 16 March 2023", "2023-03-14", "2023-03-16"),
+    ("Publié le 12 avril 2023", "2023-04-12", None),
+    ("نشر في 14 مارس 2023", "2023-03-14", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"), DATE_LINES, ids=[d[0][:40] for d in DATE_LINES]
+)
+def test_date_line_fills_dates(line: str, published: str, updated: str | None) -> None:
+    article = clean_text(page(TITLE, line, *BODY))
+    assert (article.published, article.updated) == (published, updated)
+    assert [(r.reason, r.rule, r.text) for r in article.removed] == [
+        ("date_line", "date_line", line)
+    ]
+    assert paragraphs(article) == list(BODY)
+
+
+def test_updated_only_gives_published_equal_to_updated() -> None:
+    article = clean_text(page(TITLE, "Updated: 16 March 2023 08:05", *BODY))
+    assert article.updated == "2023-03-16T08:05:00"
+    assert article.published == article.updated
+
+
+def test_published_and_updated_lines_on_their_own() -> None:
+    raw = page(TITLE, "Published: 14 March 2023", "Updated: 16 March 2023 08:05", *BODY)
+    article = clean_text(raw)
+    assert (article.published, article.updated) == ("2023-03-14", "2023-03-16T08:05:00")
+
+
+def test_partial_date_line_is_not_a_date() -> None:
+    line = "Published: March 2023"
+    article = clean_text(page(TITLE, line, *BODY))
+    assert (article.published, article.updated) == (None, None)
+    assert all(r.text != line for r in article.removed)
+
+
+def test_no_date_anywhere_leaves_dates_null() -> None:
+    article = clean_text(page(TITLE, *BODY))
+    assert (article.published, article.updated) == (None, None)
+
+
+def test_title_is_null_when_the_first_line_is_a_sentence() -> None:
+    article = clean_text(page(*BODY))
+    assert article.title is None
+    assert article.subtitle is None
+    assert paragraphs(article) == list(BODY)
+
+
+def test_short_sentence_first_is_not_a_title() -> None:
+    first = "Olive growers in Tunisia lost much of their harvest this year."
+    article = clean_text(page(first, *BODY))
+    assert article.title is None
+    assert paragraphs(article)[0] == first
+
+
+def test_standfirst_without_full_stop_is_the_subtitle() -> None:
+    standfirst = "Farmers say the crop could be the smallest in a decade as exporters renegotiate"
+    article = clean_text(page(TITLE, standfirst, *BODY))
+    assert (article.title, article.subtitle) == (TITLE, standfirst)
+    assert paragraphs(article) == list(BODY)
+    assert article.removed == ()
+
+
+def test_lead_ending_with_full_stop_stays_in_the_body() -> None:
+    lead = "Farmers say the crop could be the smallest in a decade."
+    article = clean_text(page(TITLE, lead, *BODY))
+    assert article.title == TITLE
+    assert article.subtitle is None
+    assert paragraphs(article) == [lead, *BODY]
+
+
+def test_short_line_under_the_title_is_not_a_subtitle() -> None:
+    article = clean_text(page(TITLE, "Heat and drought", *BODY))
+    assert article.subtitle is None
+    assert paragraphs(article) == ["Heat and drought", *BODY]
+
+
+def test_title_and_subtitle_found_under_top_chrome() -> None:
+    standfirst = "Exporters may have to renegotiate contracts with buyers in Spain and Italy"
+    raw = page(
+        "Skip to main content",
+        "Home > Business",
+        TITLE,
+        standfirst,
+        "By Salma Ben Youssef",
+        "Updated: 16 March 2023",
+        *BODY,
+    )
+    article = clean_text(raw)
+    assert (article.title, article.subtitle) == (TITLE, standfirst)
+    assert article.authors == ("Salma Ben Youssef",)
+    assert paragraphs(article) == list(BODY)
+    assert TITLE not in article.text
+    assert standfirst not in article.text
+
+
+def test_key_dates_list_in_the_body_is_not_a_date_line() -> None:
+    key_dates = [
+        "Key dates",
+        "Applications open: 1 May 2024",
+        "Deadline: 30 June 2024",
+        "Payments begin: 15 September 2024",
+    ]
+    article = clean_text(page(TITLE, *BODY[:2], *key_dates, *BODY[2:]))
+    assert article.published is None
+    assert paragraphs(article) == [*BODY[:2], *key_dates, *BODY[2:]]
+
+
+def test_event_line_with_date_invents_no_author() -> None:
+    line = "Harvest Festival - 14 March 2023"
+    article = clean_text(page(TITLE, *BODY[:2], line, *BODY[2:]))
+    assert article.authors == ()

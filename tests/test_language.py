@@ -1,0 +1,95 @@
+"""Body language: en/ar/fr detected, deterministic, and foreign-script lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean_text
+from cleaners.language import detect_language
+from tests.pages import BODY, TITLE, page, paragraphs
+
+ARABIC_TITLE = "ارتفاع أسعار زيت الزيتون في تونس بعد موجة الحر"
+ARABIC_BODY = (
+    "قال مزارعون في وسط تونس إن محصول الزيتون هذا العام قد يكون الأضعف منذ عشر سنوات بعد "
+    "أسابيع من الحر الشديد.",
+    "وتتوقع وزارة الفلاحة أن ينخفض الإنتاج بنحو الثلث مقارنة بالموسم الماضي، مما يرفع الأسعار "
+    "في الأسواق المحلية.",
+    "وحذر المصدرون من أن العقود الموقعة مع مشترين في إسبانيا وإيطاليا قد تحتاج إلى إعادة التفاوض.",
+)
+FRENCH_TITLE = "Les oléiculteurs tunisiens comptent leurs pertes après la canicule"
+FRENCH_BODY = (
+    "Les agriculteurs du centre de la Tunisie estiment que la récolte d'olives de cette année "
+    "pourrait être la plus faible depuis dix ans, après plusieurs semaines de chaleur extrême.",
+    "Le ministère de l'Agriculture prévoit une baisse de la production d'environ un tiers par "
+    "rapport à la saison dernière, ce qui fait grimper les prix sur les marchés locaux.",
+    "Les exportateurs ont averti que les contrats signés avec des acheteurs espagnols et "
+    "italiens devront peut-être être renégociés.",
+)
+
+PAGES = {
+    "en": page(TITLE, *BODY),
+    "ar": page(ARABIC_TITLE, *ARABIC_BODY),
+    "fr": page(FRENCH_TITLE, *FRENCH_BODY),
+}
+
+
+@pytest.mark.parametrize("code", sorted(PAGES))
+def test_body_language(code: str) -> None:
+    article = clean_text(PAGES[code])
+    assert article.status == "ok"
+    assert article.language == code
+
+
+@pytest.mark.parametrize("code", sorted(PAGES))
+def test_same_input_gives_same_record(code: str) -> None:
+    first = clean_text(PAGES[code], source="a.txt").to_dict()
+    second = clean_text(PAGES[code], source="a.txt").to_dict()
+    assert first == second
+
+
+def test_detection_is_deterministic_on_a_short_ambiguous_sample() -> None:
+    sample = ["Taxi, radio, hotel, restaurant, total."]
+    assert len({detect_language(sample) for _ in range(10)}) == 1
+
+
+def test_no_letters_means_no_language() -> None:
+    assert detect_language(["12 345 — 67.8 %"]) is None
+    assert detect_language([]) is None
+
+
+def test_arabic_article_keeps_its_arabic_lines() -> None:
+    article = clean_text(PAGES["ar"])
+    assert article.title == ARABIC_TITLE
+    assert paragraphs(article) == list(ARABIC_BODY)
+    assert article.removed == ()
+
+
+def test_english_link_line_in_arabic_page_is_foreign() -> None:
+    link = "Read this story in English"
+    article = clean_text(page(ARABIC_TITLE, *ARABIC_BODY, link))
+    assert [(r.reason, r.rule, r.text) for r in article.removed] == [
+        ("foreign_language", "foreign_script", link)
+    ]
+    assert article.language == "ar"
+
+
+def test_arabic_link_line_in_english_page_is_foreign() -> None:
+    link = "اقرأ هذه القصة بالعربية"
+    article = clean_text(page(TITLE, *BODY[:2], link, *BODY[2:]))
+    assert [(r.reason, r.rule, r.text) for r in article.removed] == [
+        ("foreign_language", "foreign_script", link)
+    ]
+    assert paragraphs(article) == list(BODY)
+    assert article.language == "en"
+
+
+def test_french_line_in_english_page_is_same_script_and_kept() -> None:
+    line = "Cette page est aussi disponible en français"
+    article = clean_text(page(TITLE, *BODY, line))
+    assert all(r.reason != "foreign_language" for r in article.removed)
+
+
+def test_rejected_page_has_no_language() -> None:
+    article = clean_text(page("Menu", "Search", "Share on Facebook"))
+    assert article.status == "rejected"
+    assert article.language is None

@@ -1,0 +1,380 @@
+#!/usr/bin/env python3
+"""Article-body extraction benchmark (``make bench-extract``).
+
+Scores extractors on the public ScrapingHub article-extraction benchmark data
+(181 pages, ``html/<id>.html.gz`` + ``ground-truth.json``) with the benchmark's own
+metric (see ``tools/extraction_metric.py``). The data stays outside the repository;
+by default it is looked up at ``../shared/bench/article-extraction-benchmark``
+relative to the repository root.
+
+Systems:
+  trafilatura            trafilatura.extract(html, include_comments=False)
+                         (as the benchmark's trafilatura adapter)
+  trafilatura-precision  the same with favor_precision=True
+  cleaners               cleaners.clean_html(html, url=None).text (status != "ok" -> empty)
+
+Every system gets the same input: the page decoded as the benchmark's adapter does
+(``gzip.open(path, "rt", encoding="utf8").read()``, i.e. a ``str`` with universal
+newlines). Decoding happens once, before timing; only the extraction calls are timed.
+
+Extra trafilatura variants can be added for experiments with
+``--trafilatura NAME='{"favor_recall": true}'`` (keyword arguments of
+``trafilatura.extract`` as JSON). With ``"output_format": "xml"`` (or ``"html"``) the
+output is converted back to plain text, one block element per paragraph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import gzip
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from tools.extraction_metric import Metrics, PageScore, aggregate, score_page  # noqa: E402
+
+DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "bench" / "article-extraction-benchmark"
+
+Extractor = Callable[[str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str
+    html: str
+    truth: str
+
+
+@dataclass(slots=True)
+class SystemResult:
+    name: str
+    available: bool
+    note: str = ""
+    metrics: Metrics | None = None
+    seconds: float = 0.0
+    errors: int = 0
+    scores: dict[str, PageScore] = field(default_factory=dict)
+
+    @property
+    def pages_per_s(self) -> float:
+        if self.metrics is None or self.seconds <= 0:
+            return 0.0
+        return self.metrics.pages / self.seconds
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "available": self.available}
+        if self.note:
+            out["note"] = self.note
+        if self.metrics is not None:
+            out.update(self.metrics.as_dict())
+            out["seconds"] = self.seconds
+            out["pages_per_s"] = self.pages_per_s
+            out["errors"] = self.errors
+        return out
+
+
+# --------------------------------------------------------------------------- data
+
+
+def find_data_dir(arg: str | None) -> Path:
+    if arg:
+        return Path(arg).expanduser().resolve()
+    return DEFAULT_DATA_DIR.resolve()
+
+
+def data_present(data_dir: Path) -> bool:
+    return (data_dir / "ground-truth.json").is_file() and (data_dir / "html").is_dir()
+
+
+def read_html(path: Path) -> str:
+    """Decode one page exactly as the benchmark's trafilatura adapter does."""
+    with gzip.open(path, "rt", encoding="utf8") as f:
+        return f.read()
+
+
+def load_pages(data_dir: Path) -> list[Page]:
+    with (data_dir / "ground-truth.json").open(encoding="utf8") as f:
+        truth: dict[str, dict[str, Any]] = json.load(f)
+    html_ids = {p.name.split(".")[0] for p in (data_dir / "html").glob("*.html.gz")}
+    if html_ids != set(truth):
+        missing = sorted(set(truth) - html_ids)
+        extra = sorted(html_ids - set(truth))
+        raise SystemExit(
+            f"benchmark data at {data_dir} is inconsistent: "
+            f"{len(missing)} ground-truth ids without html, {len(extra)} html without ground truth"
+        )
+    return [
+        Page(
+            id=page_id,
+            html=read_html(data_dir / "html" / f"{page_id}.html.gz"),
+            truth=item.get("articleBody") or "",
+        )
+        for page_id, item in sorted(truth.items())
+    ]
+
+
+# --------------------------------------------------------------------------- systems
+
+
+# trafilatura XML block elements, and their HTML counterparts (output_format="html")
+_XML_BLOCKS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "lb"}
+_HTML_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre"}
+_OTHER_BLOCKS = {"tr", "td", "th", "div", "br", "figure", "figcaption", "graphic"}
+_BLOCK_TAGS = frozenset(_XML_BLOCKS | _HTML_BLOCKS | _OTHER_BLOCKS)
+
+
+def markup_to_text(markup: str) -> str:
+    """Plain text of trafilatura XML/HTML output: block elements become separate lines."""
+    from lxml import etree, html
+
+    try:
+        root = etree.fromstring(markup.encode("utf8"))
+    except etree.XMLSyntaxError:
+        root = html.fromstring(markup)
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = el.tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def trafilatura_extractor(**kwargs: Any) -> Extractor:
+    import trafilatura
+
+    markup = kwargs.get("output_format") in {"xml", "xmltei", "html"}
+
+    def extract(html: str) -> str | None:
+        out = trafilatura.extract(html, **kwargs)
+        if out and markup:
+            return markup_to_text(out)
+        return out
+
+    return extract
+
+
+def cleaners_extractor() -> tuple[Extractor | None, str]:
+    try:
+        from cleaners import clean_html  # type: ignore[attr-defined]
+    except Exception as exc:  # ImportError while the cleaner is being written
+        return None, f"not available ({type(exc).__name__}: {exc})"
+
+    def extract(html: str) -> str | None:
+        result = clean_html(html, url=None)
+        return result.text if getattr(result, "status", None) == "ok" else ""
+
+    return extract, ""
+
+
+def builtin_systems() -> dict[str, Callable[[], tuple[Extractor | None, str]]]:
+    return {
+        "trafilatura": lambda: (trafilatura_extractor(include_comments=False), ""),
+        "trafilatura-precision": lambda: (
+            trafilatura_extractor(include_comments=False, favor_precision=True),
+            "",
+        ),
+        "cleaners": cleaners_extractor,
+    }
+
+
+# --------------------------------------------------------------------------- running
+
+_WARM_UP_HTML = (
+    "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
+    + "<p>This synthetic paragraph only loads the extractor before timing starts.</p>" * 5
+    + "</article></body></html>"
+)
+
+
+def run_system(
+    name: str, extractor: Extractor, pages: list[Page], outputs: dict[str, str] | None = None
+) -> SystemResult:
+    """Extract every page (timing only the extraction calls) and score it."""
+    result = SystemResult(name=name, available=True)
+    # Warm-up (lazy imports), not timed. It uses a synthetic page, not one of the benchmark
+    # pages: stateful options such as trafilatura's deduplicate=True would otherwise remember it.
+    with contextlib.suppress(Exception):
+        extractor(_WARM_UP_HTML)
+    scores: list[PageScore] = []
+    seconds = 0.0
+    for page in pages:
+        start = time.perf_counter()
+        try:
+            pred = extractor(page.html)
+        except Exception:
+            pred = None
+            result.errors += 1
+        seconds += time.perf_counter() - start
+        score = score_page(page.truth, pred)
+        scores.append(score)
+        result.scores[page.id] = score
+        if outputs is not None:
+            outputs[page.id] = pred or ""
+    result.metrics = aggregate(scores)
+    result.seconds = seconds
+    return result
+
+
+def write_per_page(path: Path, results: list[SystemResult], pages: list[Page]) -> None:
+    with path.open("w", encoding="utf8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n")
+        writer.writerow(["system", "id", "precision", "recall", "tp", "fp", "fn", "exact"])
+        for res in results:
+            for page in pages:
+                s = res.scores.get(page.id)
+                if s is None:
+                    continue
+                writer.writerow(
+                    [
+                        res.name,
+                        page.id,
+                        f"{s.precision:.4f}",
+                        f"{s.recall:.4f}",
+                        f"{s.tp:.4f}",
+                        f"{s.fp:.4f}",
+                        f"{s.fn:.4f}",
+                        int(s.exact),
+                    ]
+                )
+
+
+def print_table(results: list[SystemResult]) -> None:
+    width = max([len("system"), *(len(r.name) for r in results)])
+    header = f"{'system':<{width}}  precision  recall     F1  accuracy  pages/s"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        if r.metrics is None:
+            print(f"{r.name:<{width}}  {r.note or 'not available'}")
+            continue
+        m = r.metrics
+        line = (
+            f"{r.name:<{width}}  {m.precision:9.3f}  {m.recall:6.3f}  {m.f1:5.3f}"
+            f"  {m.accuracy:8.3f}  {r.pages_per_s:7.1f}"
+        )
+        if r.errors:
+            line += f"  ({r.errors} errors)"
+        print(line)
+
+
+def _dist_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "data_dir",
+        nargs="?",
+        help="benchmark data directory (default: ../shared/bench/article-extraction-benchmark "
+        "relative to the repository root)",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="run only this system (repeatable)",
+    )
+    parser.add_argument(
+        "--trafilatura",
+        action="append",
+        default=[],
+        metavar="NAME=JSON",
+        help="add a trafilatura.extract variant with these keyword arguments (repeatable)",
+    )
+    parser.add_argument("--per-page", type=Path, metavar="OUT.tsv", help="write per-page P/R")
+    parser.add_argument("--json", action="store_true", help="print results as JSON")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    data_dir = find_data_dir(args.data_dir)
+    if not data_present(data_dir):
+        print(f"benchmark data not found at {data_dir}, skipping")
+        return 0
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+    systems = builtin_systems()
+    for spec in args.trafilatura:
+        name, sep, raw = spec.partition("=")
+        if not sep or not name:
+            print(f"--trafilatura expects NAME=JSON, got {spec!r}", file=sys.stderr)
+            return 2
+        kwargs = json.loads(raw)
+        if not isinstance(kwargs, dict):
+            print(f"--trafilatura {name}: JSON must be an object", file=sys.stderr)
+            return 2
+        systems[name] = lambda kw=kwargs: (trafilatura_extractor(**kw), "")
+
+    selected = list(systems)
+    if args.only:
+        unknown = [n for n in args.only if n not in systems]
+        if unknown:
+            print(
+                f"unknown system(s): {', '.join(unknown)}; known: {', '.join(systems)}",
+                file=sys.stderr,
+            )
+            return 2
+        selected = [n for n in selected if n in args.only]
+
+    pages = load_pages(data_dir)
+    results: list[SystemResult] = []
+    for name in selected:
+        extractor, note = systems[name]()
+        if extractor is None:
+            results.append(SystemResult(name=name, available=False, note=note))
+            continue
+        results.append(run_system(name, extractor, pages))
+
+    if args.per_page:
+        write_per_page(args.per_page, results, pages)
+
+    if args.json:
+        payload = {
+            "data_dir": str(data_dir),
+            "pages": len(pages),
+            "trafilatura_version": _dist_version("trafilatura"),
+            "systems": [r.as_dict() for r in results],
+        }
+        print(json.dumps(payload, indent=2))
+    else:
+        print(f"{len(pages)} pages from {data_dir} (trafilatura {_dist_version('trafilatura')})")
+        print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
