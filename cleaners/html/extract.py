@@ -39,6 +39,7 @@ from cleaners.textfeatures import fold, is_prose
 # above it; multi-megabyte pages are inline data and scripts).
 MAX_HTML_CHARS = 3_000_000
 _REGION_SHARE = 0.8  # the region holds at least this share of the extracted text
+_MAX_BEFORE_HEADLINE = 0.3  # share of the article text that may precede the headline
 _MIN_COVERAGE = 0.6  # below this share of trafilatura's text found in the markup: fall back
 _STANDFIRST = re.compile(
     r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
@@ -290,6 +291,10 @@ def page_from_html(
     containers = {_container(dom[i].element) for i in matched}
     first, last = (matched[0], matched[-1]) if matched else (-1, -1)
     start = head_at if head_at is not None and _contains(region, dom[head_at].element) else None
+    if start is not None:
+        before = sum(len(dom[i].text) for i in matched if i < start)
+        if before > _MAX_BEFORE_HEADLINE * max(covered, 1):
+            start = None  # the headline is laid out after the body: do not cut from it
     for position, dom_block in enumerate(dom):
         if start is not None and position < start:
             continue

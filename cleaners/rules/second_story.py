@@ -111,7 +111,7 @@ class SecondStoryRule:
     thresholds: tuple[float, float, float, float] = (0.15, 0.2, 0.25, 0.3)
     # On HTML pages a story boundary needs markup (a further <article>) or a new story's
     # furniture: real pages carry many headline-like lines (teasers, widgets, subheadings).
-    min_furniture_html: int = 2
+    min_furniture_html: int = 3
 
     def apply(self, page: Page) -> None:
         boundary = self.find_boundary(
