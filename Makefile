@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench bench-extract clean
+.PHONY: install run test lint format bench bench-extract bench-crawl crawl-demo test-crawl seeds clean
 
 install: $(STAMP)
 
@@ -34,9 +34,22 @@ format: install
 
 bench: install
 	$(BIN)/python tools/bench_clean.py
+	$(BIN)/python tools/bench_crawl.py -n 2000
 
 bench-extract: install
 	$(BIN)/python tools/bench_extract.py
+
+bench-crawl: install
+	$(BIN)/python tools/bench_crawl.py -n 2000
+
+crawl-demo: install
+	$(BIN)/python tools/crawl_demo.py
+
+test-crawl: install
+	$(BIN)/python -m pytest tests/test_crawl_units.py tests/test_crawl_site.py
+
+seeds: install
+	$(BIN)/python -m newscrawl.seeds
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache

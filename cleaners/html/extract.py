@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 import trafilatura
 from lxml import etree
@@ -33,6 +35,7 @@ from cleaners.rules import Rule, default_rules
 from cleaners.rules.markup import MarkupSignalRule, UnextractedChromeRule
 from cleaners.rules.page_level import is_bot_wall
 from cleaners.rules.second_story import SecondStoryRule
+from cleaners.sitepack import SitePack
 from cleaners.textfeatures import fold, is_prose
 
 # Work per page is bounded: pages beyond this many characters are cut (article text sits far
@@ -208,15 +211,15 @@ def _precedes(a: lxml_html.HtmlElement, b: lxml_html.HtmlElement) -> bool:
     return False
 
 
-def html_rules() -> list[Rule]:
-    """The text pipeline plus the markup rules, in their places."""
+def html_rules(pack: SitePack | None = None) -> list[Rule]:
+    """The text pipeline plus the markup rules, in their places (and a site's rule pack)."""
     rules = default_rules()
     at = next(i for i, r in enumerate(rules) if isinstance(r, SecondStoryRule)) + 1
     rules.insert(at, MarkupSignalRule())
     # Interface-chrome marks are the vaguest: the text rules name such blocks first.
     rules.insert(len(rules) - 1, MarkupSignalRule(name="markup_signal_chrome", deferred=True))
     rules.insert(len(rules) - 1, UnextractedChromeRule())
-    return rules
+    return pack.apply_to(rules, after=at) if pack else rules
 
 
 def clean_html(
@@ -226,12 +229,16 @@ def clean_html(
     site: str | None = None,
     source: str | None = None,
     http_charset: str | None = None,
+    rules: Mapping[str, Any] | None = None,
 ) -> Article:
-    """Clean one HTML page into an article record (same contract as `clean_text`)."""
-    page = page_from_html(html, url, site=site, source=source, http_charset=http_charset)
+    """Clean one HTML page into an article record (same contract as `clean_text`).
+
+    `rules` is a site's rule pack (the `[rules]` table of its seed file)."""
+    pack = SitePack.from_mapping(rules) if rules else None
+    page = page_from_html(html, url, site=site, source=source, http_charset=http_charset, pack=pack)
     if isinstance(page, Article):
         return page
-    return to_article(run_rules(page, html_rules()))
+    return to_article(run_rules(page, html_rules(pack)))
 
 
 def page_from_html(
@@ -241,6 +248,7 @@ def page_from_html(
     site: str | None = None,
     source: str | None = None,
     http_charset: str | None = None,
+    pack: SitePack | None = None,
 ) -> Page | Article:
     """The article's blocks with what markup and metadata say, ready for the rules; or a
     rejected record when the page is no article (unreadable, bot wall, error page)."""
@@ -285,6 +293,7 @@ def page_from_html(
 
     page = Page(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
     page.extracted = set()
+    selected = pack.selected(root) if pack else {}
     signal_cache: dict = {}
     seen_scopes: set = set()
     matched_set = set(matched)
@@ -317,6 +326,10 @@ def page_from_html(
             page.extracted.add(block.index)
         else:
             page.outside.add(block.index)
+        chosen = _selected_reason(dom_block.element, selected)
+        if chosen:
+            page.markup_reasons[block.index] = (chosen, "site_selector")
+            continue
         signal = signal_for(dom_block.element, scope if scope is not None else region, signal_cache)
         if signal is None:
             continue
@@ -344,6 +357,18 @@ def _container(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         if parent is not None and _tag(parent) in ("table", "tbody", "thead"):
             parent = parent.getparent()
     return parent
+
+
+def _selected_reason(element: lxml_html.HtmlElement, selected: dict) -> str | None:
+    """The reason a site selector gives this element or one of its ancestors."""
+    if not selected:
+        return None
+    node = element
+    while node is not None:
+        if node in selected:
+            return selected[node]
+        node = node.getparent()
+    return None
 
 
 def _recoverable(block: DomBlock, containers: set) -> bool:

@@ -1,0 +1,1 @@
+"""Downloader middlewares: retries with backoff, and the WARC archive of every response."""

@@ -1,0 +1,105 @@
+"""Clean each article page with ``cleaners.clean_html``, in worker processes.
+
+Settings: ``CLEAN_ENABLED`` (default True; False emits the raw page instead, a fetch-only
+crawl), ``CLEAN_WORKERS`` (processes; default: the CPUs this process may use; 0 = inline),
+``NEWSCRAWL_CLEANER`` (``module:function``; default ``cleaners:clean_html``).
+"""
+
+from __future__ import annotations
+
+import logging
+import resource
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from newscrawl.items import CleanedItem, PageItem
+from newscrawl.pipelines import stats
+from newscrawl.pool import CleanerPool
+from newscrawl.worker import DEFAULT_CLEANER, accepts, load_cleaner
+
+logger = logging.getLogger(__name__)
+
+
+class CleanPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        settings = crawler.settings
+        self.enabled = settings.getbool("CLEAN_ENABLED", True)
+        workers = settings.get("CLEAN_WORKERS")
+        self.pool = CleanerPool(
+            None if workers in (None, "") else int(workers),
+            settings.get("NEWSCRAWL_CLEANER") or DEFAULT_CLEANER,
+        )
+        self._inflight = 0
+        self._main_cpu = 0.0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
+        return cls(crawler)
+
+    async def open_spider(self) -> None:
+        if self.enabled:
+            cleaner = load_cleaner(self.pool.cleaner_path)
+            if not accepts(cleaner, "rules"):
+                logger.warning(
+                    "%s does not take rules= yet: the seeds' [rules] packs are not applied",
+                    self.pool.cleaner_path,
+                )
+            await self.pool.start()
+            stats(self.crawler).set_value("newscrawl/clean_workers", self.pool.workers)
+        self._main_cpu = _process_cpu()
+
+    async def close_spider(self) -> None:
+        self.pool.close()
+        # CPU of the crawl process vs CPU spent cleaning (in the workers): with the wall
+        # time (elapsed_time_seconds) this shows how many cores the crawl kept busy.
+        stats(self.crawler).set_value(
+            "newscrawl/main_cpu_seconds", round(_process_cpu() - self._main_cpu, 3)
+        )
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, PageItem):
+            return item
+        if not self.enabled:
+            return raw_record(item)
+        st = stats(self.crawler)
+        self._inflight += 1  # pages waiting for or in a worker: shows the pool is kept busy
+        st.max_value("newscrawl/clean_inflight_max", self._inflight)
+        try:
+            result = await self.pool.clean(
+                item.body, item.url, item.site, item.rules, item.content_type
+            )
+        finally:
+            self._inflight -= 1
+        st.inc_value("newscrawl/cleaned")
+        st.inc_value("newscrawl/clean_seconds", round(result.seconds, 6))
+        st.inc_value("newscrawl/clean_cpu_seconds", round(result.cpu_seconds, 6))
+        if result.error:
+            st.inc_value("newscrawl/clean_errors")
+            logger.error("Cleaning failed for %s:\n%s", item.url, result.error)
+        return CleanedItem(
+            url=item.url,
+            canonical_url=item.canonical_url,
+            site=item.site,
+            record=result.record,
+            fingerprint=result.fingerprint,
+            since=item.since,
+        )
+
+
+def _process_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def raw_record(item: PageItem) -> dict[str, Any]:
+    """The fetch-only record (``CLEAN_ENABLED=False``): the page as fetched."""
+    from newscrawl.worker import decode_html
+
+    return {
+        "url": item.url,
+        "site": item.site,
+        "fetched_at": item.fetched_at,
+        "html": decode_html(item.body, item.content_type),
+    }

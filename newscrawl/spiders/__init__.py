@@ -1,0 +1,1 @@
+"""Spiders: ``news`` (newscrawl.spiders.news)."""

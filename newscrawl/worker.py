@@ -1,0 +1,120 @@
+"""The work done for one page in a cleaning process: clean, then fingerprint.
+
+Runs in the worker processes of :class:`newscrawl.pool.CleanerPool` (or inline when the pool
+has no workers). Everything here is picklable in and out: bytes and plain values go in, the
+record dict and a :class:`Fingerprint` come out.
+
+The cleaner gets the page bytes as received and the HTTP charset, exactly what an offline
+``newsclean clean crawl.warc.gz`` has from the archived response, so both give the same record.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from w3lib.encoding import html_to_unicode, http_content_type_encoding
+
+from newscrawl.fingerprint import Fingerprint, fingerprint
+
+DEFAULT_CLEANER = "cleaners:clean_html"
+
+_cleaner: Callable[..., Any] | None = None
+_cleaner_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    record: dict[str, Any]
+    fingerprint: Fingerprint | None
+    seconds: float  # wall time in the worker
+    error: str | None = None
+    cpu_seconds: float = 0.0  # CPU time in the worker
+
+
+def load_cleaner(path: str = DEFAULT_CLEANER) -> Callable[..., Any]:
+    """Import ``module:function`` once per process."""
+    global _cleaner, _cleaner_path
+    if _cleaner is None or _cleaner_path != path:
+        module, _, name = path.partition(":")
+        _cleaner = getattr(importlib.import_module(module), name or "clean_html")
+        _cleaner_path = path
+    return _cleaner
+
+
+def accepts(function: Callable[..., Any], name: str) -> bool:
+    """Whether ``function`` takes the keyword argument ``name``."""
+    try:
+        params = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return True
+    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
+def http_charset(content_type: str | None) -> str | None:
+    """The charset of a Content-Type header value, if it names one."""
+    return http_content_type_encoding(content_type) if content_type else None
+
+
+def decode_html(body: bytes, content_type: str | None) -> str:
+    """Decode a page as Scrapy does (for the fetch-only records)."""
+    _, text = html_to_unicode(content_type, body)
+    return text
+
+
+def clean_kwargs(
+    clean: Callable[..., Any],
+    url: str,
+    site: str,
+    rules: dict[str, Any] | None,
+    content_type: str | None,
+) -> dict[str, Any]:
+    """Keyword arguments for the cleaner, limited to those it accepts."""
+    wanted: dict[str, Any] = {
+        "site": site,
+        "source": url,
+        "http_charset": http_charset(content_type),
+        "rules": rules or None,
+    }
+    return {k: v for k, v in wanted.items() if v is not None and accepts(clean, k)}
+
+
+def clean_page(
+    body: bytes,
+    url: str,
+    site: str,
+    rules: dict[str, Any],
+    content_type: str | None = None,
+    cleaner_path: str = DEFAULT_CLEANER,
+) -> CleanResult:
+    """Clean one page; never raises (a failure becomes an ``unreadable`` rejection)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    try:
+        clean = load_cleaner(cleaner_path)
+        article = clean(body, url, **clean_kwargs(clean, url, site, rules, content_type))
+        record = article.to_dict()
+        fp = fingerprint(article.text, article.title) if article.ok else None
+        error = None
+    except Exception:
+        record, fp, error = unreadable(url, site), None, traceback.format_exc(limit=5)
+    return CleanResult(record, fp, time.perf_counter() - start, error, time.process_time() - cpu)
+
+
+def unreadable(url: str, site: str) -> dict[str, Any]:
+    """The record of a page the cleaner failed on."""
+    from cleaners.record import STATUS_REJECTED, Article
+
+    return Article(
+        source=url, url=url, status=STATUS_REJECTED, reject_reason="unreadable", site=site
+    ).to_dict()
+
+
+def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> int:
+    """Pool initializer: import the cleaner before the first page arrives."""
+    load_cleaner(cleaner_path)
+    return 0
