@@ -11,9 +11,9 @@ from cleaners.textfeatures import dominant_script
 # langdetect's cost grows with the text; a few hundred characters from the body decide the
 # language as well as the whole page does (measured in the benchmark).
 SAMPLE_CHARS = 300
-# langdetect averages several random trials (7 by default); on a clean body sample three agree
-# as well as seven at less than half the cost (see tests/test_language.py for the check).
-TRIALS = 3
+# langdetect averages several random trials (7 by default); on a clean body sample two agree
+# as well as seven at a third of the cost (see tests/test_language.py for the check).
+TRIALS = 2
 # Scripts used by one language only need no statistical guess.
 _SINGLE_LANGUAGE_SCRIPTS = {
     "HANGUL": "ko",
