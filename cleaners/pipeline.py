@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from cleaners.blocks import Page
 from cleaners.document import Document
@@ -67,5 +68,9 @@ def clean_document(document: Document) -> Article:
     if document.html is not None:
         from cleaners.html.extract import clean_html  # the HTML path loads trafilatura
 
-        return clean_html(document.html, document.url, source=document.source)
-    return clean_text(document.text or "", source=document.source, url=document.url)
+        article = clean_html(document.html, document.url, source=document.source)
+    else:
+        article = clean_text(document.text or "", source=document.source, url=document.url)
+    if document.fetched_at:
+        article = replace(article, fetched_at=document.fetched_at)
+    return article

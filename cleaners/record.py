@@ -43,9 +43,11 @@ class Article:
     authors: tuple[str, ...] = ()
     published: str | None = None
     updated: str | None = None
+    fetched_at: str | None = None  # when the page was fetched (crawl time, WARC-Date), if known
     language: str | None = None
     text: str = ""
     removed: tuple[Removal, ...] = field(default_factory=tuple)
+    duplicates: int = 0  # near-duplicate records absorbed into this one (`--dedup`)
 
     @property
     def id(self) -> str:
@@ -70,7 +72,9 @@ class Article:
             "authors": list(self.authors),
             "published": self.published,
             "updated": self.updated,
+            "fetched_at": self.fetched_at,
             "language": self.language,
             "text": self.text,
             "removed": [r.to_dict() for r in self.removed],
+            "duplicates": self.duplicates,
         }

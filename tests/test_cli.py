@@ -31,9 +31,11 @@ RECORD_KEYS = [
     "authors",
     "published",
     "updated",
+    "fetched_at",
     "language",
     "text",
     "removed",
+    "duplicates",
 ]
 
 OLIVE = page(

@@ -217,13 +217,14 @@ def test_warc_archive_recreates_records(full_crawl: tuple[FixtureSites, CrawlRes
             types[record.rec_type] += 1
             if record.rec_type == "response":
                 uri = record.rec_headers.get_header("WARC-Target-URI")
-                assert record.rec_headers.get_header("WARC-Date")
+                date = record.rec_headers.get_header("WARC-Date")
+                assert date
                 assert record.http_headers.get_statuscode()
                 body = record.content_stream().read()
                 ctype = record.http_headers.get_header("Content-Type")
                 status = int(record.http_headers.get_statuscode())
                 rid = record.rec_headers.get_header("WARC-Record-ID")
-                responses[rid] = (uri, status, ctype, body)
+                responses[rid] = (uri, status, ctype, body, date)
             elif record.rec_type == "metadata":
                 target = record.rec_headers.get_header("WARC-Concurrent-To")
                 metadata[target] = json.loads(record.content_stream().read())
@@ -231,7 +232,7 @@ def test_warc_archive_recreates_records(full_crawl: tuple[FixtureSites, CrawlRes
     assert types["response"] == result.stat("downloader/response_count")
     assert types["metadata"] == types["response"]
     assert result.stat("newscrawl/warc_records") == types["response"]
-    statuses = Counter(status for _, status, _, _ in responses.values())
+    statuses = Counter(status for _, status, _, _, _ in responses.values())
     assert statuses[500] == 1 and statuses[301] == 1 and statuses[404] == 1
     # The metadata marks exactly the responses the crawl handed to the cleaner.
     assert sum(1 for m in metadata.values() if m["cleaned"]) == result.stat("newscrawl/cleaned")
@@ -239,13 +240,14 @@ def test_warc_archive_recreates_records(full_crawl: tuple[FixtureSites, CrawlRes
     # Offline: the archived article responses, cleaned again, give the same records.
     by_url = result.by_source()
     checked = 0
-    for rid, (uri, status, ctype, body) in responses.items():
+    for rid, (uri, status, ctype, body, date) in responses.items():
         if uri in by_url and status == 200:
             meta = metadata[rid]
             assert meta["role"] == "article" and meta["cleaned"]
             kwargs = clean_kwargs(clean, uri, meta["site"], meta["rules"], ctype)
             article = clean(body, uri, **kwargs)
-            assert article.to_dict() == by_url[uri]
+            # the record's fetch time is the archived response's WARC-Date
+            assert article.to_dict() | {"fetched_at": date} == by_url[uri]
             checked += 1
     assert checked == len(result.records)
 

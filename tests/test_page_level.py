@@ -108,9 +108,11 @@ def test_ok_record_fields() -> None:
         "authors",
         "published",
         "updated",
+        "fetched_at",
         "language",
         "text",
         "removed",
+        "duplicates",
     ]
     assert (record["status"], record["reject_reason"]) == ("ok", None)
     assert (record["source"], record["url"], record["site"]) == ("olive.txt", None, None)

@@ -103,6 +103,9 @@ class WarcWriterMiddleware:
             request.headers["Accept-Encoding"] = WARC_SAFE_ENCODINGS
 
     def process_response(self, request: Request, response: Response) -> Response:
+        # One fetch time per response, shared by the WARC-Date and the record's fetched_at,
+        # so the archive re-cleans into the very same records.
+        date = request.meta.setdefault("newscrawl_fetched_at", _warc_date())
         if self._thread is None:
             return response
         role = request.meta.get("newscrawl_role") or (
@@ -129,7 +132,7 @@ class WarcWriterMiddleware:
         self._queue.put(
             (
                 response.url,
-                _warc_date(),
+                date,
                 response.status,
                 response.protocol or "HTTP/1.1",
                 headers,

@@ -78,11 +78,14 @@ class CleanPipeline:
         if result.error:
             st.inc_value("newscrawl/clean_errors")
             logger.error("Cleaning failed for %s:\n%s", item.url, result.error)
+        record = result.record
+        if "fetched_at" in record and item.fetched_at:
+            record = {**record, "fetched_at": item.fetched_at}
         return CleanedItem(
             url=item.url,
             canonical_url=item.canonical_url,
             site=item.site,
-            record=result.record,
+            record=record,
             fingerprint=result.fingerprint,
             since=item.since,
         )

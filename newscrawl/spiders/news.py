@@ -194,7 +194,8 @@ class NewsSpider(Spider):
             declared_canonical=self._declared_canonical(seed, response),
             rules=dict(seed.rules),
             since=since.isoformat() if since else None,
-            fetched_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            fetched_at=response.meta.get("newscrawl_fetched_at")
+            or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         )
 
     # -- helpers ------------------------------------------------------------------------
