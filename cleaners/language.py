@@ -6,6 +6,7 @@ from functools import cache
 
 from langdetect import DetectorFactory, LangDetectException, detector_factory
 
+from cleaners.langdetect_fast import FastDetector
 from cleaners.textfeatures import dominant_script
 
 # langdetect's cost grows with the text; a few hundred characters from the body decide the
@@ -54,7 +55,7 @@ def detect_language(paragraphs: list[str]) -> str | None:
     script = dominant_script(text)
     if script in _SINGLE_LANGUAGE_SCRIPTS:
         return _SINGLE_LANGUAGE_SCRIPTS[script]
-    detector = _factory().create()
+    detector = FastDetector(_factory())
     detector.n_trial = TRIALS
     detector.append(text)
     try:

@@ -93,3 +93,41 @@ def test_rejected_page_has_no_language() -> None:
     article = clean_text(page("Menu", "Search", "Share on Facebook"))
     assert article.status == "rejected"
     assert article.language is None
+
+
+def _fixture_samples() -> list[str]:
+    """Windows of every text fixture and of the pages above, short and long, several scripts."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [p.read_text("utf-8") for p in sorted(root.rglob("*.txt"))]
+    texts += [PAGES[code] for code in sorted(PAGES)]
+    samples = []
+    for text in texts:
+        for start in range(0, len(text), 997):
+            for width in (40, 300, 1200):
+                samples.append(text[start : start + width])
+    return samples
+
+
+def test_fast_detector_gives_stock_langdetect_probabilities() -> None:
+    """The speeded-up Detector must be langdetect, exactly: same walk, same floats."""
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from cleaners.langdetect_fast import FastDetector
+    from cleaners.language import TRIALS, _factory
+
+    def probabilities(cls: type[Detector], text: str) -> object:
+        detector = cls(_factory())
+        detector.n_trial = TRIALS
+        detector.append(text)
+        try:
+            return [(p.lang, p.prob) for p in detector.get_probabilities()]
+        except LangDetectException as exc:
+            return str(exc)
+
+    samples = _fixture_samples()
+    assert len(samples) > 250
+    for text in samples:
+        assert probabilities(FastDetector, text) == probabilities(Detector, text), text

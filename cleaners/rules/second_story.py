@@ -145,7 +145,7 @@ class SecondStoryRule:
         reference = _LazyKeys(set(title))
         found: list[Candidate] = []
         body_before = 0
-        script = dominant_script(" ".join(b.text for b in kept[:40]))
+        script: str | None = _UNKNOWN  # the page's script, worked out when a headline needs it
         for position in range((start or -1) + 1, len(kept)):
             block = kept[position]
             if is_prose(block.text):
@@ -153,10 +153,13 @@ class SecondStoryRule:
                 reference.add(block.text)
                 continue
             hinted = block.index in story_starts
-            if not hinted and (
-                body_before < _MIN_BODY_BEFORE or not _is_story_headline(block.text, script)
-            ):
-                continue
+            if not hinted:
+                if body_before < _MIN_BODY_BEFORE:
+                    continue
+                if script is _UNKNOWN:
+                    script = dominant_script(" ".join(b.text for b in kept[:40]))
+                if not _is_story_headline(block.text, script):
+                    continue
             after = kept[position + 1 :]
             if _printed_as_card(kept, position):
                 continue
@@ -171,6 +174,9 @@ class SecondStoryRule:
                 )
             )
         return found
+
+
+_UNKNOWN = "?"  # not yet computed (dominant_script never returns it)
 
 
 class _LazyKeys:
