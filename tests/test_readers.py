@@ -623,18 +623,29 @@ def test_warc_written_by_our_crawler(tmp_path: Path, name: str) -> None:
     assert "Café farmers" in article.text
 
 
-def test_warc_payload_content_encoding_is_undone(tmp_path: Path) -> None:
+def test_warc_content_encoding_is_undone_and_resource_records_are_pages(tmp_path: Path) -> None:
     path = tmp_path / "enc.warc.gz"
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        _response(
-            writer,
-            "https://a.example/1",
-            gzip.compress(PAGE.encode()),
-            extra=[("Content-Encoding", "gzip")],
-        )
-    [document] = read(path)
-    assert document.html == PAGE.encode()
+        encoded = gzip.compress(PAGE.encode())
+        _response(writer, "https://a.example/1", encoded, extra=[("Content-Encoding", "gzip")])
+        for url, ctype in [("file:///b.html", "text/html"), ("file:///c.css", "text/css")]:
+            resource = writer.create_warc_record(
+                url,
+                "resource",
+                payload=io.BytesIO(PAGE.encode()),
+                length=len(PAGE),
+                warc_content_type=ctype,
+                warc_headers_dict={"WARC-Date": "2024-05-02T00:00:00Z"},
+            )
+            writer.write_record(resource)
+    skipped: Counter[str] = Counter()
+    items = read(path, skipped=skipped)
+    assert [(d.url, d.html, d.fetched_at) for d in docs(items)] == [
+        ("https://a.example/1", PAGE.encode(), "2024-05-01T10:00:00Z"),
+        ("file:///b.html", PAGE.encode(), "2024-05-02T00:00:00Z"),
+    ]
+    assert skipped == Counter({"not_html": 1})
 
 
 def test_warc_payload_over_max_bytes(tmp_path: Path) -> None:

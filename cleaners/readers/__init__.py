@@ -22,20 +22,20 @@ as ``DIR/child``), ``FILE:LINE`` for a JSONL line (``FILE#ID`` with ``--id-field
 
 ReadError kinds (closed set):
 
-=================== ==============================================================
-``not_found``       no such file or directory; a glob pattern that matches nothing
-``unsupported``     not a regular file, or a known binary format (PDF, image, archive…)
-``io_error``        the operating system could not read it
-``corrupt_gzip``    not gzip despite its name, truncated or damaged gzip data
-``binary``          binary content (NUL or control bytes) where text or HTML was expected
-``undecodable``     text in no encoding we can tell; a JSONL line that is not UTF-8
-``empty``           an empty file (or only whitespace); a JSONL page field that is empty
-``too_large``       a document over ``max_bytes`` (a file, a JSONL line, a WARC payload)
-``invalid_json``    a JSONL line that is not a JSON object
-``missing_field``   a JSONL object without a string HTML or text field
+==================== =============================================================
+``not_found``        no such file or directory; a glob pattern that matches nothing
+``unsupported``      not a regular file, or a known binary format (PDF, image, archive…)
+``io_error``         the operating system could not read it
+``corrupt_gzip``     not gzip despite its name, truncated or damaged gzip data
+``binary``           binary content (NUL or control bytes) where text or HTML was expected
+``undecodable``      text in no encoding we can tell; a JSONL line that is not UTF-8
+``empty``            an empty file (or only whitespace); a JSONL page field that is empty
+``too_large``        a document over ``max_bytes`` (a file, a JSONL line, a WARC payload)
+``invalid_json``     a JSONL line that is not a JSON object
+``missing_field``    a JSONL object without a string HTML or text field
 ``truncated_record`` a WARC/ARC record or gzip member cut short
-``warc_error``      a record warcio cannot parse (not WARC/ARC, damaged headers)
-=================== ==============================================================
+``warc_error``       a record warcio cannot parse (not WARC/ARC, damaged headers)
+==================== =============================================================
 
 (``cleaning_failed`` is the CLI's, for a page whose cleaning raised.)
 
