@@ -64,13 +64,22 @@ def clean_text(text: str, source: str | None = None, url: str | None = None) -> 
 
 
 def clean_document(document: Document) -> Article:
-    """Clean whatever a reader produced."""
+    """Clean whatever a reader produced, with what it knows of the page (site, rules, charset)."""
     if document.html is not None:
         from cleaners.html.extract import clean_html  # the HTML path loads trafilatura
 
-        article = clean_html(document.html, document.url, source=document.source)
+        article = clean_html(
+            document.html,
+            document.url,
+            site=document.site,
+            source=document.source,
+            http_charset=document.http_charset,
+            rules=document.rules,
+        )
     else:
         article = clean_text(document.text or "", source=document.source, url=document.url)
+        if document.site and article.site is None:
+            article = replace(article, site=document.site)
     if document.fetched_at:
         article = replace(article, fetched_at=document.fetched_at)
     return article

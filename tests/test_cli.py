@@ -167,7 +167,7 @@ def _bad_inputs(directory: Path) -> dict[str, Path]:
     return {
         "not_found": directory / "missing.txt",
         "binary": binary,
-        "io_error": truncated,
+        "corrupt_gzip": truncated,
         "undecodable": undecodable,
     }
 
@@ -179,7 +179,7 @@ def test_unreadable_inputs_are_reported_and_the_batch_goes_on(
     good = corpus / "a_olive.txt"
     out = tmp_path / "out.jsonl"
     argv = ["clean", str(bad["not_found"]), str(bad["binary"]), str(good)]
-    argv += [str(bad["io_error"]), str(bad["undecodable"]), "-o", str(out)]
+    argv += [str(bad["corrupt_gzip"]), str(bad["undecodable"]), "-o", str(out)]
     assert cleaners.cli.main(argv) == 0
 
     assert [r["source"] for r in read_jsonl(out)] == [str(good)]
@@ -187,7 +187,7 @@ def test_unreadable_inputs_are_reported_and_the_batch_goes_on(
     for kind, path in bad.items():
         assert f"{path}: {kind}:" in err
     assert "documents read: 1" in err
-    assert "errors: 4 (binary 1, io_error 1, not_found 1, undecodable 1)" in err
+    assert "errors: 4 (binary 1, corrupt_gzip 1, not_found 1, undecodable 1)" in err
 
 
 def test_exit_status_is_1_when_nothing_could_be_read(

@@ -1,0 +1,165 @@
+"""What every reader shares: error kinds, opening (gzip by its magic bytes), bounded reads,
+binary sniffing and text decoding."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+
+from cleaners.document import Document, ReadError
+
+Item = Document | ReadError
+
+# ReadError kinds (a closed set; see the package docstring).
+NOT_FOUND = "not_found"
+UNSUPPORTED = "unsupported"
+IO_ERROR = "io_error"
+CORRUPT_GZIP = "corrupt_gzip"
+BINARY = "binary"
+UNDECODABLE = "undecodable"
+EMPTY = "empty"
+TOO_LARGE = "too_large"
+INVALID_JSON = "invalid_json"
+MISSING_FIELD = "missing_field"
+TRUNCATED_RECORD = "truncated_record"
+WARC_ERROR = "warc_error"
+KINDS = frozenset(
+    {
+        NOT_FOUND,
+        UNSUPPORTED,
+        IO_ERROR,
+        CORRUPT_GZIP,
+        BINARY,
+        UNDECODABLE,
+        EMPTY,
+        TOO_LARGE,
+        INVALID_JSON,
+        MISSING_FIELD,
+        TRUNCATED_RECORD,
+        WARC_ERROR,
+    }
+)
+
+# Skip reasons: counted in the caller's `skipped` Counter, never reported one by one.
+SKIP_UNKNOWN_EXTENSION = "unknown_extension"  # a file met in a directory walk, not an input
+SKIP_HTTP_STATUS = "http_status"  # WARC response that is not 2xx
+SKIP_NOT_HTML = "not_html"  # WARC response/resource that is not HTML
+SKIP_CRAWL_SKIPPED = "crawl_skipped"  # our crawler's metadata: not an article / not cleaned
+SKIP_REASONS = frozenset(
+    {SKIP_UNKNOWN_EXTENSION, SKIP_HTTP_STATUS, SKIP_NOT_HTML, SKIP_CRAWL_SKIPPED}
+)
+
+GZIP_MAGIC = b"\x1f\x8b"
+# What a broken gzip stream raises while it is read (BadGzipFile is an OSError: catch it first).
+GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+
+BINARY_SNIFF = 8192
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Bytes that occur in text: everything from space up, plus tab, newlines, form feed, escape,
+# backspace. Anything else is a control byte.
+_TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r\f\x1b\x08"
+
+
+class NotGzipError(Exception):
+    """A file named ``.gz`` that does not start with the gzip magic bytes."""
+
+
+class BinaryContentError(ValueError):
+    """Bytes that are not text at all (NUL bytes, mostly control bytes)."""
+
+
+class UndecodableError(ValueError):
+    """Text bytes in no encoding we can tell."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes (outside UTF-16 with a BOM) or mostly control bytes in the first 8 KB."""
+    sample = data[:BINARY_SNIFF]
+    if not sample or sample.startswith(_UTF16_BOMS):
+        return False
+    if b"\x00" in sample:
+        return True
+    return len(sample.translate(None, _TEXT_BYTES)) > len(sample) * 0.3
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else the encoding charset detection is sure of.
+
+    Raises `BinaryContentError` or `UndecodableError` (both ValueErrors)."""
+    if looks_binary(data):
+        raise BinaryContentError("binary content (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # UTF-8 with a stray bad byte or two stays UTF-8: detection would misread it all
+        lenient = data.decode("utf-8-sig", errors="replace")
+        if lenient.count("\ufffd") <= max(2, len(lenient) // 1000):
+            return lenient
+        best = from_bytes(data).best()
+        if best is None:
+            raise UndecodableError(f"undecodable bytes: {exc}") from None
+        return str(best)
+
+
+def peekable(stream: BinaryIO) -> io.BufferedIOBase:
+    """A stream with ``peek`` (stdin is one; a BytesIO given by a test is wrapped)."""
+    if hasattr(stream, "peek"):
+        return stream  # type: ignore[return-value]
+    return io.BufferedReader(stream)  # type: ignore[arg-type]
+
+
+def is_gzip_stream(stream: io.BufferedIOBase) -> bool:
+    return stream.peek(2)[:2] == GZIP_MAGIC  # type: ignore[attr-defined]
+
+
+def gunzip_if_needed(stream: BinaryIO, *, expect_gzip: bool = False) -> BinaryIO:
+    """The stream itself, or its decompression when it starts with the gzip magic bytes."""
+    buffered = peekable(stream)
+    if is_gzip_stream(buffered):
+        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
+    if expect_gzip:
+        raise NotGzipError("not gzip data (no gzip header), despite the .gz name")
+    return buffered  # type: ignore[return-value]
+
+
+@contextmanager
+def open_input(path: Path) -> Iterator[tuple[BinaryIO, bool]]:
+    """Open a file for reading, decompressed when it is gzip (by content, whatever its name).
+
+    Yields ``(stream, gzipped)``. Raises `NotGzipError` for a ``.gz`` file without the gzip
+    magic bytes, OSError when the file cannot be opened."""
+    with path.open("rb") as raw:
+        stream = gunzip_if_needed(raw, expect_gzip=path.name.lower().endswith(".gz"))
+        yield stream, stream is not raw
+
+
+def read_bounded(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes (fewer only at the end of the stream)."""
+    parts: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = stream.read(min(limit - size, 1 << 20))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
+
+def gzip_message(exc: BaseException) -> str:
+    return f"corrupt gzip data: {exc or type(exc).__name__}"
+
+
+def os_message(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def size_message(limit: int, what: str = "document") -> str:
+    return f"{what} larger than {limit} bytes (the --max-bytes limit)"

@@ -1,0 +1,205 @@
+"""Which files to read, in which order, and in which format."""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from cleaners.document import ReadError
+from cleaners.readers.base import (
+    CORRUPT_GZIP,
+    GZIP_ERRORS,
+    IO_ERROR,
+    NOT_FOUND,
+    SKIP_UNKNOWN_EXTENSION,
+    UNSUPPORTED,
+    Item,
+    NotGzipError,
+    gzip_message,
+    open_input,
+    os_message,
+    read_bounded,
+)
+from cleaners.readers.files import read_html_file, read_text_file
+from cleaners.readers.jsonl import read_jsonl_file, read_jsonl_stream
+from cleaners.readers.options import ReaderOptions
+from cleaners.readers.warc import read_warc_file
+
+TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
+EXTENSIONS = {
+    ".txt": TEXT,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+    ".warc": WARC,
+    ".arc": WARC,
+}
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+_SNIFF_BYTES = 4096
+_GLOB_CHARS = re.compile(r"[*?[]")
+_HTML_TAG = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|span|a|h[1-6])\b"
+)
+# Signatures of binary formats that are plainly not inputs (sniffed, unknown extension only).
+_BINARY_MAGIC = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x7fELF": "an executable",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"BZh": "a bzip2 file",
+    b"\xfd7zXZ\x00": "an xz file",
+    b"\x28\xb5\x2f\xfd": "a zstd file",
+    b"PAR1": "a Parquet file",
+    b"SQLite format 3": "an SQLite database",
+}
+
+FileReader = Callable[[Path, str, ReaderOptions, "Counter[str] | None"], Iterator[Item]]
+
+
+def format_by_name(path: Path) -> str | None:
+    """The format its extension names (``.gz`` looked through), or None."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return EXTENSIONS.get(os.path.splitext(name)[1])
+
+
+def sniff_format(path: Path, source: str) -> str | ReadError:
+    """The format of a file whose name does not tell, from its first bytes (decompressed).
+
+    ``WARC/`` or ``filedesc://`` → warc; ``{`` → jsonl; ``<`` followed by an HTML tag → html;
+    a known binary signature → unsupported; anything else → text (which then must decode)."""
+    try:
+        with open_input(path) as (stream, _):
+            head = read_bounded(stream, _SNIFF_BYTES)
+    except NotGzipError as exc:
+        return ReadError(source, CORRUPT_GZIP, str(exc))
+    except GZIP_ERRORS as exc:
+        return ReadError(source, CORRUPT_GZIP, gzip_message(exc))
+    except OSError as exc:
+        return ReadError(source, IO_ERROR, os_message(exc))
+    for magic, what in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            return ReadError(source, UNSUPPORTED, f"{what}, not a supported input")
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if start.startswith((b"warc/", b"filedesc://")):
+        return WARC
+    if start.startswith(b"{"):
+        return JSONL
+    if start.startswith(b"<") and _HTML_TAG.search(start):
+        return HTML
+    return TEXT
+
+
+def _walk(directory: Path, skipped: Counter[str] | None) -> Iterator[Path]:
+    """Files under ``directory`` with a known extension, in sorted path order.
+
+    Symbolic links to files are followed, links to directories are not (no cycles)."""
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = directory / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, skipped)
+        elif entry.is_file():
+            if format_by_name(path):
+                yield path
+            elif skipped is not None:
+                skipped[SKIP_UNKNOWN_EXTENSION] += 1
+
+
+def expand_inputs(
+    inputs: Iterable[str], skipped: Counter[str] | None = None
+) -> Iterator[tuple[Path | None, str] | ReadError]:
+    """``(path, source)`` per file to read, in a stable order, or a ReadError.
+
+    Files as given (any extension: an unknown one is sniffed), directories walked recursively
+    in sorted order (files with a known extension only), glob patterns (``*``, ``?``, ``[``,
+    ``**``) expanded in sorted order. ``-`` is stdin: ``(None, "-")``."""
+    for given in inputs:
+        if given == STDIN:
+            yield None, STDIN
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for child in _walk(path, skipped):
+                yield child, str(child)
+        elif path.is_file():
+            yield path, given
+        elif _GLOB_CHARS.search(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            if not matches:
+                yield ReadError(given, NOT_FOUND, "no file matches this pattern")
+            for match in matches:
+                if os.path.isdir(match):
+                    for child in _walk(Path(match), skipped):
+                        yield child, str(child)
+                elif os.path.isfile(match):
+                    yield Path(match), match
+        elif path.exists() or path.is_symlink():
+            yield ReadError(given, UNSUPPORTED, "not a regular file or directory")
+        else:
+            yield ReadError(given, NOT_FOUND, "no such file or directory")
+
+
+READERS: dict[str, FileReader] = {
+    TEXT: lambda path, source, options, skipped: read_text_file(path, source, options),
+    HTML: lambda path, source, options, skipped: read_html_file(path, source, options),
+    JSONL: lambda path, source, options, skipped: read_jsonl_file(path, source, options),
+    WARC: read_warc_file,
+}
+
+
+def read_file(
+    path: Path,
+    source: str | None = None,
+    options: ReaderOptions | None = None,
+    skipped: Counter[str] | None = None,
+) -> Iterator[Item]:
+    """Every Document (or ReadError) in one file, its format known by name or by content."""
+    source = str(path) if source is None else source
+    fmt = format_by_name(path) or sniff_format(path, source)
+    if isinstance(fmt, ReadError):
+        yield fmt
+        return
+    yield from READERS[fmt](path, source, options or ReaderOptions(), skipped)
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    options: ReaderOptions | None = None,
+    stdin: BinaryIO | None = None,
+    *,
+    skipped: Counter[str] | None = None,
+) -> Iterator[Item]:
+    """Every Document and ReadError of the inputs, in a deterministic order.
+
+    ``stdin`` is read for ``-`` (JSONL; default ``sys.stdin.buffer``). Pages passed over
+    without an error (see `SKIP_REASONS`) are counted in ``skipped`` when one is given."""
+    options = options or ReaderOptions()
+    for entry in expand_inputs(inputs, skipped):
+        if isinstance(entry, ReadError):
+            yield entry
+            continue
+        path, source = entry
+        if path is None:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_jsonl_stream(stream, STDIN_NAME, options)
+        else:
+            yield from read_file(path, source, options, skipped)

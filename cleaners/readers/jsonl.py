@@ -1,0 +1,138 @@
+"""JSON Lines: one page per line, its HTML or text in configurable fields.
+
+Lines are read in bounded pieces: a line longer than ``max_bytes`` is reported as
+``too_large`` and skipped to its end without ever being held whole in memory. Blank lines are
+ignored. Sources are ``FILE:LINE`` (1-based), or ``FILE#ID`` with an id field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from cleaners.document import Document, ReadError
+from cleaners.readers.base import (
+    CORRUPT_GZIP,
+    EMPTY,
+    GZIP_ERRORS,
+    INVALID_JSON,
+    IO_ERROR,
+    MISSING_FIELD,
+    TOO_LARGE,
+    UNDECODABLE,
+    Item,
+    NotGzipError,
+    gunzip_if_needed,
+    gzip_message,
+    os_message,
+    size_message,
+)
+from cleaners.readers.options import ReaderOptions
+
+_SKIP_CHUNK = 1 << 20  # how much of an oversized line is read at a time while skipping it
+
+
+def read_jsonl_file(path: Path, source: str, options: ReaderOptions) -> Iterator[Item]:
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        yield ReadError(source, IO_ERROR, os_message(exc))
+        return
+    with raw:
+        yield from read_jsonl_stream(raw, source, options, gz_name=path.name.lower())
+
+
+def read_jsonl_stream(
+    stream: BinaryIO, name: str, options: ReaderOptions, *, gz_name: str = ""
+) -> Iterator[Item]:
+    """Every line of a JSONL stream (gzip-compressed or not) as a Document or a ReadError.
+
+    ``name`` starts each source (``name:LINE``). A read error (corrupt gzip, I/O) ends the
+    stream with one ReadError at the line where it happened; lines before it are kept."""
+    try:
+        lines = gunzip_if_needed(stream, expect_gzip=gz_name.endswith(".gz"))
+    except NotGzipError as exc:
+        yield ReadError(name, CORRUPT_GZIP, str(exc))
+        return
+    except OSError as exc:
+        yield ReadError(name, IO_ERROR, os_message(exc))
+        return
+    number = 0
+    seen = False
+    while True:
+        try:
+            line = lines.readline(options.max_bytes + 1)
+            oversized = len(line) > options.max_bytes and not line.endswith(b"\n")
+            if oversized:
+                while (rest := lines.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                    pass
+        except GZIP_ERRORS as exc:
+            yield ReadError(f"{name}:{number + 1}", CORRUPT_GZIP, _after(number, gzip_message(exc)))
+            return
+        except OSError as exc:
+            yield ReadError(f"{name}:{number + 1}", IO_ERROR, _after(number, os_message(exc)))
+            return
+        if not line:
+            break
+        number += 1
+        if oversized:
+            seen = True
+            yield ReadError(f"{name}:{number}", TOO_LARGE, size_message(options.max_bytes, "line"))
+            continue
+        if not line.strip():
+            continue
+        seen = True
+        yield parse_line(line, name, number, options)
+    if not seen:
+        yield ReadError(name, EMPTY, "no JSON lines" if number else "empty file (0 bytes)")
+
+
+def _after(number: int, message: str) -> str:
+    return f"{message} (after line {number})" if number else message
+
+
+def parse_line(line: bytes, name: str, number: int, options: ReaderOptions) -> Item:
+    """One JSON object to a Document: HTML preferred, else text."""
+    where = f"{name}:{number}"
+    try:
+        obj = json.loads(line)
+    except UnicodeDecodeError as exc:
+        return ReadError(where, UNDECODABLE, f"not UTF-8: {exc}")
+    except (ValueError, RecursionError) as exc:
+        return ReadError(where, INVALID_JSON, f"invalid JSON: {exc}")
+    if not isinstance(obj, dict):
+        return ReadError(where, INVALID_JSON, f"a JSON {type(obj).__name__}, not an object")
+    if options.id_field is not None:
+        ident = obj.get(options.id_field)
+        if isinstance(ident, str | int) and not isinstance(ident, bool) and str(ident):
+            where = f"{name}#{ident}"
+    fields = (options.html_field, options.text_field)
+    values = [obj.get(field) for field in fields]
+    common: dict[str, Any] = {
+        "source": where,
+        "url": _string(obj.get(options.url_field)),
+        "fetched_at": _string(obj.get(options.fetched_at_field)),
+        "site": _string(obj.get(options.site_field)),
+    }
+    html, text = values
+    if isinstance(html, str) and html.strip():
+        return Document(html=html, **common)
+    if isinstance(text, str) and text.strip():
+        return Document(text=text, **common)
+    if any(isinstance(value, str) for value in values):
+        return ReadError(where, EMPTY, f"empty {' and '.join(map(repr, fields))} fields")
+    for field, value in zip(fields, values, strict=True):
+        if value is not None:
+            return ReadError(where, MISSING_FIELD, f"field {field!r} is a {_json_type(value)}")
+    return ReadError(where, MISSING_FIELD, f"no {fields[0]!r} or {fields[1]!r} field")
+
+
+def _string(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
+    return f"JSON {names.get(type(value), type(value).__name__)}, not a string"
