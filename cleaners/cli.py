@@ -4,69 +4,140 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
+from cleaners.batch import BatchOptions, Item, default_jobs
 from cleaners.document import Document, ReadError
-from cleaners.explain import explain_html, explain_text
-from cleaners.pipeline import clean_document
-from cleaners.readers import read_inputs
-from cleaners.summary import RunSummary
-from cleaners.writers import AtomicJsonlWriter
+from cleaners.readers import ReaderOptions, add_reader_arguments, read_inputs, reader_options
+from cleaners.run import RunConfig, UsageError, run
+
+EXAMPLES = """examples:
+  newsclean clean dumps/ -o out/articles.jsonl --rejects out/rejects.jsonl
+  newsclean clean 'crawl-*.warc.gz' pages.jsonl.gz -o articles.parquet -j 4 --dedup
+  zcat dump.jsonl.gz | newsclean clean - --html-field body --url-field link > articles.jsonl
+  newsclean explain page.html
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsclean", description="Clean raw news pages and text dumps into article records."
+        prog="newsclean",
+        description="Clean raw news pages and text dumps into article records.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    clean = commands.add_parser("clean", help="clean inputs into JSONL records")
-    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories")
-    clean.add_argument("-o", "--output", default="-", help="output JSONL (default: stdout)")
-    clean.add_argument("--rejects", help="also write rejected records (with reasons) here")
-    clean.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    clean = commands.add_parser(
+        "clean",
+        help="clean inputs into records (JSONL or Parquet)",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    clean.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, directories (recursive), glob patterns, or - for JSONL on stdin; "
+        ".txt .html .htm .jsonl .warc .arc, each optionally .gz",
+    )
+    clean.add_argument(
+        "-o", "--output", default="-", help="OUT.jsonl or OUT.parquet (default: JSONL on stdout)"
+    )
+    clean.add_argument("--rejects", metavar="FILE", help="also write rejected records here")
+    clean.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        help=f"worker processes (default: all cores, here {default_jobs()})",
+    )
+    clean.add_argument(
+        "--split-stories",
+        action="store_true",
+        help="an unrelated second story becomes its own record (story_index 1, 2...)",
+    )
+    clean.add_argument(
+        "--dedup",
+        action="store_true",
+        help="drop exact and near-duplicate bodies across the run (the first copy is kept "
+        "and counts the others in `duplicates`)",
+    )
+    clean.add_argument(
+        "--lang",
+        metavar="CODES",
+        help="keep only these languages, e.g. en,ar (others are rejected as `language`)",
+    )
+    clean.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run of the same command from its checkpoint",
+    )
+    clean.add_argument(
+        "--strict", action="store_true", help="exit non-zero when any input had an error"
+    )
+    clean.add_argument("--no-progress", action="store_true", help="no progress on stderr")
+    clean.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
+    )
+    add_reader_arguments(clean)
     explain = commands.add_parser("explain", help="show every block of one input with its verdict")
     explain.add_argument("input", metavar="FILE")
     return parser
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _languages(value: str | None) -> frozenset[str] | None:
+    if not value:
+        return None
+    codes = frozenset(c.strip().lower() for c in value.split(",") if c.strip())
+    return codes or None
+
+
 def _clean(args: argparse.Namespace) -> int:
-    summary = RunSummary()
-    with (
-        AtomicJsonlWriter(args.output) as out,
-        AtomicJsonlWriter(args.rejects) if args.rejects else _NullWriter() as rejects,
-    ):
-        for item in read_inputs(args.inputs):
-            if isinstance(item, ReadError):
-                summary.add_error(item)
-                print(f"newsclean: error: {item}", file=sys.stderr)
-                continue
-            try:
-                article = clean_document(item)
-            except Exception as exc:  # one bad page must not stop the batch
-                error = ReadError(item.source, "cleaning_failed", f"{type(exc).__name__}: {exc}")
-                summary.add_error(error)
-                print(f"newsclean: error: {error}", file=sys.stderr)
-                continue
-            summary.add_article(article)
-            (out if article.ok else rejects).write(article.to_dict())
-    if not args.quiet:
-        print(summary.render(), file=sys.stderr)
-    return 0 if summary.documents else 1
+    options = reader_options(args)
+    config = RunConfig(
+        inputs=list(args.inputs),
+        output=args.output,
+        rejects=args.rejects,
+        jobs=args.jobs or default_jobs(),
+        options=BatchOptions(
+            split_stories=args.split_stories,
+            languages=_languages(args.lang),
+            dedup=args.dedup,
+        ),
+        resume=args.resume,
+        strict=args.strict,
+        progress=not args.no_progress,
+        quiet=args.quiet,
+        extra_key=repr(options),
+    )
 
+    def read(inputs: list[str], skipped: Counter[str]) -> Iterator[Item]:
+        return read_inputs(inputs, options, stdin=sys.stdin.buffer, skipped=skipped)
 
-class _NullWriter:
-    def __enter__(self) -> _NullWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def write(self, record: object) -> None:
-        return None
+    try:
+        return run(config, read)
+    except UsageError as exc:
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
 
 
 def _explain(args: argparse.Namespace) -> int:
-    for item in read_inputs([args.input]):
+    from cleaners.explain import explain_html, explain_text
+
+    for item in read_inputs([args.input], ReaderOptions()):
         if isinstance(item, ReadError):
             print(f"newsclean: error: {item}", file=sys.stderr)
             return 1

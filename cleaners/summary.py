@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from cleaners.document import ReadError
 from cleaners.record import Article
@@ -12,40 +14,73 @@ from cleaners.record import Article
 
 @dataclass
 class RunSummary:
-    documents: int = 0
+    documents: int = 0  # input documents read (each gives one record, or more when split)
     ok: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)  # inputs passed over, by reason
     started: float = field(default_factory=time.perf_counter)
+    documents_before: int = 0  # documents of earlier invocations of a resumed run
+
+    def add_result(self, ok: bool, reject_reason: str | None, removed: Iterable[str]) -> None:
+        if ok:
+            self.ok += 1
+        else:
+            self.rejected[reject_reason or "unknown"] += 1
+        self.removed.update(removed)
 
     def add_article(self, article: Article) -> None:
         self.documents += 1
-        if article.ok:
-            self.ok += 1
-        else:
-            self.rejected[article.reject_reason or "unknown"] += 1
-        self.removed.update(r.reason for r in article.removed)
+        self.add_result(article.ok, article.reject_reason, (r.reason for r in article.removed))
 
     def add_error(self, error: ReadError) -> None:
         self.errors[error.kind] += 1
 
     @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+    @property
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "ok": self.ok,
+            "rejected": dict(self.rejected),
+            "errors": dict(self.errors),
+            "removed": dict(self.removed),
+            "skipped": dict(self.skipped),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunSummary:
+        return cls(
+            documents=data["documents"],
+            ok=data["ok"],
+            rejected=Counter(data["rejected"]),
+            errors=Counter(data["errors"]),
+            removed=Counter(data["removed"]),
+            skipped=Counter(data.get("skipped", {})),
+            documents_before=data["documents"],
+        )
 
     def render(self) -> str:
         def counts(counter: Counter[str]) -> str:
             return ", ".join(f"{k} {v}" for k, v in sorted(counter.items())) or "none"
 
-        rate = self.documents / self.elapsed if self.elapsed > 0 else 0.0
-        return "\n".join(
-            [
-                f"documents read: {self.documents}",
-                f"ok: {self.ok}",
-                f"rejected: {sum(self.rejected.values())} ({counts(self.rejected)})",
-                f"errors: {sum(self.errors.values())} ({counts(self.errors)})",
-                f"removed blocks: {sum(self.removed.values())} ({counts(self.removed)})",
-                f"throughput: {rate:.1f} docs/s in {self.elapsed:.2f} s",
-            ]
-        )
+        done_now = self.documents - self.documents_before
+        rate = done_now / self.elapsed if self.elapsed > 0 else 0.0
+        lines = [
+            f"documents read: {self.documents}",
+            f"ok: {self.ok}",
+            f"rejected: {sum(self.rejected.values())} ({counts(self.rejected)})",
+            f"errors: {self.error_count} ({counts(self.errors)})",
+            f"removed blocks: {sum(self.removed.values())} ({counts(self.removed)})",
+        ]
+        if self.skipped:
+            lines.append(f"skipped: {sum(self.skipped.values())} ({counts(self.skipped)})")
+        lines.append(f"throughput: {rate:.1f} docs/s in {self.elapsed:.2f} s")
+        return "\n".join(lines)

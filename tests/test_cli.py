@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+import cleaners.batch
 import cleaners.cli
+import cleaners.run
 from cleaners.document import Document
 from cleaners.record import Article
 from tests.pages import BODY, TITLE, page
@@ -215,16 +217,16 @@ def test_a_page_whose_cleaning_raises_is_counted_and_the_run_completes(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = cleaners.cli.clean_document
+    real = cleaners.batch.clean_document
 
     def flaky(document: Document) -> Article:
         if document.source.endswith("a_olive.txt"):
             raise RuntimeError("rule exploded")
         return real(document)
 
-    monkeypatch.setattr(cleaners.cli, "clean_document", flaky)
+    monkeypatch.setattr(cleaners.batch, "clean_document", flaky)
     out = tmp_path / "out.jsonl"
-    assert cleaners.cli.main(["clean", str(corpus), "-o", str(out)]) == 0
+    assert cleaners.cli.main(["clean", str(corpus), "-o", str(out), "-j", "1"]) == 0
 
     assert [r["source"] for r in read_jsonl(out)] == [str(corpus / "sub" / "dates.txt")]
     err = capsys.readouterr().err
@@ -234,27 +236,38 @@ def test_a_page_whose_cleaning_raises_is_counted_and_the_run_completes(
     assert temp_files(tmp_path) == []
 
 
-def test_output_is_atomic_when_the_run_dies(
+def test_output_is_atomic_when_the_run_dies_and_resume_completes_it(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A run killed half-way leaves the previous output as it was and no temporary file."""
+    """A run killed half-way leaves the previous output as it was; --resume finishes the job."""
     out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
     out.write_text("previous run\n", encoding="utf-8")
-    real = cleaners.cli.clean_document
+    real = cleaners.batch.clean_document
 
     def dies_on_second(document: Document) -> Article:
         if document.source.endswith("dates.txt"):
             raise KeyboardInterrupt  # not an Exception: the batch does not swallow it
         return real(document)
 
-    monkeypatch.setattr(cleaners.cli, "clean_document", dies_on_second)
-    argv = ["clean", str(corpus), "-o", str(out), "--rejects", str(rejects)]
-    with pytest.raises(KeyboardInterrupt):
-        cleaners.cli.main(argv)
+    monkeypatch.setattr(cleaners.run, "CHECKPOINT_EVERY", 0.0)
+    monkeypatch.setattr(cleaners.batch, "clean_document", dies_on_second)
+    argv = ["clean", str(corpus), "-o", str(out), "--rejects", str(rejects), "-j", "1"]
+    assert cleaners.cli.main(argv) == 130
 
     assert out.read_text(encoding="utf-8") == "previous run\n"
     assert not rejects.exists()
     assert temp_files(tmp_path) == []
+    # what is kept to resume from: the partial outputs and the checkpoint
+    assert (tmp_path / "out.jsonl.partial").exists()
+    assert (tmp_path / "out.jsonl.checkpoint.json").exists()
+
+    monkeypatch.setattr(cleaners.batch, "clean_document", real)
+    assert cleaners.cli.main([*argv, "--resume"]) == 0
+    resumed = out.read_bytes(), rejects.read_bytes()
+    assert not (tmp_path / "out.jsonl.partial").exists()
+    assert not (tmp_path / "out.jsonl.checkpoint.json").exists()
+    assert cleaners.cli.main(argv) == 0  # an uninterrupted run gives the same bytes
+    assert (out.read_bytes(), rejects.read_bytes()) == resumed
 
 
 def test_explain_prints_every_block_with_its_verdict(

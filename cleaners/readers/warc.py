@@ -3,8 +3,9 @@
 A page is a ``response`` record (HTTP status 2xx, HTML by Content-Type or, without one, by its
 first bytes) or a ``resource`` record with an HTML Content-Type. Its Document has
 ``url`` = WARC-Target-URI, ``fetched_at`` = WARC-Date, ``http_charset`` from the HTTP
-Content-Type, ``html`` = the payload bytes (content encoding undone), and
-``source`` = ``FILE@OFFSET`` (the record's offset in the file, compressed for ``.gz``).
+Content-Type, ``html`` = the payload bytes (content encoding undone), and ``source`` = the
+target URI, as for a crawled page, so a crawl's archive re-cleans into byte-identical records
+(errors name ``FILE@OFFSET``, the record's offset in the file, compressed for ``.gz``).
 
 Our crawler writes a ``metadata`` record after each response (``WARC-Concurrent-To`` the
 response, JSON ``{"site", "role", "cleaned", "rules"}``). The reader looks one record ahead for
@@ -216,9 +217,10 @@ def _page(record: ArcWarcRecord, where: str, options: ReaderOptions) -> _Page:
     if looks_binary(data):
         return _Page(record_id, ReadError(where, BINARY, "binary payload (NUL or control bytes)"))
     url = headers.get_header("WARC-Target-URI")
+    url = url.strip("<>") if url else None
     document = Document(
-        source=where,
-        url=url.strip("<>") if url else None,
+        source=url or where,
+        url=url,
         html=data,
         fetched_at=headers.get_header("WARC-Date"),
         http_charset=http_content_type_encoding(content_type) if content_type else None,

@@ -1,0 +1,142 @@
+"""Cleaning a stream of inputs, in this process or in worker processes, in input order.
+
+`process_item` is the whole per-document job (clean, split stories, language filter,
+fingerprint, serialise): the local `-j N` pool and the Dask runner both call it, so every
+engine gives the same records. Results come back in input order whatever the number of
+workers, so the output is byte-identical at any `-j`; at most `window` chunks are in flight,
+so memory stays bounded however long the input is.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Any
+
+from cleaners.document import Document, ReadError
+from cleaners.pipeline import clean_document
+from cleaners.record import STATUS_REJECTED, Article
+from cleaners.stories import split_stories
+from cleaners.writers import dumps_record
+
+Item = Document | ReadError
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    split_stories: bool = False
+    languages: frozenset[str] | None = None  # keep only these (others rejected `language`)
+    dedup: bool = False  # compute near-duplicate signatures for the run's de-duplication
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One cleaned record, ready to write: the JSON line plus what the run needs to count."""
+
+    line: str  # the record as one JSONL line (no newline)
+    id: str
+    ok: bool
+    reject_reason: str | None
+    removed: tuple[str, ...]  # reason codes of the removed blocks
+    signature: tuple[int, ...] | None = None  # MinHash band keys (with dedup on, ok records)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one input item gave: its records, or the error that stopped it."""
+
+    source: str
+    results: tuple[Result, ...] = ()
+    error: ReadError | None = None
+
+
+def _result(article: Article, options: BatchOptions) -> Result:
+    signature = None
+    if options.dedup and article.ok:
+        from cleaners.dedup import signature_of
+
+        signature = signature_of(article.text)
+    return Result(
+        line=dumps_record(article.to_dict()),
+        id=article.id,
+        ok=article.ok,
+        reject_reason=article.reject_reason,
+        removed=tuple(r.reason for r in article.removed),
+        signature=signature,
+    )
+
+
+def keep_languages(article: Article, languages: frozenset[str] | None) -> Article:
+    """An ok record in a language not asked for becomes a `language` rejection."""
+    if languages is None or not article.ok or article.language in languages:
+        return article
+    return replace(article, status=STATUS_REJECTED, reject_reason="language")
+
+
+def process_item(item: Item, options: BatchOptions) -> Outcome:
+    """The whole job for one input item; never raises (a failure is the item's error)."""
+    if isinstance(item, ReadError):
+        return Outcome(item.source, error=item)
+    try:
+        article = clean_document(item)
+        articles = split_stories(article) if options.split_stories else [article]
+        results = tuple(_result(keep_languages(a, options.languages), options) for a in articles)
+    except Exception as exc:  # one bad page must not stop the batch
+        message = f"{type(exc).__name__}: {exc}"
+        return Outcome(item.source, error=ReadError(item.source, "cleaning_failed", message))
+    return Outcome(item.source, results)
+
+
+def process_chunk(items: list[Item], options: BatchOptions) -> list[Outcome]:
+    return [process_item(item, options) for item in items]
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def iter_outcomes(
+    items: Iterable[Item],
+    options: BatchOptions,
+    jobs: int = 1,
+    chunk_size: int = 16,
+    window: int | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order; `jobs` > 1 cleans in that many worker processes."""
+    if jobs <= 1:
+        for item in items:
+            yield process_item(item, options)
+        return
+    window = window or jobs * 4
+    iterator = iter(items)
+    pending: deque[Future[list[Outcome]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
+        while True:
+            while len(pending) < window and (chunk := list(islice(iterator, chunk_size))):
+                pending.append(pool.submit(process_chunk, chunk, options))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
+def _warm_up() -> None:
+    """Worker start: load the rules and the language profiles before the first chunk."""
+    from cleaners.language import detect_language
+
+    detect_language(["warm up the language profiles"])
+
+
+def summarise_removed(results: Iterable[Result]) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for result in results:
+        for reason in result.removed:
+            counts[reason] = counts.get(reason, 0) + 1
+    return counts

@@ -1,0 +1,226 @@
+"""One `newsclean clean` run: read, clean (in order, in parallel), de-duplicate, write, count.
+
+The run checkpoints every few seconds (records written, bytes, counters) beside the output,
+so `--resume` after an interruption cuts the partial output back to the last checkpoint and
+continues from the next input document: nothing is lost and nothing written twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from cleaners.batch import BatchOptions, Item, Result, iter_outcomes
+from cleaners.output import RecordFile
+from cleaners.progress import Progress
+from cleaners.summary import RunSummary
+
+CHECKPOINT_EVERY = 5.0  # seconds between checkpoints (each one fsyncs the partial outputs)
+CHECKPOINT_VERSION = 1
+
+
+@dataclass
+class RunConfig:
+    inputs: list[str]
+    output: str = "-"
+    rejects: str | None = None
+    jobs: int = 1
+    options: BatchOptions = field(default_factory=BatchOptions)
+    resume: bool = False
+    strict: bool = False
+    progress: bool = True
+    quiet: bool = False
+    # what identifies "the same run" for --resume, beyond inputs and options (reader options)
+    extra_key: str = ""
+
+
+class UsageError(ValueError):
+    """A combination of options that cannot work; reported before anything is read."""
+
+
+def run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[Item]]) -> int:
+    """The run; `read(inputs, skipped)` yields the input items, counting skipped inputs."""
+    if config.resume and config.output in ("-", None):
+        raise UsageError("--resume needs an output file (-o FILE)")
+    out = RecordFile(config.output, spool=config.options.dedup)
+    rejects = RecordFile(config.rejects) if config.rejects else None
+    checkpoint = _Checkpoint(config)
+    state = checkpoint.load() if config.resume else None
+    summary = RunSummary()
+    duplicates: Counter[int] = Counter()
+    skip = 0
+    if state is not None:
+        skip = state["items"]
+        summary = RunSummary.from_dict(state["summary"])
+        summary.skipped.clear()  # the inputs are read again from the start: counted again
+        duplicates = Counter({int(k): v for k, v in state["duplicates"].items()})
+    out.open(tuple(state["out"]) if state else None)
+    if rejects is not None:
+        rejects.open(tuple(state["rejects"]) if state and state["rejects"] else None)
+    index = _dedup_index(out, state) if config.options.dedup else None
+    if state is not None and not config.quiet:
+        print(f"newsclean: resuming after {skip} input documents", file=sys.stderr)
+
+    progress = Progress(enabled=config.progress and not config.quiet)
+    items_done = skip
+    last_checkpoint = time.monotonic()
+    between_items = True
+    try:
+        items = islice(iter(read(config.inputs, summary.skipped)), skip, None)
+        for outcome in iter_outcomes(items, config.options, jobs=config.jobs):
+            between_items = False  # an interruption now would leave half an item written
+            if outcome.error is not None:
+                summary.add_error(outcome.error)
+                print(f"newsclean: error: {outcome.error}", file=sys.stderr)
+                progress.update(errors=1)
+            else:
+                summary.documents += 1
+                for result in outcome.results:
+                    _write(result, out, rejects, summary, index, duplicates)
+                progress.update()
+            items_done += 1
+            between_items = True
+            if time.monotonic() - last_checkpoint >= CHECKPOINT_EVERY:
+                checkpoint.save(items_done, out, rejects, summary, duplicates)
+                last_checkpoint = time.monotonic()
+    except BaseException:
+        # Interrupted or failed: keep the partial outputs and a checkpoint to resume from.
+        progress.close()
+        if config.output not in ("-", None):
+            if between_items:  # else the last periodic checkpoint is the consistent one
+                checkpoint.save(items_done, out, rejects, summary, duplicates)
+            print(
+                "newsclean: run interrupted; partial output kept: run the same command with "
+                "--resume to continue",
+                file=sys.stderr,
+            )
+        out.close()
+        if rejects is not None:
+            rejects.close()
+        raise
+    progress.close()
+    out.publish(dict(duplicates))
+    if rejects is not None:
+        rejects.publish()
+    checkpoint.remove()
+    if not config.quiet:
+        print(summary.render(), file=sys.stderr)
+    if summary.documents == 0:
+        print("newsclean: no input could be read", file=sys.stderr)
+        return 1
+    if config.strict and summary.error_count:
+        print(f"newsclean: --strict: {summary.error_count} input errors", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _write(
+    result: Result,
+    out: RecordFile,
+    rejects: RecordFile | None,
+    summary: RunSummary,
+    index: Any,
+    duplicates: Counter[int],
+) -> None:
+    if result.ok and index is not None and result.signature is not None:
+        original = index.check(out.lines, result.signature)
+        if original is not None:
+            duplicates[original] += 1
+            summary.add_result(False, "duplicate", result.removed)
+            if rejects is not None:
+                rejects.write(_as_duplicate(result.line))
+            return
+    summary.add_result(result.ok, result.reject_reason, result.removed)
+    if result.ok:
+        out.write(result.line)
+    elif rejects is not None:
+        rejects.write(result.line)
+
+
+def _as_duplicate(line: str) -> str:
+    record = json.loads(line)
+    record["status"], record["reject_reason"] = "rejected", "duplicate"
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _dedup_index(out: RecordFile, state: dict[str, Any] | None) -> Any:
+    """The run's near-duplicate index; on resume, rebuilt from the records already written."""
+    from cleaners.dedup import NearDuplicates, signature_of
+
+    index = NearDuplicates()
+    if state is not None and out.partial is not None:
+        with out.partial.open(encoding="utf-8") as handle:
+            for position, line in enumerate(handle):
+                index.check(position, signature_of(json.loads(line)["text"]))
+    return index
+
+
+class _Checkpoint:
+    """`<OUT>.checkpoint.json`: how far the run got, written atomically."""
+
+    def __init__(self, config: RunConfig) -> None:
+        self.path = (
+            None if config.output in ("-", None) else Path(config.output + ".checkpoint.json")
+        )
+        key = json.dumps(
+            [
+                config.inputs,
+                config.output,
+                config.rejects,
+                config.options.split_stories,
+                sorted(config.options.languages or []),
+                config.options.dedup,
+                config.extra_key,
+            ]
+        )
+        self.key = hashlib.sha1(key.encode()).hexdigest()
+
+    def load(self) -> dict[str, Any] | None:
+        if self.path is None or not self.path.exists():
+            return None
+        try:
+            state: dict[str, Any] = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"{self.path}: unreadable checkpoint ({exc}); remove it") from None
+        if state.get("version") != CHECKPOINT_VERSION or state.get("key") != self.key:
+            raise UsageError(
+                f"{self.path}: the checkpoint belongs to a run with other inputs or options; "
+                "run the same command, or remove the checkpoint to start again"
+            )
+        return state
+
+    def save(
+        self,
+        items: int,
+        out: RecordFile,
+        rejects: RecordFile | None,
+        summary: RunSummary,
+        duplicates: Counter[int],
+    ) -> None:
+        if self.path is None:
+            return
+        state = {
+            "version": CHECKPOINT_VERSION,
+            "key": self.key,
+            "items": items,
+            "out": list(out.sync()),
+            "rejects": list(rejects.sync()) if rejects is not None else None,
+            "summary": summary.to_dict(),
+            "duplicates": {str(k): v for k, v in duplicates.items()},
+        }
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(state), "utf-8")
+        os.replace(tmp, self.path)
+
+    def remove(self) -> None:
+        if self.path is not None and self.path.exists():
+            self.path.unlink()
