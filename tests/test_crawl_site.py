@@ -254,12 +254,14 @@ def test_warc_archive_recreates_records(full_crawl: tuple[FixtureSites, CrawlRes
     # The offline reader picks exactly the pages the crawl cleaned, and cleans them into the
     # very same records.
     if not TEST_CLEANER:
-        from cleaners.pipeline import clean_document
-        from cleaners.readers import read_inputs
+        import cleaners.cli
 
-        documents = list(read_inputs([str(tmp / "crawl.warc.gz")]))
-        assert len(documents) == result.stat("newscrawl/cleaned")
-        recreated = {d.url: clean_document(d).to_dict() for d in documents}  # type: ignore[union-attr]
+        out, rejects = tmp / "offline.jsonl", tmp / "offline-rejects.jsonl"
+        argv = ["clean", str(tmp / "crawl.warc.gz"), "-o", str(out), "--rejects", str(rejects)]
+        assert cleaners.cli.main([*argv, "-j", "2", "-q"]) == 0
+        lines = out.read_text("utf-8").splitlines() + rejects.read_text("utf-8").splitlines()
+        recreated = {r["source"]: r for r in map(json.loads, lines)}
+        assert len(lines) == result.stat("newscrawl/cleaned")
         for url, record in by_url.items():
             assert recreated[url] == record
 
