@@ -13,9 +13,9 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import Any
 
 from cleaners.document import Document, ReadError
 from cleaners.pipeline import clean_document
@@ -117,14 +117,46 @@ def iter_outcomes(
         return
     window = window or jobs * 4
     iterator = iter(items)
-    pending: deque[Future[list[Outcome]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
+    pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
+    pool = _pool(jobs)
+    try:
         while True:
             while len(pending) < window and (chunk := list(islice(iterator, chunk_size))):
-                pending.append(pool.submit(process_chunk, chunk, options))
+                pending.append((chunk, pool.submit(process_chunk, chunk, options)))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            chunk, future = pending.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                # A worker died (a crash in a C library on some page): find the page that
+                # kills it, report it, and go on with a fresh pool.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(jobs)
+                outcomes = []
+                for item in chunk:
+                    try:
+                        outcomes += pool.submit(process_chunk, [item], options).result()
+                    except BrokenProcessPool:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = _pool(jobs)
+                        outcomes.append(_crashed(item))
+                pending = deque(
+                    (waiting, pool.submit(process_chunk, waiting, options))
+                    for waiting, _ in pending
+                )
+            yield from outcomes
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up)
+
+
+def _crashed(item: Item) -> Outcome:
+    message = "the cleaning process died on this input (crash in a native library?)"
+    return Outcome(item.source, error=ReadError(item.source, "worker_crashed", message))
 
 
 def _warm_up() -> None:
@@ -132,11 +164,3 @@ def _warm_up() -> None:
     from cleaners.language import detect_language
 
     detect_language(["warm up the language profiles"])
-
-
-def summarise_removed(results: Iterable[Result]) -> dict[str, Any]:
-    counts: dict[str, int] = {}
-    for result in results:
-        for reason in result.removed:
-            counts[reason] = counts.get(reason, 0) + 1
-    return counts

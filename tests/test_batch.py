@@ -247,3 +247,31 @@ def test_progress_without_a_terminal_prints_periodic_lines() -> None:
     assert len(lines) == 2
     assert lines[-1].startswith("newsclean: 2 documents, ")  # inputs done, errors included
     assert lines[-1].endswith(", 1 errors")
+
+
+def test_a_page_that_kills_its_worker_is_reported_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import multiprocessing
+    import os
+
+    import cleaners.batch
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched cleaner reaches the workers only when they are forked")
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for name in ("a", "b", "killer", "c", "d"):
+        shutil.copy(FIXTURES / "generic" / "kuwait_bourse_rally.txt", dump / f"{name}.txt")
+    real = cleaners.batch.clean_document
+
+    def crashes(document: Any) -> Any:
+        if document.source.endswith("killer.txt"):
+            os._exit(3)  # what a segfault in a C extension looks like from outside
+        return real(document)
+
+    monkeypatch.setattr(cleaners.batch, "clean_document", crashes)
+    out = tmp_path / "out.jsonl"
+    assert _clean(str(dump), "-o", str(out), "-j", "2") == 0
+    assert [Path(r["source"]).stem for r in _records(out)] == ["a", "b", "c", "d"]
+    assert f"{dump / 'killer.txt'}: worker_crashed" in capsys.readouterr().err
