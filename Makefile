@@ -34,6 +34,7 @@ format: install
 
 bench: install
 	$(BIN)/python tools/bench_clean.py
+	$(BIN)/python tools/bench_batch.py --docs 20000
 	$(BIN)/python tools/bench_crawl.py -n 2000
 
 bench-extract: install
