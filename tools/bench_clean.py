@@ -64,7 +64,7 @@ def main() -> None:
         out = Path(tmp) / "out.jsonl"
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "cleaners", "clean", str(dump), "-o", str(out), "-q"],
+            [sys.executable, "-m", "cleaners", "clean", str(dump), "-o", str(out), "-q", "-j", "1"],
             check=True,
         )
         elapsed = time.perf_counter() - start
