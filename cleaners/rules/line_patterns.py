@@ -49,9 +49,11 @@ class LinePatternRule:
 
     def apply(self, page: Page) -> None:
         blocks = page.blocks
+        max_words = self.max_words
         for position, block in enumerate(blocks):
             if (
                 block.kept
+                and block.n_words <= max_words  # most blocks are paragraphs: skip them early
                 and block.tag not in self.skip_tags
                 and self.matches(block.text, block.n_words)
             ):
