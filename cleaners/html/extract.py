@@ -19,13 +19,13 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.blocks import Block, Page
 from cleaners.html.decode import UndecodableError, decode_html
 from cleaners.html.dom import DomBlock, iter_blocks
+from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.signals import signal_for
 from cleaners.normalize import repair_mojibake
@@ -52,16 +52,15 @@ _ERROR_PAGE = re.compile(
     r"\b(page not found|404|not found|page (does not|doesn't) exist|error 50\d|server error)\b",
     re.IGNORECASE,
 )
-_TRAFILATURA_OPTIONS = {
-    "output_format": "xml",
-    "include_comments": False,
-    "include_tables": True,
-    "include_images": False,
-    "include_links": False,
-    "with_metadata": False,
-    "deduplicate": False,
-}
-_XML_BLOCKS = ("p", "head", "item", "row", "quote", "cell", "code")
+# Parsed as trafilatura parses (comments and processing instructions dropped), so that the one
+# tree serves both the markup walk and trafilatura.
+_PARSER = lxml_html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
 
 
 def _rejected(reason: str, source: str, meta: PageMetadata | None, url: str | None) -> Article:
@@ -74,24 +73,12 @@ def _rejected(reason: str, source: str, meta: PageMetadata | None, url: str | No
     )
 
 
-def _extracted_texts(html_text: str) -> list[str]:
-    """trafilatura's main-content blocks, in order."""
-    xml = trafilatura.extract(html_text, **_TRAFILATURA_OPTIONS)
-    if not xml:
-        return []
+def _parse(text: str) -> lxml_html.HtmlElement:
     try:
-        doc = etree.fromstring(xml.encode("utf-8"))
-    except etree.XMLSyntaxError:
-        return []
-    texts = []
-    main = doc.find("main")
-    for element in (main if main is not None else doc).iter(*_XML_BLOCKS):
-        if element.tag == "cell" or (element.tag == "p" and element.getparent().tag == "quote"):
-            continue
-        text = " ".join("".join(element.itertext()).split())
-        if text:
-            texts.append(text)
-    return texts
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported"
+        return lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
 
 
 def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
@@ -261,7 +248,7 @@ def page_from_html(
     if not text.strip():
         return _rejected("empty", source, None, url)
     try:
-        root = lxml_html.document_fromstring(text)
+        root = _parse(text)
     except (etree.ParserError, ValueError):
         return _rejected("unreadable", source, None, url)
     meta = extract_metadata(root, url)
@@ -278,7 +265,7 @@ def page_from_html(
     if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
         return _rejected("not_article", source, meta, url)
 
-    extracted = _extracted_texts(text)
+    extracted = extracted_texts(root)
     matched = _match(dom, extracted)
     covered = sum(len(dom[i].text) for i in matched)
     if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
