@@ -253,7 +253,7 @@ def page_from_html(
         return _rejected("unreadable", source, None, url)
     meta = extract_metadata(root, url)
     body = root.body if root.find("body") is not None else root
-    dom = list(iter_blocks(body))
+    dom = iter_blocks(body)
     for block in dom:
         block.text = repair_mojibake(block.text)
     visible = "\n".join(b.text for b in dom)
