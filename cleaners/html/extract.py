@@ -25,8 +25,10 @@ from lxml import html as lxml_html
 from cleaners.blocks import Block, Page
 from cleaners.html.decode import UndecodableError, decode_html
 from cleaners.html.dom import DomBlock, iter_blocks
+from cleaners.html.links import link_share, list_link_share
 from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
+from cleaners.html.page import HtmlPage
 from cleaners.html.signals import signal_for
 from cleaners.normalize import repair_mojibake
 from cleaners.pipeline import run_rules, to_article
@@ -92,6 +94,23 @@ def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
         for i, block in enumerate(dom)
         if (key := fold(block.text)) and (key in exact or (len(key) >= 20 and key in running))
     ]
+
+
+def _main_content(
+    root: lxml_html.HtmlElement, dom: list[DomBlock]
+) -> tuple[list[str], list[int], int]:
+    """trafilatura's paragraphs, the page blocks they match and the matched length; fast mode
+    first, the full cascade when fast mode gives nothing the markup holds."""
+    best: tuple[list[str], list[int], int] = ([], [], 0)
+    for fast in (True, False):
+        extracted = extracted_texts(root, fast=fast)
+        matched = _match(dom, extracted)
+        covered = sum(len(dom[i].text) for i in matched)
+        if extracted and covered >= _MIN_COVERAGE * sum(len(t) for t in extracted):
+            return extracted, matched, covered
+        if not best[0] or (extracted and covered > best[2]):
+            best = extracted, matched, covered
+    return best
 
 
 def _page_from_extracted(
@@ -165,14 +184,22 @@ def _headline(dom: list[DomBlock], title: str | None) -> int | None:
     first h1."""
     first = None
     key = fold(title) if title else None
+    lower: int | None = None  # an h2/h3 matching the title
     for position, block in enumerate(dom):
+        if block.tag not in _TITLE_TAGS:
+            continue
+        text = fold(block.text)
+        matches = key is not None and (text == key or key in text)
         if block.tag != "h1":
+            if matches and lower is None:
+                lower = position
             continue
         if first is None:
             first = position
-        if key and (fold(block.text) == key or key in fold(block.text)):
+        if matches:
             return position
-    return first
+    # Templates that set the site's name in an h1 (the logo) give the headline a lower rank.
+    return lower if lower is not None else first
 
 
 def _later_articles(region: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -265,9 +292,7 @@ def page_from_html(
     if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
         return _rejected("not_article", source, meta, url)
 
-    extracted = extracted_texts(root)
-    matched = _match(dom, extracted)
-    covered = sum(len(dom[i].text) for i in matched)
+    extracted, matched, covered = _main_content(root, dom)
     if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
         # trafilatura's paragraphs could not be found in the markup (text split at <br>,
         # generated content): clean its own blocks, as the text path does.
@@ -278,8 +303,9 @@ def page_from_html(
     later = _later_articles(region)
     scopes = [region, *later]
 
-    page = Page(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
+    page = HtmlPage(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
     page.extracted = set()
+    list_cache: dict = {}
     selected = pack.selected(root) if pack else {}
     signal_cache: dict = {}
     seen_scopes: set = set()
@@ -306,6 +332,12 @@ def page_from_html(
         if position == start:
             page.title, page.title_index = meta.title or block.text, block.index
             continue
+        if share := link_share(dom_block, region):
+            page.link_share[block.index] = share
+        page.container[block.index] = id(_card(dom_block))
+        list_share = list_link_share(dom_block, list_cache)
+        if list_share is not None:
+            page.list_link_share[block.index] = list_share
         recovered = (
             not extracted and first < position < last and _recoverable(dom_block, containers)
         )
@@ -333,6 +365,7 @@ def page_from_html(
     return page
 
 
+_TITLE_TAGS = frozenset(("h1", "h2", "h3"))
 _RECOVERABLE = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre", "dd"))
 
 
@@ -343,6 +376,17 @@ def _container(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         parent = parent.getparent()
         if parent is not None and _tag(parent) in ("table", "tbody", "thead"):
             parent = parent.getparent()
+    return parent
+
+
+def _card(block: DomBlock) -> lxml_html.HtmlElement | None:
+    """The element holding a block and its neighbours of one card (a teaser's title and
+    summary): the parent, or for a block inside a link the link's parent."""
+    if block.tag == "inline":
+        return block.element  # anonymous text: its element holds it
+    parent = block.element.getparent()
+    if parent is not None and parent.tag == "a":
+        parent = parent.getparent()
     return parent
 
 

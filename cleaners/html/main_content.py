@@ -3,7 +3,9 @@
 trafilatura runs on the tree `clean_html` already parsed (it works on its own copy), and its
 result is read as a tree (`bare_extraction`): no serialisation to XML and back, no fingerprint.
 It runs in `fast` mode, without the readability/jusText comparison: the paragraphs it drops are
-recovered from the markup afterwards, and the rules do the finer cleaning.
+recovered from the markup afterwards, and the rules do the finer cleaning. When fast mode finds
+nothing, or text that cannot be found in the page's blocks (its last resort is a dump of the
+whole page), `clean_html` asks again without it.
 
 The paragraphs are the leaf blocks of its output, cut as `cleaners.html.dom` cuts the page so
 that they can be matched back to it: a table row is its cells joined with " | " (unless the
@@ -21,16 +23,19 @@ from trafilatura.settings import Extractor
 
 # Comments off as in the benchmark's own adapter; tables in; links, images, metadata and
 # deduplication off (repeated paragraphs stay visible to our own rules).
-_OPTIONS = Extractor(
-    output_format="xml",
-    fast=True,
-    comments=False,
-    tables=True,
-    images=False,
-    links=False,
-    dedup=False,
-    with_metadata=False,
-)
+_OPTIONS = {
+    fast: Extractor(
+        output_format="xml",
+        fast=fast,
+        comments=False,
+        tables=True,
+        images=False,
+        links=False,
+        dedup=False,
+        with_metadata=False,
+    )
+    for fast in (True, False)
+}
 # trafilatura's output elements that start a block of their own
 _BLOCKS = frozenset(
     ("p", "head", "item", "row", "cell", "quote", "code", "list", "table", "div", "main", "body")
@@ -94,10 +99,11 @@ def _blocks(element: lxml_html.HtmlElement, out: list[str]) -> None:
         out.append(text)
 
 
-def extracted_texts(root: lxml_html.HtmlElement) -> list[str]:
-    """trafilatura's main-content blocks of the parsed page, in order."""
+def extracted_texts(root: lxml_html.HtmlElement, fast: bool = True) -> list[str]:
+    """trafilatura's main-content blocks of the parsed page, in order. `fast=False` adds
+    trafilatura's comparison with its other extractors (for pages where fast mode fails)."""
     try:
-        document = bare_extraction(root, options=_OPTIONS)
+        document = bare_extraction(root, options=_OPTIONS[fast])
     except (TypeError, ValueError):
         return []
     body = getattr(document, "body", None)
