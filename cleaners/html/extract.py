@@ -311,6 +311,9 @@ def page_from_html(
     seen_scopes: set = set()
     matched_set = set(matched)
     containers = {_container(dom[i].element) for i in matched}
+    # After the last paragraph trafilatura kept, the body may go on in a container of the same
+    # kind (an advert splits the body into two "body" boxes): recovered by tag and class.
+    kinds = {_kind(c) for c in containers if c is not None and c.get("class")}
     first, last = (matched[0], matched[-1]) if matched else (-1, -1)
     start = head_at if head_at is not None and _contains(region, dom[head_at].element) else None
     if start is not None:
@@ -338,8 +341,9 @@ def page_from_html(
         list_share = list_link_share(dom_block, list_cache)
         if list_share is not None:
             page.list_link_share[block.index] = list_share
-        recovered = (
-            not extracted and first < position < last and _recoverable(dom_block, containers)
+        recovered = not extracted and (
+            (first < position < last and _recoverable(dom_block, containers))
+            or (position > last and _recoverable(dom_block, kinds))
         )
         if extracted or recovered:
             page.extracted.add(block.index)
@@ -366,6 +370,8 @@ def page_from_html(
 
 
 _TITLE_TAGS = frozenset(("h1", "h2", "h3"))
+_STANDFIRST_TAGS = frozenset(("h2", "h3", "h4"))
+_STANDFIRST_WORDS = 10
 _RECOVERABLE = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre", "dd"))
 
 
@@ -402,12 +408,18 @@ def _selected_reason(element: lxml_html.HtmlElement, selected: dict) -> str | No
     return None
 
 
+def _kind(element: lxml_html.HtmlElement) -> tuple[str, str]:
+    return _tag(element), " ".join(sorted((element.get("class") or "").split()))
+
+
 def _recoverable(block: DomBlock, containers: set) -> bool:
     """A paragraph, subheading, list item or row trafilatura left out, sitting in the same
-    container as paragraphs it kept; a quotation block set inside the body counts too."""
+    container as paragraphs it kept (or in one of the same kind, when `containers` holds
+    kinds); a quotation block set inside the body counts too."""
     if block.tag not in _RECOVERABLE and not (block.tag == "footer" and _in_quote(block.element)):
         return False
-    if _container(block.element) in containers:
+    container = _container(block.element)
+    if container is not None and (container in containers or _kind(container) in containers):
         return True
     if _in_quote(block.element):
         node = block.element.getparent()
@@ -441,7 +453,8 @@ def _reason(reason: str, block: DomBlock) -> str:
 
 
 def _standfirst(page: Page, dom: list[DomBlock]) -> None:
-    """A block right under the headline whose markup names it a standfirst is the subtitle."""
+    """A block right under the headline whose markup names it a standfirst, or a sentence-long
+    heading there, is the subtitle."""
     if page.title_index is None or len(page.blocks) <= page.title_index + 1:
         return
     candidate = page.blocks[page.title_index + 1]
@@ -452,4 +465,8 @@ def _standfirst(page: Page, dom: list[DomBlock]) -> None:
         return
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
     if _STANDFIRST.search(marks) and candidate.n_words >= 4:
+        page.subtitle, page.subtitle_index = candidate.text, candidate.index
+    elif candidate.tag in _STANDFIRST_TAGS and candidate.n_words >= _STANDFIRST_WORDS:
+        # a sentence set as a heading right under the headline, before any paragraph: a
+        # section's subheading is shorter and comes after body text
         page.subtitle, page.subtitle_index = candidate.text, candidate.index
