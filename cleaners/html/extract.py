@@ -55,13 +55,22 @@ _ERROR_PAGE = re.compile(
     re.IGNORECASE,
 )
 # Parsed as trafilatura parses (comments and processing instructions dropped), so that the one
-# tree serves both the markup walk and trafilatura.
+# tree serves both the markup walk and trafilatura. Every element is an HtmlElement, chosen in
+# C: lxml.html's own lookup (form and input classes) is a Python call per element touched.
 _PARSER = lxml_html.HTMLParser(
     collect_ids=False,
     default_doctype=False,
     encoding="utf-8",
     remove_comments=True,
     remove_pis=True,
+)
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
 )
 
 
