@@ -200,7 +200,9 @@ def _headline(dom: list[DomBlock], title: str | None) -> int | None:
         text = fold(block.text)
         matches = key is not None and (text == key or key in text)
         if block.tag != "h1":
-            if matches and lower is None:
+            # the page title may carry the site's name after the headline
+            prefix = key is not None and key.startswith(text) and 2 * len(text) >= len(key)
+            if (matches or prefix) and lower is None:
                 lower = position
             continue
         if first is None:
@@ -346,7 +348,7 @@ def page_from_html(
             continue
         if share := link_share(dom_block, region):
             page.link_share[block.index] = share
-        page.container[block.index] = id(_card(dom_block))
+        page.container[block.index] = _card(dom_block)
         list_share = list_link_share(dom_block, list_cache)
         if list_share is not None:
             page.list_link_share[block.index] = list_share

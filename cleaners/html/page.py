@@ -16,5 +16,5 @@ class HtmlPage(Page):
     link_share: dict[int, float] = field(default_factory=dict)
     # for list items: the link share of their whole list
     list_link_share: dict[int, float] = field(default_factory=dict)
-    # the element each block sits in (an id; blocks of one card or list share it)
-    container: dict[int, int] = field(default_factory=dict)
+    # the element each block sits in (blocks of one card or list share it)
+    container: dict[int, object] = field(default_factory=dict)

@@ -70,7 +70,7 @@ class RelatedListRule:
         # On HTML pages the items are links (a teaser may be a whole linked sentence), each
         # with maybe a line of summary (its dek) in the same card.
         links: dict[int, float] | None = getattr(page, "link_share", None)
-        cards: dict[int, int] = getattr(page, "container", None) or {}
+        cards: dict[int, object] = getattr(page, "container", None) or {}
         for position, block in enumerate(kept):
             if not block.kept or not is_related_heading(block.text):
                 continue
@@ -87,7 +87,8 @@ class RelatedListRule:
                 elif (
                     title is not None
                     and following.n_words <= self.max_dek_words
-                    and cards.get(following.index) == cards.get(title.index)
+                    and cards.get(following.index) is not None
+                    and cards.get(following.index) is cards.get(title.index)
                 ):
                     title = None  # the title's summary line, in the same card
                 else:
