@@ -243,6 +243,31 @@ def run_system(
     return result
 
 
+def run_interleaved(named: list[tuple[str, Extractor]], pages: list[Page]) -> list[SystemResult]:
+    """Like `run_system` for every system, but page by page in turn: load from other processes
+    weighs on each system alike, so the pages/s ratio between them holds on a busy machine."""
+    results = [SystemResult(name=name, available=True) for name, _ in named]
+    for _, extractor in named:
+        with contextlib.suppress(Exception):
+            extractor(_WARM_UP_HTML)
+    scores: list[list[PageScore]] = [[] for _ in named]
+    for page in pages:
+        for i, (_, extractor) in enumerate(named):
+            start = time.perf_counter()
+            try:
+                pred = extractor(page.html)
+            except Exception:
+                pred = None
+                results[i].errors += 1
+            results[i].seconds += time.perf_counter() - start
+            score = score_page(page.truth, pred)
+            scores[i].append(score)
+            results[i].scores[page.id] = score
+    for result, system_scores in zip(results, scores, strict=True):
+        result.metrics = aggregate(system_scores)
+    return results
+
+
 def write_per_page(path: Path, results: list[SystemResult], pages: list[Page]) -> None:
     with path.open("w", encoding="utf8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n")
@@ -315,6 +340,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--per-page", type=Path, metavar="OUT.tsv", help="write per-page P/R")
     parser.add_argument("--json", action="store_true", help="print results as JSON")
+    parser.add_argument(
+        "--interleave",
+        action="store_true",
+        help="time the systems page by page in turn (stable speed ratios on a busy machine)",
+    )
     return parser.parse_args(argv)
 
 
@@ -352,12 +382,17 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = load_pages(data_dir)
     results: list[SystemResult] = []
+    ready: list[tuple[str, Extractor]] = []
     for name in selected:
         extractor, note = systems[name]()
         if extractor is None:
             results.append(SystemResult(name=name, available=False, note=note))
-            continue
-        results.append(run_system(name, extractor, pages))
+        elif args.interleave:
+            ready.append((name, extractor))
+        else:
+            results.append(run_system(name, extractor, pages))
+    if ready:
+        results.extend(run_interleaved(ready, pages))
 
     if args.per_page:
         write_per_page(args.per_page, results, pages)

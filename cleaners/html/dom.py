@@ -3,17 +3,21 @@
 A block is what a reader sees as one paragraph: a `p`, a heading, a list item, a caption, a
 table row (cells joined with " | "), or a `div` holding only inline content. Inline text beside
 block children becomes its own block, as browsers make anonymous block boxes.
+
+The walk visits every element once, bottom-up: an element's inline text is built from its
+children's, and an element is a leaf when none of its children is a block. On the way it takes
+out markup a reader never sees (`cleaners.html.prune`), so that trafilatura, which runs on the
+same tree afterwards, does not see it either.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from cleaners.normalize import normalize_line
+from cleaners.html.prune import Pruner
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -27,7 +31,6 @@ SKIP_TAGS = frozenset(
     audio object embed map button-icon input img picture source link meta""".split()  # noqa: SIM905
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -64,18 +67,8 @@ def _inline_text(element: HtmlElement) -> str:
 
 
 def _clean(text: str) -> str:
-    return normalize_line(_SPACE.sub(" ", text))
-
-
-def _has_block(element: HtmlElement, memo: dict[HtmlElement, bool]) -> bool:
-    found = memo.get(element)
-    if found is None:
-        found = any(
-            _tag(child) in BLOCK_TAGS or (_tag(child) not in SKIP_TAGS and _has_block(child, memo))
-            for child in element
-        )
-        memo[element] = found
-    return found
+    """Whitespace runs (newlines, tabs, no-break spaces...) to one space, ends trimmed."""
+    return " ".join(text.split())
 
 
 def _row_text(row: HtmlElement) -> str:
@@ -83,38 +76,69 @@ def _row_text(row: HtmlElement) -> str:
     return " | ".join(c for c in cells if c)
 
 
-def iter_blocks(root: HtmlElement) -> Iterator[DomBlock]:
-    """All blocks under `root` in document order."""
-    memo: dict[HtmlElement, bool] = {}
+def iter_blocks(root: HtmlElement, prune: bool = True) -> list[DomBlock]:
+    """All blocks under `root` in document order. With `prune`, hidden and on-demand
+    elements are taken out of the tree on the way (see `cleaners.html.prune`)."""
+    tag = _tag(root)
+    if not tag or tag in SKIP_TAGS:
+        return []
+    pruner = Pruner(root) if prune else None
+    visit = _visitor(pruner.drops if pruner is not None else None)
+    blocky, payload = visit(root, tag)
+    if pruner is not None:
+        pruner.finish()
+    if blocky:
+        return payload  # type: ignore[return-value]
+    text = _clean(payload)  # type: ignore[arg-type]
+    return [DomBlock(root, text, tag)] if text else []
 
-    def walk(element: HtmlElement) -> Iterator[DomBlock]:
-        tag = _tag(element)
-        if tag in SKIP_TAGS or not tag:
-            return
+
+def _visitor(
+    drops: Callable[[HtmlElement], bool] | None,
+) -> Callable[[HtmlElement, str], tuple[bool, str | list[DomBlock]]]:
+    def visit(element: HtmlElement, tag: str) -> tuple[bool, str | list[DomBlock]]:
+        """(False, inline text) for an element without block children, else (True, its
+        blocks)."""
         if tag == "tr":
             text = _row_text(element)
-            if text:
-                yield DomBlock(element, text, tag)
-            return
-        if not _has_block(element, memo):
-            text = _clean(_inline_text(element))
-            if text:
-                yield DomBlock(element, text, tag)
-            return
-        run: list[str] = [element.text or ""]
+            return True, [DomBlock(element, text, tag)] if text else []
+        results: list[tuple[HtmlElement, str, bool, str | list[DomBlock] | None]] = []
+        has_block = False
         for child in element:
             child_tag = _tag(child)
-            if child_tag in BLOCK_TAGS or (child_tag not in SKIP_TAGS and _has_block(child, memo)):
+            if not child_tag or child_tag in SKIP_TAGS or (drops is not None and drops(child)):
+                results.append((child, "", False, None))
+                continue
+            blocky, payload = visit(child, child_tag)
+            if blocky or child_tag in BLOCK_TAGS:
+                has_block = True
+            results.append((child, child_tag, blocky, payload))
+        if not has_block:
+            parts = [" " if tag == "br" else "", element.text or ""]
+            for child, _, _, payload in results:
+                if payload:
+                    parts.append(payload)  # type: ignore[arg-type]
+                if child.tail:
+                    parts.append(child.tail)
+            return False, "".join(parts)
+        blocks: list[DomBlock] = []
+        run: list[str] = [element.text or ""]
+        for child, child_tag, blocky, payload in results:
+            if child_tag and (blocky or child_tag in BLOCK_TAGS):
                 text = _clean("".join(run))
                 if text:
-                    yield DomBlock(element, text, "inline")
+                    blocks.append(DomBlock(element, text, "inline"))
                 run = []
-                yield from walk(child)
-            elif child_tag and child_tag not in SKIP_TAGS:
-                run.append(_inline_text(child))
+                if blocky:
+                    blocks.extend(payload)  # type: ignore[arg-type]
+                elif text := _clean(payload):  # type: ignore[arg-type]
+                    blocks.append(DomBlock(child, text, child_tag))
+            elif payload:
+                run.append(payload)  # type: ignore[arg-type]
             run.append(child.tail or "")
         text = _clean("".join(run))
         if text:
-            yield DomBlock(element, text, "inline")
+            blocks.append(DomBlock(element, text, "inline"))
+        return True, blocks
 
-    yield from walk(root)
+    return visit

@@ -19,14 +19,16 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.blocks import Block, Page
 from cleaners.html.decode import UndecodableError, decode_html
 from cleaners.html.dom import DomBlock, iter_blocks
+from cleaners.html.links import link_share, list_link_share
+from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
+from cleaners.html.page import HtmlPage
 from cleaners.html.signals import signal_for
 from cleaners.normalize import repair_mojibake
 from cleaners.pipeline import run_rules, to_article
@@ -52,16 +54,24 @@ _ERROR_PAGE = re.compile(
     r"\b(page not found|404|not found|page (does not|doesn't) exist|error 50\d|server error)\b",
     re.IGNORECASE,
 )
-_TRAFILATURA_OPTIONS = {
-    "output_format": "xml",
-    "include_comments": False,
-    "include_tables": True,
-    "include_images": False,
-    "include_links": False,
-    "with_metadata": False,
-    "deduplicate": False,
-}
-_XML_BLOCKS = ("p", "head", "item", "row", "quote", "cell", "code")
+# Parsed as trafilatura parses (comments and processing instructions dropped), so that the one
+# tree serves both the markup walk and trafilatura. Every element is an HtmlElement, chosen in
+# C: lxml.html's own lookup (form and input classes) is a Python call per element touched.
+_PARSER = lxml_html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
+)
 
 
 def _rejected(reason: str, source: str, meta: PageMetadata | None, url: str | None) -> Article:
@@ -74,24 +84,12 @@ def _rejected(reason: str, source: str, meta: PageMetadata | None, url: str | No
     )
 
 
-def _extracted_texts(html_text: str) -> list[str]:
-    """trafilatura's main-content blocks, in order."""
-    xml = trafilatura.extract(html_text, **_TRAFILATURA_OPTIONS)
-    if not xml:
-        return []
+def _parse(text: str) -> lxml_html.HtmlElement:
     try:
-        doc = etree.fromstring(xml.encode("utf-8"))
-    except etree.XMLSyntaxError:
-        return []
-    texts = []
-    main = doc.find("main")
-    for element in (main if main is not None else doc).iter(*_XML_BLOCKS):
-        if element.tag == "cell" or (element.tag == "p" and element.getparent().tag == "quote"):
-            continue
-        text = " ".join("".join(element.itertext()).split())
-        if text:
-            texts.append(text)
-    return texts
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported"
+        return lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
 
 
 def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
@@ -105,6 +103,23 @@ def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
         for i, block in enumerate(dom)
         if (key := fold(block.text)) and (key in exact or (len(key) >= 20 and key in running))
     ]
+
+
+def _main_content(
+    root: lxml_html.HtmlElement, dom: list[DomBlock]
+) -> tuple[list[str], list[int], int]:
+    """trafilatura's paragraphs, the page blocks they match and the matched length; fast mode
+    first, the full cascade when fast mode gives nothing the markup holds."""
+    best: tuple[list[str], list[int], int] = ([], [], 0)
+    for fast in (True, False):
+        extracted = extracted_texts(root, fast=fast)
+        matched = _match(dom, extracted)
+        covered = sum(len(dom[i].text) for i in matched)
+        if extracted and covered >= _MIN_COVERAGE * sum(len(t) for t in extracted):
+            return extracted, matched, covered
+        if not best[0] or (extracted and covered > best[2]):
+            best = extracted, matched, covered
+    return best
 
 
 def _page_from_extracted(
@@ -178,14 +193,24 @@ def _headline(dom: list[DomBlock], title: str | None) -> int | None:
     first h1."""
     first = None
     key = fold(title) if title else None
+    lower: int | None = None  # an h2/h3 matching the title
     for position, block in enumerate(dom):
+        if block.tag not in _TITLE_TAGS:
+            continue
+        text = fold(block.text)
+        matches = key is not None and (text == key or key in text)
         if block.tag != "h1":
+            # the page title may carry the site's name after the headline
+            prefix = key is not None and key.startswith(text) and 2 * len(text) >= len(key)
+            if (matches or prefix) and lower is None:
+                lower = position
             continue
         if first is None:
             first = position
-        if key and (fold(block.text) == key or key in fold(block.text)):
+        if matches:
             return position
-    return first
+    # Templates that set the site's name in an h1 (the logo) give the headline a lower rank.
+    return lower if lower is not None else first
 
 
 def _later_articles(region: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -261,12 +286,12 @@ def page_from_html(
     if not text.strip():
         return _rejected("empty", source, None, url)
     try:
-        root = lxml_html.document_fromstring(text)
+        root = _parse(text)
     except (etree.ParserError, ValueError):
         return _rejected("unreadable", source, None, url)
     meta = extract_metadata(root, url)
     body = root.body if root.find("body") is not None else root
-    dom = list(iter_blocks(body))
+    dom = iter_blocks(body)
     for block in dom:
         block.text = repair_mojibake(block.text)
     visible = "\n".join(b.text for b in dom)
@@ -278,9 +303,7 @@ def page_from_html(
     if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
         return _rejected("not_article", source, meta, url)
 
-    extracted = _extracted_texts(text)
-    matched = _match(dom, extracted)
-    covered = sum(len(dom[i].text) for i in matched)
+    extracted, matched, covered = _main_content(root, dom)
     if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
         # trafilatura's paragraphs could not be found in the markup (text split at <br>,
         # generated content): clean its own blocks, as the text path does.
@@ -291,13 +314,17 @@ def page_from_html(
     later = _later_articles(region)
     scopes = [region, *later]
 
-    page = Page(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
+    page = HtmlPage(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
     page.extracted = set()
+    list_cache: dict = {}
     selected = pack.selected(root) if pack else {}
     signal_cache: dict = {}
     seen_scopes: set = set()
     matched_set = set(matched)
     containers = {_container(dom[i].element) for i in matched}
+    # After the last paragraph trafilatura kept, the body may go on in a container of the same
+    # kind (an advert splits the body into two "body" boxes): recovered by tag and class.
+    kinds = {_kind(c) for c in containers if c is not None and c.get("class")}
     first, last = (matched[0], matched[-1]) if matched else (-1, -1)
     start = head_at if head_at is not None and _contains(region, dom[head_at].element) else None
     if start is not None:
@@ -319,8 +346,15 @@ def page_from_html(
         if position == start:
             page.title, page.title_index = meta.title or block.text, block.index
             continue
-        recovered = (
-            not extracted and first < position < last and _recoverable(dom_block, containers)
+        if share := link_share(dom_block, region):
+            page.link_share[block.index] = share
+        page.container[block.index] = _card(dom_block)
+        list_share = list_link_share(dom_block, list_cache)
+        if list_share is not None:
+            page.list_link_share[block.index] = list_share
+        recovered = not extracted and (
+            (first < position < last and _recoverable(dom_block, containers))
+            or (position > last and _recoverable(dom_block, kinds))
         )
         if extracted or recovered:
             page.extracted.add(block.index)
@@ -346,6 +380,9 @@ def page_from_html(
     return page
 
 
+_TITLE_TAGS = frozenset(("h1", "h2", "h3"))
+_STANDFIRST_TAGS = frozenset(("h2", "h3", "h4"))
+_STANDFIRST_WORDS = 10
 _RECOVERABLE = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre", "dd"))
 
 
@@ -356,6 +393,17 @@ def _container(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         parent = parent.getparent()
         if parent is not None and _tag(parent) in ("table", "tbody", "thead"):
             parent = parent.getparent()
+    return parent
+
+
+def _card(block: DomBlock) -> lxml_html.HtmlElement | None:
+    """The element holding a block and its neighbours of one card (a teaser's title and
+    summary): the parent, or for a block inside a link the link's parent."""
+    if block.tag == "inline":
+        return block.element  # anonymous text: its element holds it
+    parent = block.element.getparent()
+    if parent is not None and parent.tag == "a":
+        parent = parent.getparent()
     return parent
 
 
@@ -371,12 +419,18 @@ def _selected_reason(element: lxml_html.HtmlElement, selected: dict) -> str | No
     return None
 
 
+def _kind(element: lxml_html.HtmlElement) -> tuple[str, str]:
+    return _tag(element), " ".join(sorted((element.get("class") or "").split()))
+
+
 def _recoverable(block: DomBlock, containers: set) -> bool:
     """A paragraph, subheading, list item or row trafilatura left out, sitting in the same
-    container as paragraphs it kept; a quotation block set inside the body counts too."""
+    container as paragraphs it kept (or in one of the same kind, when `containers` holds
+    kinds); a quotation block set inside the body counts too."""
     if block.tag not in _RECOVERABLE and not (block.tag == "footer" and _in_quote(block.element)):
         return False
-    if _container(block.element) in containers:
+    container = _container(block.element)
+    if container is not None and (container in containers or _kind(container) in containers):
         return True
     if _in_quote(block.element):
         node = block.element.getparent()
@@ -410,7 +464,8 @@ def _reason(reason: str, block: DomBlock) -> str:
 
 
 def _standfirst(page: Page, dom: list[DomBlock]) -> None:
-    """A block right under the headline whose markup names it a standfirst is the subtitle."""
+    """A block right under the headline whose markup names it a standfirst, or a sentence-long
+    heading there, is the subtitle."""
     if page.title_index is None or len(page.blocks) <= page.title_index + 1:
         return
     candidate = page.blocks[page.title_index + 1]
@@ -421,4 +476,8 @@ def _standfirst(page: Page, dom: list[DomBlock]) -> None:
         return
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
     if _STANDFIRST.search(marks) and candidate.n_words >= 4:
+        page.subtitle, page.subtitle_index = candidate.text, candidate.index
+    elif candidate.tag in _STANDFIRST_TAGS and candidate.n_words >= _STANDFIRST_WORDS:
+        # a sentence set as a heading right under the headline, before any paragraph: a
+        # section's subheading is shorter and comes after body text
         page.subtitle, page.subtitle_index = candidate.text, candidate.index

@@ -60,7 +60,10 @@ class PrintedTwiceRule:
 
 @dataclass(frozen=True, slots=True)
 class DuplicateParagraphRule:
-    """A later copy of a body paragraph (or of the standfirst) anywhere on the page."""
+    """A later copy of a body paragraph (or of the standfirst) anywhere on the page.
+
+    Only paragraphs count: a short line met again (an interview's recurring question, a
+    recipe's "Serves 4", a label) is the article's structure, not a copy of it."""
 
     name: str = "duplicate_paragraph"
     reason: str = "duplicate_paragraph"
@@ -73,7 +76,7 @@ class DuplicateParagraphRule:
             key = block.key
             if not key:
                 continue
-            if key in seen:
+            if key in seen and is_prose(block.text):
                 block.remove(self.reason, self.name)
             else:
                 seen.add(key)

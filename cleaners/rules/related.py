@@ -30,8 +30,9 @@ def related_patterns() -> RelatedPatterns:
         re.escape(p) for p in sorted(data["teaser_prefixes"], key=len, reverse=True)
     )
     return RelatedPatterns(
-        heading=re.compile(rf"^(?:{headings})\s*[:.]?$", re.IGNORECASE),
-        teaser=re.compile(rf"^(?:{prefixes})\s*(?::|\||»|>|-|–|—)\s*\S", re.IGNORECASE),
+        heading=re.compile(rf"^(?:{headings})\s*(?:[:.…]|\.\.\.)?$", re.IGNORECASE),
+        # a teaser may sit in brackets: "[Related: …]", "(Read also: …)"
+        teaser=re.compile(rf"^[\[(]?(?:{prefixes})\s*(?::|\||»|>|-|–|—)\s*\S", re.IGNORECASE),
     )
 
 
@@ -61,17 +62,36 @@ class RelatedListRule:
 
     name: str = "related_list"
     reason: str = "related_articles"
+    min_link_share: float = 0.5
+    max_dek_words: int = 30
 
     def apply(self, page: Page) -> None:
         kept = page.kept()
+        # On HTML pages the items are links (a teaser may be a whole linked sentence), each
+        # with maybe a line of summary (its dek) in the same card.
+        links: dict[int, float] | None = getattr(page, "link_share", None)
+        cards: dict[int, object] = getattr(page, "container", None) or {}
         for position, block in enumerate(kept):
             if not block.kept or not is_related_heading(block.text):
                 continue
-            items = []
+            items: list[Block] = []
+            title: Block | None = None  # the last linked title (HTML)
             for following in kept[position + 1 :]:
                 if not following.kept:
                     continue
-                if not _is_link_title(following):
+                if links is None:  # a text dump: titles alone
+                    if not _is_link_title(following):
+                        break
+                elif links.get(following.index, 0.0) >= self.min_link_share:
+                    title = following
+                elif (
+                    title is not None
+                    and following.n_words <= self.max_dek_words
+                    and cards.get(following.index) is not None
+                    and cards.get(following.index) is cards.get(title.index)
+                ):
+                    title = None  # the title's summary line, in the same card
+                else:
                     break
                 items.append(following)
             at_end = all(not b.kept for b in kept[position + 1 :])

@@ -12,6 +12,8 @@ subheading of the same story is never cut.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -20,7 +22,7 @@ from cleaners.blocks import Block, Page
 from cleaners.rules.captions import is_caption
 from cleaners.rules.line_patterns import classify_line
 from cleaners.rules.related import is_related_heading, is_teaser
-from cleaners.textfeatures import dominant_script, fold, is_headline_like, is_prose
+from cleaners.textfeatures import dominant_script, is_headline_like, is_prose
 
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 # Suffixes that make a demonym or plural from a name ("Iranian" ~ "Iran", "Lebanese" ~ "Lebanon").
@@ -126,57 +128,63 @@ class SecondStoryRule:
     def find_boundary(
         self, blocks: list[Block], story_starts: set[int] | None = None, html: bool = False
     ) -> int | None:
-        for candidate in self.candidates(blocks, story_starts):
-            if html and candidate.furniture < self.min_furniture_html:
-                continue
+        min_furniture = self.min_furniture_html if html else 0
+        for candidate in self.candidates(blocks, story_starts, min_furniture):
             if candidate.cohesion < self.thresholds[candidate.furniture]:
                 return candidate.index
         return None
 
     def candidates(
-        self, blocks: list[Block], story_starts: set[int] | None = None
-    ) -> list[Candidate]:
+        self, blocks: list[Block], story_starts: set[int] | None = None, min_furniture: int = 0
+    ) -> Iterator[Candidate]:
         """Boundary candidates in page order. `story_starts` are blocks that markup says open
-        a new story (a further <article>): candidates with full furniture."""
+        a new story (a further <article>): candidates with full furniture. Candidates with
+        less furniture than `min_furniture` are passed over (their cohesion is not computed).
+        """
         story_starts = story_starts or set()
         kept = [b for b in blocks if b.kept]
+        prose = [is_prose(b.text) for b in kept]
+        prose_at = [position for position, flag in enumerate(prose) if flag]
         start = _main_title_position(kept)
         title = _keys(kept[start].text) if start is not None else set()
         reference = _LazyKeys(set(title))
-        found: list[Candidate] = []
         body_before = 0
-        script: str | None = _UNKNOWN  # the page's script, worked out when a headline needs it
+        script: str | None = None
         for position in range((start or -1) + 1, len(kept)):
             block = kept[position]
-            if is_prose(block.text):
+            if prose[position]:
                 body_before += 1
                 reference.add(block.text)
                 continue
             hinted = block.index in story_starts
+            window = kept[position + 1 : position + 1 + _FURNITURE_WINDOW]
             if not hinted:
-                if body_before < _MIN_BODY_BEFORE:
+                if body_before < _MIN_BODY_BEFORE or not is_headline_like(block.text):
                     continue
-                if script is _UNKNOWN:
-                    script = dominant_script(" ".join(b.text for b in kept[:40]))
+                # cheapest sign first: the headline printed again under itself
+                if any(b.key == block.key for b in window) + 2 < min_furniture:
+                    continue
+                if script is None:
+                    script = dominant_script(" ".join(b.text for b in kept[:40])) or ""
                 if not _is_story_headline(block.text, script):
                     continue
-            after = kept[position + 1 :]
             if _printed_as_card(kept, position):
                 continue
-            section = [b.text for b in after if is_prose(b.text)][:_SECTION_PARAGRAPHS]
-            if len(section) < _MIN_BODY_AFTER or not _body_follows(after):
+            # the headline's own body starts within a few blocks (a list of titles is not
+            # a story), and it has enough paragraphs
+            first = bisect_right(prose_at, position)
+            following = prose_at[first : first + _SECTION_PARAGRAPHS]
+            if len(following) < _MIN_BODY_AFTER or following[0] > position + _FURNITURE_WINDOW:
                 continue
-            found.append(
-                Candidate(
-                    index=block.index,
-                    furniture=3 if hinted else _furniture(block, after[:_FURNITURE_WINDOW]),
-                    cohesion=cohesion(" ".join([block.text, *section]), reference.keys(), title),
-                )
+            furniture = 3 if hinted else _furniture(block, window)
+            if furniture < min_furniture:
+                continue
+            section = [kept[p].text for p in following]
+            yield Candidate(
+                index=block.index,
+                furniture=furniture,
+                cohesion=cohesion(" ".join([block.text, *section]), reference.keys(), title),
             )
-        return found
-
-
-_UNKNOWN = "?"  # not yet computed (dominant_script never returns it)
 
 
 class _LazyKeys:
@@ -206,10 +214,9 @@ def _main_title_position(kept: list[Block]) -> int | None:
 
 def _printed_as_card(kept: list[Block], position: int) -> bool:
     """A headline printed twice back to back is a teaser card, not a new story's headline."""
-    key = fold(kept[position].text)
+    key = kept[position].key
     return any(
-        0 <= other < len(kept) and fold(kept[other].text) == key
-        for other in (position - 1, position + 1)
+        0 <= other < len(kept) and kept[other].key == key for other in (position - 1, position + 1)
     )
 
 
@@ -225,11 +232,6 @@ def _is_story_headline(text: str, page_script: str | None) -> bool:
     )
 
 
-def _body_follows(after: list[Block]) -> bool:
-    """The headline's own body starts within a few blocks (a list of titles is not a story)."""
-    return any(is_prose(b.text) for b in after[:_FURNITURE_WINDOW])
-
-
 def _furniture(headline: Block, window: list[Block]) -> int:
     """Signs of a new story's page furniture right under a headline, 0 to 3."""
     upto_body: list[Block] = []
@@ -237,8 +239,8 @@ def _furniture(headline: Block, window: list[Block]) -> int:
         if is_prose(block.text) and not is_caption(block.text):
             break
         upto_body.append(block)
-    key = fold(headline.text)
-    repeated = any(fold(b.text) == key for b in window)
+    key = headline.key
+    repeated = any(b.key == key for b in window)
     captions = any(is_caption(b.text) for b in upto_body)
     widgets = any(classify_line(b.text) is not None for b in upto_body)
     return int(repeated) + int(captions) + int(widgets)

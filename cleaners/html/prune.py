@@ -1,0 +1,86 @@
+"""Markup a reader never sees, taken out of the tree before anything reads it.
+
+Hidden elements (the `hidden` attribute, an inline `display: none` or `visibility: hidden`)
+carry off-screen copies of the page (a second copy of the article for another layout, mobile
+menus, pre-rendered dialogs), and rollover or tooltip boxes (`tooltip`, `popover`, `rollover`,
+`hovercard` in their class) carry text shown only on demand: a politician's latest headlines
+inside the link to their name. Neither is article text; both would reach the extractor and the
+rules. Of a nest of such boxes only the innermost goes: the outer one holds the link itself.
+
+`aria-hidden="true"` is not a sign: it marks visible text that screen readers skip, such as
+pull quotes repeating the body.
+
+A hidden element holding a large share of the page's text is left alone: that is an article
+revealed by script ("read more" expanders), not furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_ON_DEMAND = re.compile(r"(?:^|[\s_-])(?:tooltip|popover|rollover|hovercard)(?:$|[\s_-])", re.I)
+# a hidden element with more than this share of the page's text is kept
+_MAX_SHARE = 0.4
+# below this many characters a hidden element is dropped without measuring the page
+_SMALL = 400
+
+
+def is_hidden(element: lxml_html.HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return style is not None and _STYLE_HIDDEN.search(style) is not None
+
+
+def is_on_demand(element: lxml_html.HtmlElement) -> bool:
+    """A rollover/tooltip box, not the element that holds one."""
+    marks = element.get("class")
+    if not marks or _ON_DEMAND.search(marks) is None:
+        return False
+    return not any(
+        _ON_DEMAND.search(inner.get("class") or "") for inner in element.iterdescendants()
+    )
+
+
+class Pruner:
+    """Decides, element by element during a walk, what to take out; `finish` takes it out
+    (after the walk: the tree is not changed under it)."""
+
+    def __init__(self, root: lxml_html.HtmlElement) -> None:
+        self._root = root
+        self._total: int | None = None
+        self.dropped: list[lxml_html.HtmlElement] = []
+
+    def drops(self, element: lxml_html.HtmlElement) -> bool:
+        if not (is_hidden(element) or is_on_demand(element)):
+            return False
+        size = len(element.text_content())
+        if size > _SMALL:
+            if self._total is None:
+                self._total = len(self._root.text_content())
+            if size > _MAX_SHARE * self._total:
+                return False
+        self.dropped.append(element)
+        return True
+
+    def finish(self) -> int:
+        for element in self.dropped:
+            element.drop_tree()  # its tail stays
+        return len(self.dropped)
+
+
+def prune_hidden(root: lxml_html.HtmlElement) -> int:
+    """Take hidden and on-demand elements out of the tree under `root` (without walking it
+    for blocks); returns how many went."""
+    pruner = Pruner(root)
+    stack = list(root)
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        if not pruner.drops(element):
+            stack.extend(element)
+    return pruner.finish()
