@@ -59,7 +59,7 @@ from cleaners.readers.inputs import (
     read_inputs,
     sniff_format,
 )
-from cleaners.readers.jsonl import read_jsonl_stream
+from cleaners.readers.jsonl import jsonl_ranges, read_jsonl_range, read_jsonl_stream
 from cleaners.readers.options import (
     DEFAULT_MAX_BYTES,
     ReaderOptions,
@@ -79,9 +79,11 @@ __all__ = [
     "decode_text",
     "expand_inputs",
     "format_by_name",
+    "jsonl_ranges",
     "parse_size",
     "read_file",
     "read_inputs",
+    "read_jsonl_range",
     "read_jsonl_stream",
     "reader_options",
     "sniff_format",
