@@ -100,8 +100,9 @@ def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="clean on a Dask cluster: a scheduler address (tcp://host:8786), or `local` to "
-        "start one here; -o is then a directory of part files plus manifest.json",
+        help="clean on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler "
+        "file (.json), or `local` to start one here; -o is then a directory of part files "
+        "plus manifest.json",
     )
     group.add_argument(
         "--workers",

@@ -308,13 +308,17 @@ def test_merge_is_byte_identical_to_the_local_output(
     ]
 
 
-def test_merge_to_parquet(client: Client, corpus: Path, tmp_path: Path) -> None:
+def test_merge_to_parquet_via_a_scheduler_file(
+    client: Client, corpus: Path, tmp_path: Path
+) -> None:
     import pyarrow.parquet as pq
 
     local, merged = tmp_path / "local.parquet", tmp_path / "merged.parquet"
     assert cleaners.cli.main(["clean", str(corpus), "-o", str(local), "-q"]) == 0
+    scheduler_file = tmp_path / "scheduler.json"  # as `dask scheduler --scheduler-file` writes
+    scheduler_file.write_text(json.dumps({"address": client.scheduler.address}), "utf-8")
     argv = ["clean", str(corpus), "-o", str(merged), "--merge", "-q", "--shard-size", "24K"]
-    assert cleaners.cli.main([*argv, "--scheduler", client.scheduler.address]) == 0
+    assert cleaners.cli.main([*argv, "--scheduler", str(scheduler_file)]) == 0
     assert pq.read_table(merged).equals(pq.read_table(local))
 
 

@@ -48,7 +48,7 @@ _LEFTOVER = re.compile(r"^\.(?:part|rejects)-\d{5,}\.jsonl\..*\.tmp$")
 
 @dataclass
 class ClusterConfig:
-    scheduler: str  # a scheduler address (tcp://host:8786, a scheduler file's address) or local
+    scheduler: str  # a scheduler address (tcp://host:8786), a scheduler file (.json) or local
     workers: int | None = None  # with `local`: worker processes (default: all cores)
     merge: bool = False  # concatenate the parts into the output file
     shard_bytes: int = DEFAULT_SHARD_BYTES
@@ -182,6 +182,8 @@ def _connect(cluster: ClusterConfig, quiet: bool) -> tuple[Any, Any]:
                 file=sys.stderr,
             )
         return client, local
+    if cluster.scheduler.endswith(".json") and os.path.isfile(cluster.scheduler):
+        return Client(scheduler_file=cluster.scheduler), None  # dask scheduler --scheduler-file
     return Client(cluster.scheduler), None
 
 
