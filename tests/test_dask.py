@@ -376,6 +376,32 @@ def test_a_worker_killed_mid_shard_loses_and_duplicates_nothing(
     assert _temp_files(parts) == []  # the dead attempt's half-written file is cleared away
 
 
+def _fail_on(item: Item, options: BatchOptions, *, source: str) -> Outcome:
+    if item.source == source:
+        raise OSError(28, "No space left on device")
+    return process_item(item, options)
+
+
+def test_a_shard_that_keeps_failing_fails_the_run(
+    client: Client, corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = plan_shards(_inputs(corpus), SHARD_BYTES)
+    shard = next(s for s in plan.shards if s.pieces[0].is_range)
+    target = f"{shard.pieces[0].source}:{shard.pieces[0].lines_before + 1}"
+    parts = tmp_path / "parts"
+    cluster = ClusterConfig("unused", shard_bytes=SHARD_BYTES)
+    process = partial(_fail_on, source=target)
+    config = _config(corpus, parts, None)
+    assert run_distributed(config, ReaderOptions(), cluster, client=client, process=process) == 1
+    err = capsys.readouterr().err
+    assert f"shard {shard.name} could not be cleaned: OSError" in err
+    assert "No space left on device" in err
+    assert not (parts / "manifest.json").exists()
+    assert not (parts / f"part-{shard.name}.jsonl").exists()
+    # a task that raised removed its temporary file (other shards' tasks may still be running)
+    assert not [p for p in _temp_files(parts) if p.name.startswith(f".part-{shard.name}.")]
+
+
 def test_cli_scheduler_local_end_to_end(
     corpus: Path,
     local_output: tuple[bytes, bytes],

@@ -46,6 +46,10 @@ _OURS = re.compile(r"^(?:part|rejects)-\d{5,}\.jsonl$|^\.(?:part|rejects)-\d{5,}
 _LEFTOVER = re.compile(r"^\.(?:part|rejects)-\d{5,}\.jsonl\..*\.tmp$")
 
 
+class ShardFailed(RuntimeError):
+    """A shard that could not be cleaned: its task raised every time, or killed its workers."""
+
+
 @dataclass
 class ClusterConfig:
     scheduler: str  # a scheduler address (tcp://host:8786), a scheduler file (.json) or local
@@ -68,11 +72,11 @@ def run_distributed(
     pass a wrapper that slows one shard down to kill its worker)."""
     parts_dir, rejects_dir = _check(config, cluster)
     started = time.perf_counter()
+    _remove_earlier_parts(parts_dir, rejects_dir)  # first: never planned as inputs
     try:
         plan = plan_shards(config.inputs, cluster.shard_bytes)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    _remove_earlier_parts(parts_dir, rejects_dir)
     job = ShardJob(
         parts_dir=str(parts_dir.resolve()),
         rejects_dir=str(rejects_dir.resolve()) if rejects_dir else None,
@@ -88,13 +92,19 @@ def run_distributed(
 
     own_client = client is None
     local = None
-    if client is None:
-        client, local = _connect(cluster, quiet)
     try:
+        if client is None:
+            client, local = _connect(cluster, quiet)
         results = _clean(client, plan, job, process, config.progress and not quiet)
         workers = len(client.nthreads())
+    except (ShardFailed, OSError) as exc:  # OSError: no scheduler at that address
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        print(
+            f"newsclean: the run failed; parts written so far are in {parts_dir}", file=sys.stderr
+        )
+        return 1
     finally:
-        if own_client:
+        if own_client and client is not None:
             client.close()
         if local is not None:
             local.close()
@@ -116,7 +126,6 @@ def run_distributed(
         _remove_parts_dir(parts_dir)
     else:
         _write_json(parts_dir / MANIFEST, manifest)
-    summary.started = started
     if not quiet:
         print(summary.render(), file=sys.stderr)
     if summary.documents == 0:
@@ -213,7 +222,7 @@ def _clean(
                 result = future.result()
             except Exception as exc:
                 index = futures.index(future)
-                raise RuntimeError(
+                raise ShardFailed(
                     f"shard {plan.shards[index].name} could not be cleaned: "
                     f"{type(exc).__name__}: {exc}"
                 ) from exc
