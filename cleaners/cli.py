@@ -9,13 +9,21 @@ from collections.abc import Iterator, Sequence
 
 from cleaners.batch import BatchOptions, Item, default_jobs
 from cleaners.document import Document, ReadError
-from cleaners.readers import ReaderOptions, add_reader_arguments, read_inputs, reader_options
+from cleaners.readers import (
+    ReaderOptions,
+    add_reader_arguments,
+    parse_size,
+    read_inputs,
+    reader_options,
+)
 from cleaners.run import RunConfig, UsageError, run
 
 EXAMPLES = """examples:
   newsclean clean dumps/ -o out/articles.jsonl --rejects out/rejects.jsonl
   newsclean clean 'crawl-*.warc.gz' pages.jsonl.gz -o articles.parquet -j 4 --dedup
   zcat dump.jsonl.gz | newsclean clean - --html-field body --url-field link > articles.jsonl
+  newsclean clean dumps/ -o out/parts --scheduler tcp://scheduler:8786
+  newsclean clean dumps/ -o out/articles.jsonl --scheduler local --workers 2 --merge
   newsclean explain page.html
 """
 
@@ -81,9 +89,40 @@ def _parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
     )
     add_reader_arguments(clean)
+    _add_cluster_arguments(clean)
     explain = commands.add_parser("explain", help="show every block of one input with its verdict")
     explain.add_argument("input", metavar="FILE")
     return parser
+
+
+def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("Dask cluster (see README: Scaling out)")
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="clean on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler "
+        "file (.json), or `local` to start one here; -o is then a directory of part files "
+        "plus manifest.json",
+    )
+    group.add_argument(
+        "--workers",
+        type=_positive_int,
+        metavar="N",
+        help="with --scheduler local: worker processes (default: all cores)",
+    )
+    group.add_argument(
+        "--merge",
+        action="store_true",
+        help="with --scheduler: concatenate the parts into -o FILE (JSONL or Parquet), "
+        "byte-identical to a local run",
+    )
+    group.add_argument(
+        "--shard-size",
+        type=parse_size,
+        metavar="SIZE",
+        help="with --scheduler: input bytes per shard, e.g. 16M (default); big JSONL files "
+        "are cut at line starts",
+    )
 
 
 def _positive_int(value: str) -> int:
@@ -126,12 +165,31 @@ def _clean(args: argparse.Namespace) -> int:
         return read_inputs(inputs, options, stdin=sys.stdin.buffer, skipped=skipped)
 
     try:
+        if args.scheduler:
+            return _clean_on_cluster(args, config, options)
+        if args.workers or args.merge or args.shard_size:
+            raise UsageError("--workers, --merge and --shard-size go with --scheduler")
         return run(config, read)
     except UsageError as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _clean_on_cluster(args: argparse.Namespace, config: RunConfig, options: ReaderOptions) -> int:
+    from cleaners.distributed.runner import LOCAL, ClusterConfig, run_distributed
+    from cleaners.distributed.shards import DEFAULT_SHARD_BYTES
+
+    if args.workers and args.scheduler != LOCAL:
+        raise UsageError("--workers is for --scheduler local (a cluster has its own workers)")
+    cluster = ClusterConfig(
+        scheduler=args.scheduler,
+        workers=args.workers,
+        merge=args.merge,
+        shard_bytes=args.shard_size or DEFAULT_SHARD_BYTES,
+    )
+    return run_distributed(config, options, cluster)
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -9,6 +9,10 @@ Formats, by extension first (``.gz`` looked through):
   (`ReaderOptions`); ``-`` reads JSONL from stdin;
 - ``.warc``, ``.arc``: HTML response records (see `cleaners.readers.warc`).
 
+A big plain JSONL file can also be read in byte ranges cut at line starts (`jsonl_ranges`,
+`read_jsonl_range`: the same items and sources as the whole file gives), which is how the Dask
+runner shards it.
+
 Gzip is recognised by its magic bytes, whatever the name (a ``.gz`` name without them is a
 ``corrupt_gzip``). A file given by name with another extension is sniffed from its first
 (decompressed) bytes: ``WARC/`` or ``filedesc://`` → WARC/ARC, ``{`` → JSONL, ``<`` and an
@@ -59,7 +63,7 @@ from cleaners.readers.inputs import (
     read_inputs,
     sniff_format,
 )
-from cleaners.readers.jsonl import read_jsonl_stream
+from cleaners.readers.jsonl import jsonl_ranges, read_jsonl_range, read_jsonl_stream
 from cleaners.readers.options import (
     DEFAULT_MAX_BYTES,
     ReaderOptions,
@@ -79,9 +83,11 @@ __all__ = [
     "decode_text",
     "expand_inputs",
     "format_by_name",
+    "jsonl_ranges",
     "parse_size",
     "read_file",
     "read_inputs",
+    "read_jsonl_range",
     "read_jsonl_stream",
     "reader_options",
     "sniff_format",

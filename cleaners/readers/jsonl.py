@@ -8,7 +8,7 @@ ignored. Sources are ``FILE:LINE`` (1-based), or ``FILE#ID`` with an id field.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,6 +32,7 @@ from cleaners.readers.base import (
 from cleaners.readers.options import ReaderOptions
 
 _SKIP_CHUNK = 1 << 20  # how much of an oversized line is read at a time while skipping it
+_SCAN_CHUNK = 1 << 20  # `jsonl_ranges` reads the file in pieces of this size
 
 
 def read_jsonl_file(path: Path, source: str, options: ReaderOptions) -> Iterator[Item]:
@@ -59,7 +60,17 @@ def read_jsonl_stream(
     except OSError as exc:
         yield ReadError(name, IO_ERROR, os_message(exc))
         return
-    number = 0
+    seen, number = yield from _read_lines(lines, name, options)
+    if not seen:
+        yield ReadError(name, EMPTY, "no JSON lines" if number else "empty file (0 bytes)")
+
+
+def _read_lines(
+    lines: BinaryIO, name: str, options: ReaderOptions, number: int = 0
+) -> Generator[Item, None, tuple[bool, int]]:
+    """Each line of ``lines`` (numbered from ``number + 1``) as a Document or a ReadError.
+
+    Returns (whether any line was not blank, the number of the last line read)."""
     seen = False
     while True:
         try:
@@ -70,10 +81,10 @@ def read_jsonl_stream(
                     pass
         except GZIP_ERRORS as exc:
             yield ReadError(f"{name}:{number + 1}", CORRUPT_GZIP, _after(number, gzip_message(exc)))
-            return
+            return True, number
         except OSError as exc:
             yield ReadError(f"{name}:{number + 1}", IO_ERROR, _after(number, os_message(exc)))
-            return
+            return True, number
         if not line:
             break
         number += 1
@@ -85,8 +96,69 @@ def read_jsonl_stream(
             continue
         seen = True
         yield parse_line(line, name, number, options)
-    if not seen:
-        yield ReadError(name, EMPTY, "no JSON lines" if number else "empty file (0 bytes)")
+    return seen, number
+
+
+def jsonl_ranges(path: Path, target: int) -> list[tuple[int, int, int]]:
+    """A plain (not gzipped) JSONL file cut into byte ranges of about ``target`` bytes.
+
+    Each range is ``(start, end, lines_before)``: it starts at the beginning of a line (a cut
+    is made just after the first newline at or past each ``target`` bytes), so every line
+    belongs to exactly one range, the one where it starts, and ``lines_before`` lets
+    `read_jsonl_range` number its lines as a whole-file read does (sources ``FILE:LINE``).
+    One sequential pass over the file, counting newlines; raises OSError."""
+    target = max(1, target)
+    cuts: list[tuple[int, int]] = [(0, 0)]
+    want, position, lines = target, 0, 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_SCAN_CHUNK):
+            while (i := max(want - 1 - position, 0)) < len(chunk):
+                newline = chunk.find(b"\n", i)
+                if newline < 0:
+                    break
+                cut = position + newline + 1
+                cuts.append((cut, lines + chunk.count(b"\n", 0, newline + 1)))
+                want = cut + target
+            lines += chunk.count(b"\n")
+            position += len(chunk)
+    if len(cuts) > 1 and cuts[-1][0] >= position:
+        cuts.pop()  # the file ends with that newline: no empty last range
+    ends = [cut for cut, _ in cuts[1:]] + [position]
+    return [(start, end, before) for (start, before), end in zip(cuts, ends, strict=True)]
+
+
+def read_jsonl_range(
+    path: Path, source: str, options: ReaderOptions, start: int, end: int, lines_before: int
+) -> Iterator[Item]:
+    """The lines of a plain JSONL file that start in bytes ``[start, end)``, one range of
+    `jsonl_ranges`: the same Documents and ReadErrors, with the same sources (``FILE:LINE``),
+    as reading the whole file gives for those lines. A range with only blank lines gives
+    nothing (the whole-file ``empty`` error is not repeated per range)."""
+    try:
+        handle = path.open("rb")
+        handle.seek(start)
+    except OSError as exc:
+        yield ReadError(f"{source}:{lines_before + 1}", IO_ERROR, os_message(exc))
+        return
+    with handle:
+        lines: Any = _Range(handle, end - start)
+        yield from _read_lines(lines, source, options, lines_before)
+
+
+class _Range:
+    """``readline`` on at most ``size`` bytes of a file, from where it stands."""
+
+    def __init__(self, handle: BinaryIO, size: int) -> None:
+        self._handle = handle
+        self._left = size
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._left <= 0:
+            return b""
+        limit = self._left if limit < 0 else min(limit, self._left)
+        line = self._handle.readline(limit)
+        self._left -= len(line)
+        return line
 
 
 def _after(number: int, message: str) -> str:
