@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from cleaners.reasons import BLOCK_REASONS
 from cleaners.rules.base import Rule
-from cleaners.rules.line_patterns import LinePatternRule
+from cleaners.rules.line_patterns import LinePatternGroup, LinePatternRule
 
 
 class SitePackError(ValueError):
@@ -54,6 +54,9 @@ class SitePack:
     def apply_to(self, rules: list[Rule], after: int) -> list[Rule]:
         """Generic rules minus the disabled ones, the site's patterns where markup rules end."""
         combined = [*rules[:after], *self.patterns, *rules[after:]]
+        combined = [
+            r.without(self.disabled) if isinstance(r, LinePatternGroup) else r for r in combined
+        ]
         return [r for r in combined if r.name not in self.disabled]
 
     def selected(self, root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, str]:

@@ -350,3 +350,42 @@ def test_title_case_subheading_starting_with_by_is_not_a_byline() -> None:
     article = clean_text(story_with(line))
     assert article.authors == ()
     assert line in paragraphs(article)
+
+
+def test_line_pattern_group_gives_the_verdicts_of_the_rules_run_one_by_one() -> None:
+    """The one-pass group is an optimisation only: same removals, same reasons, same rules."""
+    from pathlib import Path
+
+    from cleaners.pipeline import page_from_text, run_rules
+    from cleaners.rules import default_rules
+    from cleaners.rules.line_patterns import LinePatternGroup, line_pattern_rules
+
+    grouped = default_rules()
+    at = next(i for i, r in enumerate(grouped) if isinstance(r, LinePatternGroup))
+    one_by_one = [*grouped[:at], *line_pattern_rules(), *grouped[at + 1 :]]
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    texts = [p.read_text("utf-8") for p in sorted(root.rglob("*.txt"))]
+    # a sponsored label whose next line another (earlier) rule also claims
+    texts.append(page(TITLE, BODY[0], "Sponsored", "Share on Facebook", *BODY[1:]))
+    texts.append(
+        page(TITLE, BODY[0], "Sponsored", "Ten ways to save on your summer trip", *BODY[1:])
+    )
+    for text in texts:
+        verdicts = []
+        for rules in (grouped, one_by_one):
+            blocks = run_rules(page_from_text(text, "x"), rules).blocks
+            verdicts.append([(b.text, b.removal) for b in blocks])
+        assert verdicts[0] == verdicts[1]
+
+
+def test_a_site_pack_switches_off_one_line_pattern_rule_inside_the_group() -> None:
+    from cleaners.rules import default_rules
+    from cleaners.rules.line_patterns import LinePatternGroup
+    from cleaners.sitepack import SitePack
+
+    pack = SitePack.from_mapping({"disable": ["interface_text"]})
+    [group] = [
+        r for r in pack.apply_to(default_rules(), after=2) if isinstance(r, LinePatternGroup)
+    ]
+    names = [r.name for r in group.rules]
+    assert "interface_text" not in names and "share_widget" in names

@@ -8,7 +8,7 @@ from cleaners.rules.captions import CreditCaptionRule
 from cleaners.rules.donation import DonationAppealRule
 from cleaners.rules.duplicates import DuplicateParagraphRule, PrintedTwiceRule
 from cleaners.rules.headline import HeadlineRule, RepeatedTitleRule
-from cleaners.rules.line_patterns import line_pattern_rules
+from cleaners.rules.line_patterns import LinePatternGroup, line_pattern_rules
 from cleaners.rules.page_level import BotWallRule, EmptyPageRule
 from cleaners.rules.related import RelatedListRule, TeaserPrefixRule
 from cleaners.rules.script import ForeignScriptRule
@@ -25,7 +25,7 @@ def default_rules() -> list[Rule]:
     return [
         BotWallRule(),
         SecondStoryRule(),
-        *line_pattern_rules(),
+        LinePatternGroup(line_pattern_rules()),
         BylineRule(),
         DateLineRule(),
         CreditCaptionRule(),
