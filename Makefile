@@ -6,9 +6,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench bench-extract bench-crawl crawl-demo test-crawl seeds clean
+.PHONY: install redis-server run test lint format bench bench-extract bench-crawl bench-redis crawl-demo test-crawl seeds clean
 
-install: $(STAMP)
+install: $(STAMP) redis-server
+
+# The Redis crawl tests (tests/test_redis_crawl.py) start their own redis-server: install
+# Debian's when there is none (as root, or with sudo). Quick when it is already there.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || test -x /usr/bin/redis-server || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    echo "installing redis-server (apt-get)"; \
+	    $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null \
+	      || echo "warning: could not install redis-server: the Redis crawl tests will skip"; \
+	  else \
+	    echo "warning: no apt-get: install redis-server yourself for the Redis crawl tests"; \
+	  fi; \
+	}
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +57,9 @@ bench-extract: install
 
 bench-crawl: install
 	$(BIN)/python tools/bench_crawl.py -n 2000
+
+bench-redis: install
+	$(BIN)/python tools/bench_redis_crawl.py -n 2000
 
 crawl-demo: install
 	$(BIN)/python tools/crawl_demo.py

@@ -43,6 +43,7 @@ class CleanedItem:
     record: dict[str, Any]
     fingerprint: Fingerprint | None = None
     since: str | None = None
+    declared_canonical: str | None = None  # as on PageItem
 
     @property
     def status(self) -> str:

@@ -59,6 +59,8 @@ LOG_LEVEL = "INFO"
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.robots.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.retry.BackoffRetryMiddleware": 550,
     "newscrawl.middlewares.warc.WarcWriterMiddleware": 950,
@@ -92,3 +94,9 @@ DEDUP_SIMILARITY = 0.8  # estimated Jaccard of 5-word shingles at which two text
 WARC_PATH = None  # e.g. crawl.warc.gz: archive every response
 REJECTS_PATH = None  # e.g. out/rejects.jsonl: also write rejected records
 STATS_PATH = None  # e.g. out/stats.json: the final Scrapy stats as JSON
+
+# -- scaling out (README "Scaling out") -----------------------------------------------------------
+# Set REDIS_URL (or -s REDIS_URL=redis://host:6379/0) to share the request queue, the duplicate
+# filter and de-duplication between crawler processes; newscrawl.cluster.settings then applies
+# REDIS_KEY_PREFIX, REDIS_LEASE_TTL, MAX_IDLE_TIME_BEFORE_CLOSE and SCHEDULER_PERSIST defaults.
+REDIS_URL = None

@@ -86,6 +86,7 @@ class CleanPipeline:
             canonical_url=item.canonical_url,
             site=item.site,
             record=record,
+            declared_canonical=item.declared_canonical,
             fingerprint=result.fingerprint,
             since=item.since,
         )

@@ -7,6 +7,11 @@ clean, filter and de-duplicate them.
 
 Spider arguments: ``site`` (required; a seed name, a comma-separated list, or ``all``) and
 ``since`` (optional ISO date or ``7d``; overrides the seeds' ``since``).
+
+With ``REDIS_URL`` set (README "Scaling out") the spider does not schedule its seeds itself:
+it reads the start points that ``newscrawl seed-push`` put in Redis (``site`` then only says
+which seed files to load, default ``all``), and the queue, the duplicate filter and the
+de-duplication sets are shared by every crawler on that Redis (:mod:`newscrawl.cluster`).
 """
 
 from __future__ import annotations
@@ -24,13 +29,14 @@ from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
+from newscrawl.cluster import settings as cluster_settings
 from newscrawl.discovery import Link
 from newscrawl.discovery.feeds import parse_feed
 from newscrawl.discovery.listings import parse_listing
 from newscrawl.discovery.sitemaps import parse_sitemap
 from newscrawl.items import PageItem
 from newscrawl.pagetype import is_article_page, is_html
-from newscrawl.seeds import Seed, load_seeds, parse_since
+from newscrawl.seeds import START_KINDS, Seed, load_seeds, parse_since
 from newscrawl.urls import OriginMap, canonical_url, matches_article
 
 META_SITE = "newscrawl_site"
@@ -50,11 +56,15 @@ class NewsSpider(Spider):
         self.since_arg = since
         self.seeds: dict[str, Seed] = {}
         self.origins = OriginMap()
+        self.shared = False  # Redis mode: seeds come from the shared store
+        self._seed_cursor = 0
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         """JSON Lines output by default: when no -o/-O/FEEDS is given, write DEFAULT_FEED."""
         super().update_settings(settings)
+        if cluster_settings.enabled(settings):
+            cluster_settings.apply(settings)
         default = settings.get("DEFAULT_FEED")
         if default and not settings.getdict("FEEDS"):
             settings.set("FEEDS", {default: {"format": "jsonlines"}}, priority="spider")
@@ -62,6 +72,9 @@ class NewsSpider(Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
+        spider.shared = cluster_settings.enabled(crawler.settings)
+        if spider.shared and not spider.site:
+            spider.site = "all"
         spider.configure(
             seeds_dir=crawler.settings.get("NEWSCRAWL_SEEDS_DIR"),
             origin_map=crawler.settings.getdict("NEWSCRAWL_ORIGIN_MAP"),
@@ -81,16 +94,43 @@ class NewsSpider(Spider):
     # -- start points -------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        if self.shared:
+            # The seeds are in Redis (newscrawl seed-push); more are read when idle.
+            scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+            store = getattr(scheduler, "store", None)
+            if store is not None:
+                for request in self.read_shared_seeds(store):
+                    yield request
+            return
+        for seed in self.seeds.values():
+            for kind, url in seed.start_urls():
+                yield self._start_request(seed, kind, url)
+
+    def _start_request(self, seed: Seed, kind: str, url: str) -> Request:
         callbacks = {
             "sitemaps": self.parse_sitemap,
             "news_sitemaps": self.parse_sitemap,
             "feeds": self.parse_feed,
             "listings": self.parse_listing,
         }
-        for seed in self.seeds.values():
-            for kind, url in seed.start_urls():
-                role = "listing" if kind == "listings" else kind.removesuffix("s")
-                yield self._request(url, seed, callbacks[kind], role, canonical=False)
+        role = "listing" if kind == "listings" else kind.removesuffix("s")
+        return self._request(url, seed, callbacks[kind], role, canonical=False)
+
+    def read_shared_seeds(self, store: Any) -> Iterator[Request]:
+        """Requests for the start points pushed to Redis since the last call (Redis mode).
+
+        Every crawler reads every entry; the shared duplicate filter queues each once.
+        """
+        entries = store.read_seeds(self._seed_cursor)
+        self._seed_cursor += len(entries)
+        for entry in entries:
+            seed = self.seeds.get(entry.get("site", ""))
+            if seed is None or entry.get("kind") not in START_KINDS or not entry.get("url"):
+                self._inc("newscrawl/redis/seed_skipped")
+                self.logger.warning("Seed entry for a site not loaded here: %s", entry)
+                continue
+            self._inc("newscrawl/redis/seeds_read")
+            yield self._start_request(seed, entry["kind"], entry["url"])
 
     # -- discovery callbacks ------------------------------------------------------------
 
@@ -238,6 +278,10 @@ class NewsSpider(Spider):
         kind = f"http_{response.status}" if response is not None else type(failure.value).__name__
         self._inc(f"newscrawl/failed/{kind}")
         self.logger.warning("Failed %s (%s): %s", url, kind, failure.getErrorMessage())
+        if self.shared and request is not None:
+            release = getattr(self.crawler.engine.scheduler, "output_done", None)
+            if release is not None:
+                release(request)  # a failed request is done: its lease can go
 
     def _seed(self, response: Response) -> Seed:
         site = response.meta.get(META_SITE)
