@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install redis-server run test lint format bench bench-extract bench-crawl bench-redis crawl-demo test-crawl seeds clean
+.PHONY: install redis-server run test lint format bench bench-extract bench-crawl bench-redis bench-dask crawl-demo test-crawl seeds clean
 
 install: $(STAMP) redis-server
 
@@ -60,6 +60,9 @@ bench-crawl: install
 
 bench-redis: install
 	$(BIN)/python tools/bench_redis_crawl.py -n 2000
+
+bench-dask: install
+	$(BIN)/python tools/bench_dask.py
 
 crawl-demo: install
 	$(BIN)/python tools/crawl_demo.py
