@@ -63,6 +63,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.robots.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.retry.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newscrawl.middlewares.metarefresh.PrefilterMetaRefreshMiddleware": 580,
     "newscrawl.middlewares.warc.WarcWriterMiddleware": 950,
 }
 EXTENSIONS = {"newscrawl.extensions.StatsFile": 500}
@@ -83,6 +85,11 @@ ITEM_PIPELINES = {
 # Without one, the news spider writes JSON Lines to DEFAULT_FEED.
 DEFAULT_FEED = "out/%(site)s-%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
+# Scrapy's JSON Lines exporter, with a fast path for plain dict records (same bytes).
+FEED_EXPORTERS = {
+    "jsonlines": "newscrawl.exporters.JsonLinesExporter",
+    "jsonl": "newscrawl.exporters.JsonLinesExporter",
+}
 
 # -- newscrawl ------------------------------------------------------------------------------------
 NEWSCRAWL_SEEDS_DIR = None  # default: seeds/ beside the newscrawl package

@@ -332,6 +332,21 @@ def test_fingerprint_matches_syndicated_copies_only() -> None:
     assert index.find(other) is None
 
 
+def test_shingle_hashes_follow_word_runs_not_positions() -> None:
+    from newscrawl.fingerprint import SHINGLE, shingle_hashes
+
+    tokens = ["a", "b", "c", "d", "e", "f", "a", "b", "c", "d", "e"]
+    hashes = shingle_hashes(tokens).tolist()
+    assert len(hashes) == len(tokens) - SHINGLE + 1
+    assert hashes[0] == hashes[-1]  # "a b c d e" twice: one value wherever it stands
+    assert len(set(hashes)) == len(hashes) - 1
+    # word order matters: the same five words in another order are another shingle
+    assert shingle_hashes(["e", "d", "c", "b", "a"]).tolist() != shingle_hashes(tokens[:5]).tolist()
+    assert len(shingle_hashes(["only", "three", "words"])) == 1
+    assert len(shingle_hashes([])) == 0
+    assert all(0 <= h < 2**64 for h in hashes)
+
+
 def test_fingerprint_index_pickles() -> None:
     import pickle
 
@@ -365,3 +380,63 @@ def test_seed_validation_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(f"{name}: " in out for name in SEED_NAMES)
     assert main(["nosuch"]) == 1
     assert "no such seed file" in capsys.readouterr().err
+
+
+# -- meta refresh prefilter and the JSON Lines exporter ------------------------------------
+
+
+def _html_response(body: bytes, url: str = "https://news.example/a/") -> object:
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+
+    return HtmlResponse(url, body=body, request=Request(url))
+
+
+def test_meta_refresh_prefilter_keeps_scrapys_redirects() -> None:
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.middlewares.metarefresh import PrefilterMetaRefreshMiddleware, may_refresh
+
+    refresh = b'<html><head><META HTTP-EQUIV="Refresh" CONTENT="0; URL=/moved/"></head></html>'
+    plain = b"<html><head><title>t</title></head><body>" + b"<p>text</p>" * 3000 + b"</body>"
+    utf16 = '<meta http-equiv="refresh" content="0;url=/x/">'.encode("utf-16")
+    assert may_refresh(refresh) and may_refresh(utf16)
+    assert not may_refresh(plain)
+    # beyond the first 4,096 characters Scrapy does not look either
+    assert not may_refresh(b" " * 20_000 + b'<meta http-equiv="refresh" content="0;url=/x/">')
+
+    mw = PrefilterMetaRefreshMiddleware.from_crawler(get_crawler())
+    response = _html_response(plain)
+    assert mw.process_response(response.request, response) is response
+    response = _html_response(refresh)
+    redirected = mw.process_response(response.request, response)
+    assert redirected.url == "https://news.example/moved/"
+
+
+def test_jsonlines_exporter_writes_what_scrapys_does() -> None:
+    import io
+
+    from scrapy import Field, Item
+    from scrapy.exporters import JsonLinesItemExporter
+
+    from newscrawl.exporters import JsonLinesExporter
+
+    class Page(Item):
+        url = Field()
+        title = Field(serializer=str.upper)
+
+    items = [
+        {"id": "1", "title": "Café — “quoted”", "authors": ["A", "B"], "removed": [], "n": None},
+        {"b": 2, "a": 1.5},
+        Page(url="https://x.example/", title="kept through the serializer"),
+    ]
+    written = []
+    for options in ({"encoding": "utf-8"}, {}, {"encoding": "utf-8", "fields_to_export": ["id"]}):
+        ours, theirs = io.BytesIO(), io.BytesIO()
+        for item in items:
+            JsonLinesExporter(ours, **options).export_item(item)
+            JsonLinesItemExporter(theirs, **options).export_item(item)
+        assert ours.getvalue() == theirs.getvalue()
+        written.append(ours.getvalue())
+    assert "Café — “quoted”".encode() in written[0]
+    assert b"KEPT THROUGH THE SERIALIZER" in written[0]

@@ -1,1 +1,2 @@
-"""Downloader middlewares: retries with backoff, and the WARC archive of every response."""
+"""Downloader middlewares: robots.txt, retries with backoff, meta refresh with a cheap
+prefilter, and the WARC archive of every response."""

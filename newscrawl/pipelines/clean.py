@@ -33,6 +33,10 @@ class CleanPipeline:
         )
         self._inflight = 0
         self._main_cpu = 0.0
+        # Per-page figures are summed here and written to the stats when the spider closes:
+        # a stats call per figure per page is a measurable cost in the crawl's busy process.
+        self._totals: dict[str, float] = {}
+        self._inflight_max = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
@@ -52,6 +56,11 @@ class CleanPipeline:
 
     async def close_spider(self) -> None:
         self.pool.close()
+        st = stats(self.crawler)
+        for key, value in self._totals.items():
+            st.inc_value(key, round(value, 6) if isinstance(value, float) else value)
+        if self._inflight_max:
+            st.max_value("newscrawl/clean_inflight_max", self._inflight_max)
         # CPU of the crawl process vs CPU spent cleaning (in the workers): with the wall
         # time (elapsed_time_seconds) this shows how many cores the crawl kept busy.
         stats(self.crawler).set_value(
@@ -63,20 +72,24 @@ class CleanPipeline:
             return item
         if not self.enabled:
             return raw_record(item)
-        st = stats(self.crawler)
         self._inflight += 1  # pages waiting for or in a worker: shows the pool is kept busy
-        st.max_value("newscrawl/clean_inflight_max", self._inflight)
+        self._inflight_max = max(self._inflight_max, self._inflight)
         try:
             result = await self.pool.clean(
                 item.body, item.url, item.site, item.rules, item.content_type
             )
         finally:
             self._inflight -= 1
-        st.inc_value("newscrawl/cleaned")
-        st.inc_value("newscrawl/clean_seconds", round(result.seconds, 6))
-        st.inc_value("newscrawl/clean_cpu_seconds", round(result.cpu_seconds, 6))
+        totals = self._totals
+        totals["newscrawl/cleaned"] = totals.get("newscrawl/cleaned", 0) + 1
+        totals["newscrawl/clean_seconds"] = (
+            totals.get("newscrawl/clean_seconds", 0.0) + result.seconds
+        )
+        totals["newscrawl/clean_cpu_seconds"] = (
+            totals.get("newscrawl/clean_cpu_seconds", 0.0) + result.cpu_seconds
+        )
         if result.error:
-            st.inc_value("newscrawl/clean_errors")
+            totals["newscrawl/clean_errors"] = totals.get("newscrawl/clean_errors", 0) + 1
             logger.error("Cleaning failed for %s:\n%s", item.url, result.error)
         record = result.record
         if "fetched_at" in record and item.fetched_at:

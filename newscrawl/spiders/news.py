@@ -42,6 +42,7 @@ from newscrawl.urls import OriginMap, canonical_url, matches_article
 META_SITE = "newscrawl_site"
 META_ROLE = "newscrawl_role"
 META_PAGE = "newscrawl_page"
+META_CANONICAL = "newscrawl_canonical"  # the request's URL is already canonical
 
 _CANONICAL = re.compile(rb"""<link\b[^>]*?rel\s*=\s*["']?canonical["']?[^>]*>""", re.IGNORECASE)
 _HREF = re.compile(rb"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -225,9 +226,12 @@ class NewsSpider(Spider):
             return
         self._inc("newscrawl/article_pages")
         since = self._since(seed)
+        # Article requests are made from canonical URLs: no need to canonicalise again
+        # unless a redirect moved the page.
+        canonical = response.url if response.meta.get(META_CANONICAL) == response.url else None
         yield PageItem(
             url=response.url,
-            canonical_url=canonical_url(response.url),
+            canonical_url=canonical or canonical_url(response.url),
             site=seed.site,
             body=response.body,
             content_type=content_type,
@@ -255,7 +259,10 @@ class NewsSpider(Spider):
             if self._too_old(seed, link):
                 self._inc("newscrawl/skipped/too_old")
                 continue
-            yield self._request(url, seed, self.parse_article, "article", canonical=False)
+            request = self._request(url, seed, self.parse_article, "article", canonical=False)
+            if request.url == url:
+                request.meta[META_CANONICAL] = url  # parse_article need not work it out again
+            yield request
 
     def _request(
         self, url: str, seed: Seed, callback: Any, role: str, *, canonical: bool = True
