@@ -7,6 +7,7 @@ import gzip
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from parsel import Selector
@@ -440,3 +441,56 @@ def test_jsonlines_exporter_writes_what_scrapys_does() -> None:
         written.append(ours.getvalue())
     assert "Café — “quoted”".encode() in written[0]
     assert b"KEPT THROUGH THE SERIALIZER" in written[0]
+
+
+# -- the cleaning pool ------------------------------------------------------------------------
+
+
+def _clean_all(pool: Any, bodies: list[bytes]) -> list[Any]:
+    import asyncio
+
+    async def run() -> list[Any]:
+        await pool.start()
+        try:
+            return await asyncio.gather(
+                *(
+                    pool.clean(body, f"https://x.example/{i}", "x", {}, "text/html")
+                    for i, body in enumerate(bodies)
+                )
+            )
+        finally:
+            pool.close()
+
+    return asyncio.run(run())
+
+
+def test_cleaning_pool_batches_pages_and_keeps_their_order() -> None:
+    from newscrawl.pool import CleanerPool
+
+    pool = CleanerPool(2, "tests.stub_cleaners:crash_on_marker", max_batch=4)
+    bodies = [f"page {i}".encode() for i in range(30)]
+    results = _clean_all(pool, bodies)
+    assert [r.record["text"] for r in results] == [b.decode() for b in bodies]
+    assert all(r.error is None and r.fingerprint is not None for r in results)
+    # 4 batches of one go out at once (two per worker); the rest wait and go in fours
+    assert 4 + (30 - 4) // 4 <= pool.batches_sent < 30
+
+
+def test_cleaning_pool_survives_a_page_that_kills_its_worker() -> None:
+    from newscrawl.pool import CleanerPool
+
+    pool = CleanerPool(2, "tests.stub_cleaners:crash_on_marker", max_batch=4)
+    bodies = [f"page {i}".encode() for i in range(20)]
+    bodies[9] = b"CRASH"
+    results = _clean_all(pool, bodies)
+    killer = results[9]
+    assert killer.record["status"] == "rejected"
+    assert killer.record["reject_reason"] == "unreadable"
+    assert killer.error == "cleaning process died"
+    # every other page of the crashed batches was cleaned again, alone, and kept
+    others = [r for i, r in enumerate(results) if i != 9]
+    assert [r.record["text"] for r in others] == [
+        b.decode() for i, b in enumerate(bodies) if i != 9
+    ]
+    assert all(r.error is None for r in others)
+    assert pool.crashes == 2  # once in its batch, once alone

@@ -2,7 +2,8 @@
 
 Settings: ``CLEAN_ENABLED`` (default True; False emits the raw page instead, a fetch-only
 crawl), ``CLEAN_WORKERS`` (processes; default: the CPUs this process may use; 0 = inline),
-``NEWSCRAWL_CLEANER`` (``module:function``; default ``cleaners:clean_html``).
+``NEWSCRAWL_CLEANER`` (``module:function``; default ``cleaners:clean_html``), ``CLEAN_BATCH_MAX``
+(pages per message to a worker when pages queue up; default 8).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from scrapy.crawler import Crawler
 
 from newscrawl.items import CleanedItem, PageItem
 from newscrawl.pipelines import stats
-from newscrawl.pool import CleanerPool
+from newscrawl.pool import MAX_BATCH, CleanerPool
 from newscrawl.worker import DEFAULT_CLEANER, accepts, load_cleaner
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class CleanPipeline:
         self.pool = CleanerPool(
             None if workers in (None, "") else int(workers),
             settings.get("NEWSCRAWL_CLEANER") or DEFAULT_CLEANER,
+            max_batch=settings.getint("CLEAN_BATCH_MAX", MAX_BATCH),
         )
         self._inflight = 0
         self._main_cpu = 0.0
@@ -61,6 +63,10 @@ class CleanPipeline:
             st.inc_value(key, round(value, 6) if isinstance(value, float) else value)
         if self._inflight_max:
             st.max_value("newscrawl/clean_inflight_max", self._inflight_max)
+        if self.pool.batches_sent:
+            st.set_value("newscrawl/clean_batches", self.pool.batches_sent)
+        if self.pool.crashes:
+            st.set_value("newscrawl/clean_crashes", self.pool.crashes)
         # CPU of the crawl process vs CPU spent cleaning (in the workers): with the wall
         # time (elapsed_time_seconds) this shows how many cores the crawl kept busy.
         stats(self.crawler).set_value(

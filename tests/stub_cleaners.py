@@ -1,0 +1,16 @@
+"""Cleaners for tests of the crawl's cleaning pool (imported by spawned worker processes)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from cleaners.record import Article
+
+
+def crash_on_marker(body: bytes, url: str, **kwargs: Any) -> Article:
+    """A trivial cleaner whose process dies (as on a segfault) on a page saying CRASH."""
+    if b"CRASH" in body:
+        os._exit(3)
+    text = body.decode("utf-8")
+    return Article(source=url, url=url, site=kwargs.get("site"), title=url, text=text)
