@@ -129,7 +129,7 @@ def unreadable(url: str, site: str) -> dict[str, Any]:
     ).to_dict()
 
 
-def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> int:
-    """Pool initializer: import the cleaner before the first page arrives."""
-    load_cleaner(cleaner_path)
-    return 0
+def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> bool:
+    """Pool initializer: import the cleaner before the first page arrives. Returns whether
+    the cleaner takes ``rules=`` (so the crawl process need not import it to know)."""
+    return accepts(load_cleaner(cleaner_path), "rules")

@@ -14,3 +14,8 @@ def crash_on_marker(body: bytes, url: str, **kwargs: Any) -> Article:
         os._exit(3)
     text = body.decode("utf-8")
     return Article(source=url, url=url, site=kwargs.get("site"), title=url, text=text)
+
+
+def without_rules(body: bytes, url: str, site: str | None = None) -> Article:
+    """A cleaner that knows nothing of rule packs."""
+    return Article(source=url, url=url, site=site, text=body.decode("utf-8"))

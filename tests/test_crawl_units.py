@@ -494,3 +494,19 @@ def test_cleaning_pool_survives_a_page_that_kills_its_worker() -> None:
     ]
     assert all(r.error is None for r in others)
     assert pool.crashes == 2  # once in its batch, once alone
+
+
+def test_cleaning_pool_learns_from_its_workers_whether_the_cleaner_takes_rules() -> None:
+    import asyncio
+
+    from newscrawl.pool import CleanerPool
+
+    for path, expected in (
+        ("tests.stub_cleaners:crash_on_marker", True),
+        ("tests.stub_cleaners:without_rules", False),
+    ):
+        pool = CleanerPool(1, path)
+        pool.takes_rules = not expected
+        asyncio.run(pool.start())
+        pool.close()
+        assert pool.takes_rules is expected

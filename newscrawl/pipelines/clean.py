@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from newscrawl.items import CleanedItem, PageItem
 from newscrawl.pipelines import stats
 from newscrawl.pool import MAX_BATCH, CleanerPool
-from newscrawl.worker import DEFAULT_CLEANER, accepts, load_cleaner
+from newscrawl.worker import DEFAULT_CLEANER
 
 logger = logging.getLogger(__name__)
 
@@ -46,13 +46,14 @@ class CleanPipeline:
 
     async def open_spider(self) -> None:
         if self.enabled:
-            cleaner = load_cleaner(self.pool.cleaner_path)
-            if not accepts(cleaner, "rules"):
+            # The cleaner is imported in the worker processes only: the crawl process need
+            # not hold trafilatura and lxml's modules.
+            await self.pool.start()
+            if not self.pool.takes_rules:
                 logger.warning(
                     "%s does not take rules= yet: the seeds' [rules] packs are not applied",
                     self.pool.cleaner_path,
                 )
-            await self.pool.start()
             stats(self.crawler).set_value("newscrawl/clean_workers", self.pool.workers)
         self._main_cpu = _process_cpu()
 
