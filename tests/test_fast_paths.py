@@ -1,0 +1,94 @@
+"""Shortcuts taken for speed give what the long way gives.
+
+Each cheap screen or shortcut in the HTML path is checked here against the code it skips, on
+the fixture pages and on made-up inputs aimed at its edges (case folds, other scripts,
+separators).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from lxml import etree
+
+from cleaners.html import dom, prune
+from cleaners.html.extract import _parse
+from tests.fixture_pairs import FIXTURES
+
+_HTML_FIXTURES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".html", ".htm"))
+
+_ON_DEMAND_WORDS = ("tooltip", "popover", "rollover", "hovercard")
+
+
+def _class_values() -> list[str]:
+    """Class attributes around the on-demand words: every case, separators, other scripts."""
+    values = ["", " ", "-", "nav", "story-body", "tool tip", "pop-over", "roll_over", "hover card"]
+    for word in _ON_DEMAND_WORDS:
+        variants = {word, word.upper(), word.title(), word.swapcase()}
+        # re.IGNORECASE lets "İ" and "ı" stand for "i"
+        variants |= {word.replace("i", "\u0130"), word.replace("i", "\u0131")}
+        variants |= {word[:-1], word[1:], word.replace("o", "\u00f6")}
+        for variant, (before, after) in itertools.product(
+            sorted(variants),
+            [("", ""), ("x-", ""), ("", "-box"), ("js", "s"), ("a ", " b"), ("été_", "_ü")],
+        ):
+            values.append(f"{before}{variant}{after}")
+    return values
+
+
+def test_on_demand_screen_passes_every_on_demand_class() -> None:
+    hint = re.compile("|".join(_ON_DEMAND_WORDS), re.IGNORECASE)
+    for value in _class_values():
+        assert prune.may_be_on_demand(value) == bool(hint.search(value)), value
+        if prune._ON_DEMAND.search(value):
+            assert prune.may_be_on_demand(value), value
+
+
+def _blocks_and_tree(html: bytes, monkeypatch: pytest.MonkeyPatch | None) -> tuple:
+    if monkeypatch is not None:  # the long way: every element with a class is asked about
+        monkeypatch.setattr(dom, "may_be_on_demand", lambda marks: True)
+    root = _parse(html.decode("utf-8", "replace"))
+    body = root.body if root.find("body") is not None else root
+    blocks = dom.iter_blocks(body)
+    tree = root.getroottree()
+    found = [(tree.getpath(b.element), b.text, b.tag) for b in blocks]
+    if monkeypatch is not None:
+        monkeypatch.undo()
+    return found, etree.tostring(root)
+
+
+def _screen_pages() -> list[bytes]:
+    boxes = "".join(
+        f'<span class="{value}"><a href="/x">Name {n}</a><span class="inner">Latest {n}</span>'
+        f"</span><p>Paragraph {n} of the story, long enough to read.</p>"
+        for n, value in enumerate(_class_values())
+    )
+    styles = "".join(
+        f'<div style="{style}"><p>Styled block {n}.</p></div>'
+        for n, style in enumerate(
+            [
+                "display:none",
+                "DISPLAY : NONE",
+                "visibility: hidden",
+                "color: red",
+                "",
+                "d\u0131splay:none",
+            ]
+        )
+    )
+    return [
+        f"<html><body><article><h1>Title</h1>{boxes}{styles}"
+        '<div hidden><p>Hidden.</p></div><div hidden=""><p>Also hidden.</p></div>'
+        "</article></body></html>".encode()
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(_HTML_FIXTURES) + 1))
+def test_screened_walk_is_the_walk(index: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk asks `Pruner.drops` only about elements past the screens: the same blocks and
+    the same pruned tree as asking about every element."""
+    pages = [p.read_bytes() for p in _HTML_FIXTURES] + [b"".join(_screen_pages())]
+    html = pages[index]
+    assert _blocks_and_tree(html, None) == _blocks_and_tree(html, monkeypatch)
