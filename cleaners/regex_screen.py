@@ -93,4 +93,3 @@ def screen_text(text: str) -> str | None:
 def may_match(needs: tuple[str, ...], low: str | None) -> bool:
     """False only when the pattern with these required substrings cannot match the text."""
     return low is None or any(s in low for s in needs)
-

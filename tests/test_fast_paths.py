@@ -13,7 +13,7 @@ import re
 import pytest
 from lxml import etree
 
-from cleaners.html import dom, prune
+from cleaners.html import dom, prune, signals
 from cleaners.html.extract import _parse
 from tests.fixture_pairs import FIXTURES
 
@@ -92,3 +92,59 @@ def test_screened_walk_is_the_walk(index: int, monkeypatch: pytest.MonkeyPatch) 
     pages = [p.read_bytes() for p in _HTML_FIXTURES] + [b"".join(_screen_pages())]
     html = pages[index]
     assert _blocks_and_tree(html, None) == _blocks_and_tree(html, monkeypatch)
+
+
+def _old_marks(raw: str) -> tuple[str, frozenset[str]]:
+    """Class-and-id words as `signals._marks` first computed them (one regular expression)."""
+    raw = raw.strip()
+    if not raw:
+        return "", frozenset()
+    words = frozenset(w.lower() for w in signals._SPLIT.split(raw) if w)
+    words |= frozenset(c.lower() for c in raw.split())
+    return raw.lower(), words
+
+
+def _fixture_marks() -> list[tuple[str, str, str]]:
+    """(tag, class, id) of every element of the HTML fixtures, plus made-up awkward ones."""
+    found = {
+        ("div", "shareBar ad-slot", "mainContent"),
+        ("p", "x_y--z  \u00a0 Caption\u2003credit", ""),
+        ("span", "ÉtéBox tooltipX", "İd ıd"),
+        ("figcaption", "", ""),
+        ("nav", "  ", " "),
+        ("button", "", ""),
+        ("section", "relatedPosts Related-stories", "most_read"),
+        ("div", "ǅemal aB1C dEf", "ABC abc"),
+    }
+    for path in _HTML_FIXTURES:
+        root = _parse(path.read_bytes().decode("utf-8", "replace"))
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                found.add((element.tag, element.get("class") or "", element.get("id") or ""))
+    return sorted(found)
+
+
+def test_class_words_are_the_split_words() -> None:
+    for tag, cls, ident in _fixture_marks():
+        element = etree.Element(tag)
+        if cls:
+            element.set("class", cls)
+        if ident:
+            element.set("id", ident)
+        assert signals._marks(element) == _old_marks(f"{cls} {ident}"), (cls, ident)
+
+
+def test_signal_index_finds_the_first_matching_signal() -> None:
+    index = signals._signal_index()
+    every = signals.markup_signals()
+    words_seen = sorted({w for s in every for w in s.class_words})
+    stems_seen = sorted({st for s in every for st in s.class_stems})
+    cases = [(tag, *_old_marks(f"{cls} {ident}")) for tag, cls, ident in _fixture_marks()]
+    # every class word and stem, alone and in pairs (which signal comes first decides)
+    for a, b in itertools.product(words_seen + stems_seen, repeat=2):
+        cases.append(("div", *_old_marks(f"{a} {b}")))
+    for tag in ("figcaption", "nav", "button", "aside", "div"):
+        cases.append((tag, "", frozenset()))
+    for tag, marks, words in cases:
+        expected = next((s for s in every if s.matches(tag, marks, words)), None)
+        assert index.first(tag, marks, words) is expected, (tag, marks)
