@@ -148,3 +148,17 @@ def test_signal_index_finds_the_first_matching_signal() -> None:
     for tag, marks, words in cases:
         expected = next((s for s in every if s.matches(tag, marks, words)), None)
         assert index.first(tag, marks, words) is expected, (tag, marks)
+
+
+def test_ascii_fold_is_the_regex_fold() -> None:
+    from cleaners.textfeatures import WORD, fold
+
+    texts = [chr(c) for c in range(128)]
+    texts += [f"a{chr(c)}B{chr(c)}9_" for c in range(128)]
+    texts += ["", "  ", "Hello, World!", "e-mail_address 2024-01-02", "\x1cA\x1fb\x7f", "ÉTÉ"]
+    for path in FIXTURES.rglob("*"):
+        if path.suffix in (".txt", ".html", ".htm"):
+            texts += path.read_text("utf-8", "replace").splitlines()
+    assert sum(t.isascii() for t in texts) > 1000
+    for text in texts:
+        assert fold.__wrapped__(text) == " ".join(WORD.findall(text.casefold())), text
