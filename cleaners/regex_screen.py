@@ -16,6 +16,7 @@ point.
 
 from __future__ import annotations
 
+import re
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -93,3 +94,36 @@ def screen_text(text: str) -> str | None:
 def may_match(needs: tuple[str, ...], low: str | None) -> bool:
     """False only when the pattern with these required substrings cannot match the text."""
     return low is None or any(s in low for s in needs)
+
+
+class ScreenedRegex:
+    """Whether one expression of all `patterns` (an alternation) finds a match in a text, with
+    the patterns that need substrings tried only on texts holding one of them: a single
+    search of the lowercased text for any of those substrings (in C) stands for them."""
+
+    def __init__(self, patterns: list[str], flags: int = re.IGNORECASE) -> None:
+        needs = {p: required_substrings(p, flags) for p in patterns}
+        free = [p for p in patterns if needs[p] is None]
+        screened = [p for p in patterns if needs[p] is not None]
+        self.free = _alternation(free, flags)
+        self.screened = _alternation(screened, flags)
+        self.needs = tuple(sorted({s for p in screened for s in needs[p] or ()}))
+        self._any_need = re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
+
+    def search(self, text: str, low: str | bool | None = False) -> bool:
+        """`low`: the text's `screen_text`, when the caller has it."""
+        if self.free is not None and self.free.search(text) is not None:
+            return True
+        if self.screened is None:
+            return False
+        if low is False:
+            low = screen_text(text)
+        if isinstance(low, str) and self._any_need is not None and not self._any_need.search(low):
+            return False
+        return self.screened.search(text) is not None
+
+
+def _alternation(patterns: list[str], flags: int) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)

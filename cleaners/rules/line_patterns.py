@@ -10,23 +10,11 @@ from importlib import resources
 from typing import Any
 
 from cleaners.blocks import Block, Page
-from cleaners.regex_screen import may_match, required_substrings, screen_text
+from cleaners.regex_screen import ScreenedRegex, screen_text
 from cleaners.textfeatures import is_headline_like
 
 _TOKEN = re.compile(r"[\w'-]+")
 _QUOTES = "\"“”«»„‘’'"
-
-
-@dataclass(frozen=True, slots=True)
-class ScreenedPattern:
-    """Searched patterns and substrings one of which each of their matches holds
-    (cleaners.regex_screen): the search runs only on texts holding one of them."""
-
-    regex: re.Pattern[str]
-    needs: tuple[str, ...]
-
-    def search(self, text: str, low: str | None) -> bool:
-        return may_match(self.needs, low) and self.regex.search(text) is not None
 
 
 # the last text screened and its screen form: the rules of a group try one block in turn
@@ -59,10 +47,10 @@ class LinePatternRule:
     # Patterns anchored at the start ("^...") are tried at position 0 only (re.match), which is
     # most of them; scanning every position of every paragraph for them was the hot spot.
     anchored: re.Pattern[str] | None = None
-    # Searched patterns that need a substring (most of them, and the costly ones: they try
-    # every position of every short paragraph), tried only on texts holding one; `regex`
-    # holds the other searched patterns.
-    screened: ScreenedPattern | None = None
+    # The searched patterns of a data rule: those that need a substring (most of them, and
+    # the costly ones: they try every position of every short paragraph) are tried only on
+    # texts holding one (cleaners.regex_screen). `regex` is a site pack's pattern.
+    searched: ScreenedRegex | None = None
 
     def matches(self, text: str, n_words: int | None = None) -> bool:
         if n_words is None:
@@ -73,7 +61,7 @@ class LinePatternRule:
             return True
         if self.regex is not None and self.regex.search(text):
             return True
-        if self.screened is not None and self.screened.search(text, _screen_form(text)):
+        if self.searched is not None and self.searched.search(text, _screen_form(text)):
             return True
         if self.tokens and n_words >= self.min_tokens:
             found = _TOKEN.findall(text.casefold())
@@ -153,22 +141,14 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
 
 def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
     patterns = list(spec.get("patterns", []))
-    anchored = [p for p in patterns if p.startswith("^")]
     searched = [p for p in patterns if not p.startswith("^")]
-    needs = {p: required_substrings(p, re.IGNORECASE) for p in searched}
-    screened = [p for p in searched if needs[p] is not None]
     return LinePatternRule(
         name=spec["name"],
         reason=spec["reason"],
         max_words=int(spec.get("max_words", 30)),
-        regex=compile_patterns([p for p in searched if needs[p] is None]),
-        anchored=compile_patterns(anchored),
-        screened=ScreenedPattern(
-            compile_patterns(screened),  # type: ignore[arg-type]
-            tuple(sorted({s for p in screened for s in needs[p] or ()})),
-        )
-        if screened
-        else None,
+        regex=None,
+        searched=ScreenedRegex(searched, re.IGNORECASE) if searched else None,
+        anchored=compile_patterns([p for p in patterns if p.startswith("^")]),
         tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
         min_tokens=int(spec.get("min_tokens", 2)),
         absorb_next_headline=bool(spec.get("absorb_next_headline", False)),
