@@ -162,3 +162,24 @@ def test_ascii_fold_is_the_regex_fold() -> None:
     assert sum(t.isascii() for t in texts) > 1000
     for text in texts:
         assert fold.__wrapped__(text) == " ".join(WORD.findall(text.casefold())), text
+
+
+def test_mojibake_in_one_block_of_a_page_is_repaired() -> None:
+    """Blocks are repaired only on pages whose text shows a trace of mojibake: such a trace in
+    any one block still gets that block repaired, and the others stay as they are."""
+    from cleaners import clean_html
+
+    body = (
+        "<p>The ministry said the new terminal would open in March after three years of "
+        "work on the runway and the control tower.</p>"
+        "<p>Officials said the cafÃ© and the duty-free shops would open later in the "
+        "year, once the contracts were signed.</p>"
+        "<p>Passengers will reach the terminal by a new rail link from the city centre, "
+        "which the ministry said would run every ten minutes.</p>"
+    )
+    head = "<head><title>A new terminal</title></head>"
+    article = clean_html(
+        f"<html>{head}<body><article><h1>A new terminal</h1>{body}</article></body></html>"
+    )
+    assert "café and the duty-free" in article.text
+    assert "Ã" not in article.text
