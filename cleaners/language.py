@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from langdetect import DetectorFactory, LangDetectException, detector_factory
+from langdetect import DetectorFactory, LangDetectException
 
-from cleaners.langdetect_fast import FastDetector
+from cleaners.langdetect_fast import FastDetector, load_factory
 from cleaners.textfeatures import dominant_script
 
 # langdetect's cost grows with the text; a few hundred characters from the body decide the
@@ -29,10 +29,7 @@ _SINGLE_LANGUAGE_SCRIPTS = {
 @cache
 def _factory() -> DetectorFactory:
     DetectorFactory.seed = 0
-    detector_factory.init_factory()
-    factory = detector_factory._factory
-    assert factory is not None
-    return factory
+    return load_factory()
 
 
 def sample(paragraphs: list[str], limit: int = SAMPLE_CHARS) -> str:

@@ -33,9 +33,14 @@ _RUNS_OF_SPACE = re.compile(" {2,}")
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\u0085")
 
 
+def may_need_repair(text: str) -> bool:
+    """False when `repair_mojibake` leaves the text, and every part of it, as it is."""
+    return not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
+
+
 def repair_mojibake(text: str) -> str:
     """Fix mis-decoded UTF-8 on the lines that show it; leave every other line untouched."""
-    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+    if not may_need_repair(text):
         return text
     return "\n".join(
         ftfy.fix_text(line, _FTFY_CONFIG) if _MOJIBAKE_HINT.search(line) else line

@@ -110,6 +110,32 @@ def _fixture_samples() -> list[str]:
     return samples
 
 
+def _stock_factory() -> object:
+    """langdetect's own loader, on a factory of its own."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = 0
+    return factory
+
+
+def test_lazy_profiles_are_langdetect_profiles() -> None:
+    """The table filled on demand holds langdetect's words, languages and probabilities."""
+    from cleaners.langdetect_fast import load_factory
+
+    stock = _stock_factory()
+    lazy = load_factory()
+    assert lazy.langlist == stock.langlist
+    table = lazy.word_lang_prob_map
+    assert len(table) == len(stock.word_lang_prob_map)
+    for word, row in stock.word_lang_prob_map.items():
+        assert word in table
+        assert table[word] == row, word
+    for absent in ("", "zzzz", "\x00", "the cat"):
+        assert (absent in table) == (absent in stock.word_lang_prob_map)
+
+
 def test_fast_detector_gives_stock_langdetect_probabilities() -> None:
     """The speeded-up Detector must be langdetect, exactly: same walk, same floats."""
     from langdetect.detector import Detector
@@ -118,8 +144,10 @@ def test_fast_detector_gives_stock_langdetect_probabilities() -> None:
     from cleaners.langdetect_fast import FastDetector
     from cleaners.language import TRIALS, _factory
 
+    stock = _stock_factory()
+
     def probabilities(cls: type[Detector], text: str) -> object:
-        detector = cls(_factory())
+        detector = cls(_factory() if cls is FastDetector else stock)
         detector.n_trial = TRIALS
         detector.append(text)
         try:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from cleaners.html.prune import Pruner
+from cleaners.html.prune import Pruner, may_be_on_demand
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -83,7 +83,7 @@ def iter_blocks(root: HtmlElement, prune: bool = True) -> list[DomBlock]:
     if not tag or tag in SKIP_TAGS:
         return []
     pruner = Pruner(root) if prune else None
-    visit = _visitor(pruner.drops if pruner is not None else None)
+    visit = _visitor(pruner)
     blocky, payload = visit(root, tag)
     if pruner is not None:
         pruner.finish()
@@ -94,8 +94,10 @@ def iter_blocks(root: HtmlElement, prune: bool = True) -> list[DomBlock]:
 
 
 def _visitor(
-    drops: Callable[[HtmlElement], bool] | None,
+    pruner: Pruner | None,
 ) -> Callable[[HtmlElement, str], tuple[bool, str | list[DomBlock]]]:
+    drops = pruner.drops if pruner is not None else None
+
     def visit(element: HtmlElement, tag: str) -> tuple[bool, str | list[DomBlock]]:
         """(False, inline text) for an element without block children, else (True, its
         blocks)."""
@@ -105,11 +107,30 @@ def _visitor(
         results: list[tuple[HtmlElement, str, bool, str | list[DomBlock] | None]] = []
         has_block = False
         for child in element:
-            child_tag = _tag(child)
-            if not child_tag or child_tag in SKIP_TAGS or (drops is not None and drops(child)):
+            child_tag = child.tag
+            if not isinstance(child_tag, str):
                 results.append((child, "", False, None))
                 continue
-            blocky, payload = visit(child, child_tag)
+            child_tag = child_tag.lower()
+            if child_tag in SKIP_TAGS or (
+                drops is not None
+                and (  # what `drops` can take (asked only about these: a call per element)
+                    child.get("hidden") is not None
+                    or child.get("style") is not None
+                    or ((marks := child.get("class")) is not None and may_be_on_demand(marks))
+                )
+                and drops(child)
+            ):
+                results.append((child, "", False, None))
+                continue
+            if child_tag != "tr" and not len(child):
+                # a leaf: the inline text `visit` would give, without the call
+                blocky = False
+                payload: str | list[DomBlock] = child.text or ""
+                if child_tag == "br":
+                    payload = " " + payload
+            else:
+                blocky, payload = visit(child, child_tag)
             if blocky or child_tag in BLOCK_TAGS:
                 has_block = True
             results.append((child, child_tag, blocky, payload))

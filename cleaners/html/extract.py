@@ -30,7 +30,7 @@ from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
 from cleaners.html.signals import signal_for
-from cleaners.normalize import repair_mojibake
+from cleaners.normalize import may_need_repair, repair_mojibake
 from cleaners.pipeline import run_rules, to_article
 from cleaners.record import STATUS_REJECTED, Article
 from cleaners.rules import Rule, default_rules
@@ -292,9 +292,11 @@ def page_from_html(
     meta = extract_metadata(root, url)
     body = root.body if root.find("body") is not None else root
     dom = iter_blocks(body)
-    for block in dom:
-        block.text = repair_mojibake(block.text)
     visible = "\n".join(b.text for b in dom)
+    if may_need_repair(visible):  # most pages show no trace of mojibake in any block
+        for block in dom:
+            block.text = repair_mojibake(block.text)
+        visible = "\n".join(b.text for b in dom)
     if is_bot_wall(f"{meta.title or ''}\n{visible}"):
         return _rejected("bot_wall", source, meta, url)
 

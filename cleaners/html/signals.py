@@ -11,6 +11,10 @@ from importlib import resources
 from lxml import html as lxml_html
 
 _SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+# _SPLIT in two cheaper steps: separators to spaces and str.split, then camelCase boundaries
+# inside the pieces that have capitals (re's \s is str.isspace)
+_SEPARATORS = str.maketrans("_-", "  ")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,20 +50,63 @@ def markup_signals() -> tuple[MarkupSignal, ...]:
     )
 
 
+class _SignalIndex:
+    """The first signal (in file order) matching a tag and marks, found through indexes by tag
+    and class word instead of asking every signal in turn."""
+
+    def __init__(self, signals: tuple[MarkupSignal, ...]) -> None:
+        self.signals = signals
+        self.by_tag: dict[str, int] = {}
+        self.by_word: dict[str, int] = {}
+        self.stems: list[tuple[str, int]] = []
+        for number, signal in enumerate(signals):
+            for tag in signal.tags:
+                self.by_tag.setdefault(tag, number)
+            for word in signal.class_words:
+                self.by_word.setdefault(word, number)
+            self.stems.extend((stem, number) for stem in signal.class_stems)
+        # finds something exactly when one of the stems is in the marks (most marks hold none)
+        self.any_stem = re.compile("|".join(re.escape(stem) for stem, _ in self.stems) or "(?!)")
+
+    def first(self, tag: str, marks: str, words: frozenset[str]) -> MarkupSignal | None:
+        """What `next(s for s in signals if s.matches(tag, marks, words))` gives."""
+        best = self.by_tag.get(tag, len(self.signals))
+        by_word = self.by_word
+        for word in words:
+            number = by_word.get(word)
+            if number is not None and number < best:
+                best = number
+        if marks and self.any_stem.search(marks) is not None:
+            for stem, number in self.stems:
+                if number < best and stem in marks:
+                    best = number
+        return self.signals[best] if best < len(self.signals) else None
+
+
+@cache
+def _signal_index() -> _SignalIndex:
+    return _SignalIndex(markup_signals())
+
+
 def _marks(element: lxml_html.HtmlElement) -> tuple[str, frozenset[str]]:
     raw = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
     if not raw:
         return "", frozenset()
-    words = frozenset(w.lower() for w in _SPLIT.split(raw) if w)
-    # whole hyphenated class names count as words too ("short-link", "ad-slot")
-    words |= frozenset(c.lower() for c in raw.split())
-    return raw.lower(), words
+    # the words of _SPLIT.split(raw), and whole hyphenated class names ("short-link", "ad-slot")
+    words = {c.lower() for c in raw.split()}
+    for piece in raw.translate(_SEPARATORS).split():
+        if piece.islower():
+            words.add(piece)
+        else:
+            words.update(w.lower() for w in _CAMEL.split(piece))
+    return raw.lower(), frozenset(words)
 
 
 def signal_for(
     element: lxml_html.HtmlElement, stop: lxml_html.HtmlElement, cache: dict
 ) -> MarkupSignal | None:
     """The signal of the nearest marked ancestor-or-self of `element`, below `stop`."""
+    index = _signal_index()
     node = element
     while node is not None and node is not stop:
         if node in cache:
@@ -68,7 +115,7 @@ def signal_for(
             tag = node.tag.lower() if isinstance(node.tag, str) else ""
             marks, words = _marks(node)
             found = (
-                next((s for s in markup_signals() if s.matches(tag, marks, words)), None)
+                index.first(tag, marks, words)
                 if (marks or tag in ("figcaption", "nav", "button"))
                 else None
             )

@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 
 from cleaners.blocks import Block, Page
+from cleaners.regex_screen import ScreenedRegex, screen_text
 from cleaners.textfeatures import word_count
 
 # Appeal boxes are made of short lines; a quoted appeal inside a paragraph is content.
@@ -20,8 +21,8 @@ _MAX_LEAD_IN_WORDS = 14
 
 @dataclass(frozen=True, slots=True)
 class AppealPatterns:
-    call_to_action: re.Pattern[str]
-    appeal: re.Pattern[str]
+    call_to_action: ScreenedRegex
+    appeal: ScreenedRegex
 
 
 @cache
@@ -30,10 +31,8 @@ def appeal_patterns() -> AppealPatterns:
         resources.files("cleaners.data").joinpath("appeals.toml").read_bytes().decode()
     )
     return AppealPatterns(
-        call_to_action=re.compile(
-            "|".join(f"(?:{p})" for p in data["calls_to_action"]), re.IGNORECASE
-        ),
-        appeal=re.compile("|".join(f"(?:{p})" for p in data["appeals"]), re.IGNORECASE),
+        call_to_action=ScreenedRegex(data["calls_to_action"], re.IGNORECASE),
+        appeal=ScreenedRegex(data["appeals"], re.IGNORECASE),
     )
 
 
@@ -65,8 +64,9 @@ class DonationAppealRule:
         end, calls, lines = start, 0, 0
         while end < len(kept) and word_count(kept[end].text) <= _MAX_LINE_WORDS:
             text = kept[end].text
-            is_call = bool(patterns.call_to_action.search(text))
-            if not is_call and not patterns.appeal.search(text):
+            low = screen_text(text)
+            is_call = patterns.call_to_action.search(text, low)
+            if not is_call and not patterns.appeal.search(text, low):
                 break
             calls += is_call
             lines += 1

@@ -10,10 +10,25 @@ from importlib import resources
 from typing import Any
 
 from cleaners.blocks import Block, Page
+from cleaners.regex_screen import ScreenedRegex, screen_text
 from cleaners.textfeatures import is_headline_like
 
 _TOKEN = re.compile(r"[\w'-]+")
 _QUOTES = "\"“”«»„‘’'"
+
+
+# the last text screened and its screen form: the rules of a group try one block in turn
+_last_screened: tuple[str, str | None] = ("", "")
+
+
+def _screen_form(text: str) -> str | None:
+    global _last_screened
+    last = _last_screened
+    if last[0] is text:
+        return last[1]
+    low = screen_text(text)
+    _last_screened = (text, low)
+    return low
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +47,10 @@ class LinePatternRule:
     # Patterns anchored at the start ("^...") are tried at position 0 only (re.match), which is
     # most of them; scanning every position of every paragraph for them was the hot spot.
     anchored: re.Pattern[str] | None = None
+    # The searched patterns of a data rule: those that need a substring (most of them, and
+    # the costly ones: they try every position of every short paragraph) are tried only on
+    # texts holding one (cleaners.regex_screen). `regex` is a site pack's pattern.
+    searched: ScreenedRegex | None = None
 
     def matches(self, text: str, n_words: int | None = None) -> bool:
         if n_words is None:
@@ -41,6 +60,8 @@ class LinePatternRule:
         if self.anchored is not None and self.anchored.match(text):
             return True
         if self.regex is not None and self.regex.search(text):
+            return True
+        if self.searched is not None and self.searched.search(text, _screen_form(text)):
             return True
         if self.tokens and n_words >= self.min_tokens:
             found = _TOKEN.findall(text.casefold())
@@ -120,11 +141,13 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
 
 def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
     patterns = list(spec.get("patterns", []))
+    searched = [p for p in patterns if not p.startswith("^")]
     return LinePatternRule(
         name=spec["name"],
         reason=spec["reason"],
         max_words=int(spec.get("max_words", 30)),
-        regex=compile_patterns([p for p in patterns if not p.startswith("^")]),
+        regex=None,
+        searched=ScreenedRegex(searched, re.IGNORECASE) if searched else None,
         anchored=compile_patterns([p for p in patterns if p.startswith("^")]),
         tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
         min_tokens=int(spec.get("min_tokens", 2)),

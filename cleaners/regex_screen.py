@@ -1,0 +1,129 @@
+"""Cheap screens for case-insensitive regular expressions: substrings every match holds.
+
+A pattern such as `\\b(we|this site) (use|uses) cookies\\b` cannot match a text without
+"cookies" in it, whatever the case. `required_substrings` reads such substrings off the parsed
+pattern (one of them is in every match), and `screen_text` lowercases a text once so that
+`any(s in low for s in needs)` tells, with a few substring tests, that the pattern cannot
+match: the regular expression then need not run. When the screen passes the pattern runs as
+before, so a screen never changes a verdict; it only skips searches that would fail.
+
+Lowercasing agrees with `re.IGNORECASE` on the characters screens are made of (ASCII, and
+characters without case: Arabic letters, curly quotes...), except for three characters the
+regular expression engine folds further ("İ" and "ı" match "i", "ſ" matches "s"): a text that
+holds one of them is not screened. tests/test_regex_screen.py checks this against every code
+point.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+# Substrings shorter than this screen out too little to be worth a test.
+MIN_LENGTH = 3
+# Text characters that re.IGNORECASE matches to a screen's character while str.lower() does not
+# turn them into it (see the module docstring).
+UNSAFE = "\u0130\u0131\u017f"
+
+_LITERAL = sre_constants.LITERAL
+_SUBPATTERN = sre_constants.SUBPATTERN
+_BRANCH = sre_constants.BRANCH
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+
+
+def screenable(ch: str) -> bool:
+    """A character a screen may hold: ASCII, or without case (and not one of UNSAFE)."""
+    return ch.isascii() or (ch.lower() == ch == ch.upper() and ch not in UNSAFE)
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective requirement: longest shortest substring, then fewest substrings."""
+    usable = [c for c in candidates if c and all(len(s) >= MIN_LENGTH for s in c)]
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _sequence(items: Any) -> frozenset[str] | None:
+    """Substrings one of which every match of this sequence of parsed items holds."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _LITERAL and screenable(chr(av)):
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(frozenset(("".join(run),)))
+            run = []
+        found: frozenset[str] | None = None
+        if op is _SUBPATTERN:
+            found = _sequence(av[-1])
+        elif op is _BRANCH:
+            branches = [_sequence(branch) for branch in av[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _sequence(av[2])
+        # anything else (anchors, classes, lookarounds, optional parts...) requires nothing
+        if found is not None:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset(("".join(run),)))
+    return _best(candidates)
+
+
+def required_substrings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lowercased substrings one of which is in (the lowercased form of) every text the
+    pattern matches; None when the pattern has no such set worth testing."""
+    try:
+        found = _sequence(sre_parse.parse(pattern, flags))
+    except Exception:  # a parser of another Python version: no screen, nothing skipped
+        return None
+    if found is None:
+        return None
+    return tuple(sorted({s.lower() for s in found}))
+
+
+def screen_text(text: str) -> str | None:
+    """The text as screens read it (lowercased), or None when it cannot be screened."""
+    if not text.isascii() and any(ch in text for ch in UNSAFE):
+        return None
+    return text.lower()
+
+
+def may_match(needs: tuple[str, ...], low: str | None) -> bool:
+    """False only when the pattern with these required substrings cannot match the text."""
+    return low is None or any(s in low for s in needs)
+
+
+class ScreenedRegex:
+    """Whether one expression of all `patterns` (an alternation) finds a match in a text, with
+    the patterns that need substrings tried only on texts holding one of them: a single
+    search of the lowercased text for any of those substrings (in C) stands for them."""
+
+    def __init__(self, patterns: list[str], flags: int = re.IGNORECASE) -> None:
+        needs = {p: required_substrings(p, flags) for p in patterns}
+        free = [p for p in patterns if needs[p] is None]
+        screened = [p for p in patterns if needs[p] is not None]
+        self.free = _alternation(free, flags)
+        self.screened = _alternation(screened, flags)
+        self.needs = tuple(sorted({s for p in screened for s in needs[p] or ()}))
+        self._any_need = re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
+
+    def search(self, text: str, low: str | bool | None = False) -> bool:
+        """`low`: the text's `screen_text`, when the caller has it."""
+        if self.free is not None and self.free.search(text) is not None:
+            return True
+        if self.screened is None:
+            return False
+        if low is False:
+            low = screen_text(text)
+        if isinstance(low, str) and self._any_need is not None and not self._any_need.search(low):
+            return False
+        return self.screened.search(text) is not None
+
+
+def _alternation(patterns: list[str], flags: int) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
