@@ -53,7 +53,7 @@ bench: install
 	$(BIN)/python tools/bench_crawl.py -n 2000
 
 bench-extract: install
-	$(BIN)/python tools/bench_extract.py
+	$(BIN)/python tools/bench_extract.py --interleave
 
 bench-crawl: install
 	$(BIN)/python tools/bench_crawl.py -n 2000
