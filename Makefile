@@ -50,13 +50,13 @@ format: install
 bench: install
 	$(BIN)/python tools/bench_clean.py
 	$(BIN)/python tools/bench_batch.py --docs 20000
-	$(BIN)/python tools/bench_crawl.py -n 2000
+	$(BIN)/python tools/bench_crawl.py -n 2000 --rounds 3
 
 bench-extract: install
 	$(BIN)/python tools/bench_extract.py --interleave
 
 bench-crawl: install
-	$(BIN)/python tools/bench_crawl.py -n 2000
+	$(BIN)/python tools/bench_crawl.py -n 2000 --rounds 3
 
 bench-redis: install
 	$(BIN)/python tools/bench_redis_crawl.py -n 2000

@@ -41,7 +41,7 @@ from newscrawl.worker import (
 
 logger = logging.getLogger(__name__)
 
-BATCHES_PER_WORKER = 2  # one being cleaned, one waiting in the worker's queue
+BATCHES_PER_WORKER = 3  # one being cleaned, two waiting in the worker's queue
 MAX_BATCH = 8
 
 
@@ -100,9 +100,11 @@ class CleanerPool:
             answers = await asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
             self.takes_rules = all(answers)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the processes. ``wait=False`` returns at once: the processes exit on their own
+        (every page has been answered by then) and the interpreter joins them at exit."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
         for waiting in (*self._queues.pending, *self._queues.suspects):
             if not waiting.future.done():

@@ -217,6 +217,17 @@ def _offline_pool(folder: Path, jobs: int) -> Run:
     return Run(f"offline -j {jobs} (emulated)", len(files), wall, cpu)
 
 
+def _median_runs(runs: list[Run]) -> dict[str, Run]:
+    """Each mode's median run by pages/s (the lower middle one for an even count)."""
+    by_name: dict[str, list[Run]] = {}
+    for run in runs:
+        by_name.setdefault(run.name, []).append(run)
+    return {
+        name: sorted(group, key=lambda r: r.rate)[(len(group) - 1) // 2]
+        for name, group in by_name.items()
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--pages", type=int, default=2000)
@@ -224,6 +235,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
         "--modes", default="clean,inline,fetch,offline", help="comma-separated subset"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run every mode this many times, in turn, and report each mode's median run "
+        "(pages/s of one run swings by 10-20%% on a small shared machine)",
     )
     args = parser.parse_args(argv)
     modes = set(args.modes.split(","))
@@ -253,21 +271,29 @@ def main(argv: list[str] | None = None) -> int:
             # the bare crawl also archives what it fetched: the offline run cleans that WARC
             ("fetch", "crawl only", {"CLEAN_ENABLED": "False", "WARC_PATH": str(warc)}),
         ]
-        for key, name, settings in plan:
-            if key in modes:
-                print(f"running {name} ...", flush=True)
-                runs.append(_crawl(name, tmp, server.base, seeds, len(pages), **settings))
-        if "offline" in modes and not args.cleaner:
-            print("running offline newsclean clean -j 2 ...", flush=True)
-            offline = _offline_warc(tmp, warc, len(pages), 2) if warc.exists() else None
-            offline = offline or _offline(tmp, pages, 2)
-            if offline:
-                runs.append(offline)
+        for round_no in range(1, max(1, args.rounds) + 1):
+            label = f" (round {round_no} of {args.rounds})" if args.rounds > 1 else ""
+            for key, name, settings in plan:
+                if key in modes:
+                    print(f"running {name}{label} ...", flush=True)
+                    runs.append(_crawl(name, tmp, server.base, seeds, len(pages), **settings))
+            if "offline" in modes and not args.cleaner:
+                print(f"running offline newsclean clean -j 2{label} ...", flush=True)
+                offline = _offline_warc(tmp, warc, len(pages), 2) if warc.exists() else None
+                offline = offline or _offline(tmp, pages, 2)
+                if offline:
+                    runs.append(offline)
 
+    by_name = _median_runs(runs)
+    if args.rounds > 1:
+        print("\npages/s of every run:")
+        for name in by_name:
+            rates = ", ".join(f"{r.rate:.1f}" for r in runs if r.name == name)
+            print(f"  {name:<26}{rates}")
+        print("median run of each mode:")
     print(f"\n{'mode':<26}{'pages':>7}{'seconds':>9}{'pages/s':>9}{'cores used':>12}")
-    for run in runs:
+    for run in by_name.values():
         print(f"{run.name:<26}{run.pages:>7}{run.wall:>9.1f}{run.rate:>9.1f}{run.cores:>12.2f}")
-    by_name = {r.name: r for r in runs}
     crawl, offline = by_name.get("crawl+clean (2 workers)"), by_name.get("offline -j 2")
     if crawl and offline:
         print(f"\ncrawl+clean / offline -j 2 = {crawl.rate / offline.rate:.0%} (target >= 80%)")
