@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaners.record import Removal
-from cleaners.textfeatures import fold
+from cleaners.textfeatures import fold, word_count
 
 
 @dataclass(slots=True)
@@ -28,7 +28,7 @@ class Block:
     _key: str | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self.n_words = len(self.text.split())
+        self.n_words = word_count(self.text)
 
     @property
     def key(self) -> str:

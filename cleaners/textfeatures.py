@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -9,7 +10,7 @@ from functools import lru_cache
 
 WORD = re.compile(r"\w+", re.UNICODE)
 _CLOSERS = "\"'”’»)]*"
-_SENTENCE_END = ".!?…؟。"
+_SENTENCE_END = ".!?…؟。！？।"
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–·▪●]|\(\d{1,2}\)|[a-z][.)])\s+\S")
 
 
@@ -17,8 +18,35 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+# Scripts written without spaces between words: a whitespace count sees a whole Chinese,
+# Japanese or Thai paragraph as one "word". Their runs are counted in word-sized units of
+# characters instead (about 2 characters a word for Han and kana, about 6 for Thai, Lao,
+# Khmer and Myanmar), so every length threshold means roughly the same amount of text in
+# every script.
+_HAN_KANA_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_SOUTHEAST_ASIAN_RUN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+_CHARS_PER_WORD_HAN_KANA = 2
+_CHARS_PER_WORD_SOUTHEAST_ASIAN = 6
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Words of `text`: whitespace-separated tokens, and word-sized units of characters in
+    scripts written without spaces (see above)."""
+    if text.isascii():
+        return len(text.split())
+    units = 0
+    rest = text
+    for run_re, per_word in (
+        (_HAN_KANA_RUN, _CHARS_PER_WORD_HAN_KANA),
+        (_SOUTHEAST_ASIAN_RUN, _CHARS_PER_WORD_SOUTHEAST_ASIAN),
+    ):
+        runs = run_re.findall(rest)
+        if runs:
+            units += sum(math.ceil(len(run) / per_word) for run in runs)
+            rest = run_re.sub(" ", rest)
+    if not units:
+        return len(text.split())
+    return units + sum(1 for token in rest.split() if any(ch.isalnum() for ch in token))
 
 
 def ends_sentence(text: str) -> bool:
