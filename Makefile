@@ -6,9 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install redis-server run test lint format bench bench-extract bench-crawl bench-redis bench-dask crawl-demo test-crawl seeds clean
+.PHONY: install redis-server run test lint format eval eval-gate bench bench-extract bench-crawl bench-redis bench-dask crawl-demo test-crawl seeds clean
 
-install: $(STAMP) redis-server
+# `make install` / `make run`: the Python environment only (no system packages).
+install: $(STAMP)
 
 # The Redis crawl tests (tests/test_redis_crawl.py) start their own redis-server: install
 # Debian's when there is none (as root, or with sudo). Quick when it is already there.
@@ -31,12 +32,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: install
+run: $(STAMP)
 	mkdir -p out
 	$(BIN)/newsclean clean fixtures/dumps -o out/articles.jsonl --rejects out/rejects.jsonl
 	@echo "wrote out/articles.jsonl"
 
-test: install
+# The tests also need a redis-server binary (the Redis crawl tests start their own).
+test: install redis-server
 	$(BIN)/python -m pytest
 
 lint: install
@@ -46,6 +48,15 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Quality on the public corpora in ../shared/bench (absent: says so and checks the fixtures only).
+eval: install
+	mkdir -p out
+	$(BIN)/python tools/eval.py --json out/eval.json
+
+# The fast subset CI runs: every 10th page of each corpus against pinned floors.
+eval-gate: install
+	$(BIN)/python tools/eval.py --sample 10 --floors tools/eval_floors.toml --no-rules
 
 bench: install
 	$(BIN)/python tools/bench_clean.py
@@ -58,7 +69,7 @@ bench-extract: install
 bench-crawl: install
 	$(BIN)/python tools/bench_crawl.py -n 2000 --rounds 3
 
-bench-redis: install
+bench-redis: install redis-server
 	$(BIN)/python tools/bench_redis_crawl.py -n 2000
 
 bench-dask: install

@@ -144,23 +144,24 @@ def _walk(element: etree._Element, out: list[str]) -> None:
     elif tag in ("td", "th"):
         out.append(" ")
     if element.text:
-        out.append(element.text)
+        out.append(_SPACE.sub(" ", element.text))  # source newlines are not line breaks
     for child in element:
         _walk(child, out)
         if child.tail:
-            out.append(child.tail)
+            out.append(_SPACE.sub(" ", child.tail))
     if block:
         out.append(_NEWLINE)
 
 
 def flatten_html(html: str | bytes) -> str:
     """The visible text of `html`, one non-empty line per block (see the module doc)."""
-    if isinstance(html, bytes):
-        parser = lxml_html.HTMLParser(huge_tree=True)
-    else:
-        parser = lxml_html.HTMLParser(huge_tree=True, encoding=None)
-        # lxml refuses str input that declares an encoding; strip the declaration.
-        html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    if isinstance(html, bytes):  # the benchmarks' pages are UTF-8, as their adapters read them
+        html = html.decode("utf-8", errors="replace")
+    # lxml refuses str input that declares an encoding; strip the declaration.
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    if not html.strip():
+        return ""
+    parser = lxml_html.HTMLParser(huge_tree=True)
     try:
         root = lxml_html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
@@ -169,7 +170,7 @@ def flatten_html(html: str | bytes) -> str:
     start = body if body is not None else root
     out: list[str] = []
     _walk(start, out)
-    lines = (_SPACE.sub(" ", line).strip() for line in "".join(out).split(_NEWLINE))
+    lines = (" ".join(line.split()) for line in "".join(out).split(_NEWLINE))
     return "\n".join(line for line in lines if line)
 
 
