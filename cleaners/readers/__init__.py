@@ -7,7 +7,9 @@ Formats, by extension first (``.gz`` looked through):
 - ``.html``, ``.htm``, ``.xhtml``: one HTML page, kept as bytes for the cleaner to decode;
 - ``.jsonl``, ``.ndjson``: one page per line, HTML or text in configurable fields
   (`ReaderOptions`); ``-`` reads JSONL from stdin;
-- ``.warc``, ``.arc``: HTML response records (see `cleaners.readers.warc`).
+- ``.warc``, ``.arc``: HTML response records (see `cleaners.readers.warc`);
+- ``.wet`` (Common Crawl ``*.warc.wet.gz``): ``conversion`` records as text dumps (see
+  `cleaners.readers.wet`).
 
 A big plain JSONL file can also be read in byte ranges cut at line starts (`jsonl_ranges`,
 `read_jsonl_range`: the same items and sources as the whole file gives), which is how the Dask

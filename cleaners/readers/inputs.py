@@ -30,8 +30,9 @@ from cleaners.readers.files import read_html_file, read_text_file
 from cleaners.readers.jsonl import read_jsonl_file, read_jsonl_stream
 from cleaners.readers.options import ReaderOptions
 from cleaners.readers.warc import read_warc_file
+from cleaners.readers.wet import read_wet_file
 
-TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
+TEXT, HTML, JSONL, WARC, WET = "text", "html", "jsonl", "warc", "wet"
 EXTENSIONS = {
     ".txt": TEXT,
     ".html": HTML,
@@ -41,6 +42,7 @@ EXTENSIONS = {
     ".ndjson": JSONL,
     ".warc": WARC,
     ".arc": WARC,
+    ".wet": WET,  # Common Crawl's text extracts: "*.warc.wet.gz"
 }
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -163,6 +165,7 @@ READERS: dict[str, FileReader] = {
     HTML: lambda path, source, options, skipped: read_html_file(path, source, options),
     JSONL: lambda path, source, options, skipped: read_jsonl_file(path, source, options),
     WARC: read_warc_file,
+    WET: read_wet_file,
 }
 
 
