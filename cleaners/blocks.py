@@ -69,6 +69,15 @@ class Page:
     # Page text outside the extracted article (template): rules may name it, else it is
     # dropped without a removal entry, as it was never part of the article.
     outside: set[int] = field(default_factory=set)
+    # Text dumps: the article region [start, end) of block indices (cleaners/region.py);
+    # None until found, and on the HTML path (the extractor finds the article there).
+    region: tuple[int, int] | None = None
+
+    def in_region(self, block: Block, margin: int = 0) -> bool:
+        """In the article region (or up to `margin` blocks around it); True when none is set."""
+        if self.region is None:
+            return True
+        return self.region[0] - margin <= block.index < self.region[1] + margin
 
     def kept(self) -> list[Block]:
         return [b for b in self.blocks if b.removal is None and not self.is_field(b)]

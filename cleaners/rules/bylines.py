@@ -60,6 +60,12 @@ _ROLES = re.compile(
 )
 
 
+# Bylines and date lines of a whole-page dump are read in the article region and just around
+# it (a date over the headline or under the last paragraph); those of sidebar teasers and
+# footers belong to other stories.
+_REGION_MARGIN = 3
+
+
 @cache
 def _agencies() -> frozenset[str]:
     data = resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
@@ -206,7 +212,7 @@ class BylineRule:
     def apply(self, page: Page) -> None:
         known = {a.casefold() for a in page.authors}
         for block in page.blocks:
-            if not block.kept:
+            if not block.kept or not page.in_region(block, _REGION_MARGIN):
                 continue
             parsed = self.parse(block.text, known)
             if parsed is None and known and block.n_words <= 12:
@@ -253,7 +259,7 @@ class DateLineRule:
 
     def apply(self, page: Page) -> None:
         for block in page.blocks:
-            if not block.kept:
+            if not block.kept or not page.in_region(block, _REGION_MARGIN):
                 continue
             dates = self.parse(block.text)
             if dates is None:

@@ -116,9 +116,10 @@ class SecondStoryRule:
     min_furniture_html: int = 3
 
     def apply(self, page: Page) -> None:
-        boundary = self.find_boundary(
-            page.blocks, page.story_starts, html=page.extracted is not None
-        )
+        blocks = page.blocks
+        if page.region is not None:  # a whole-page dump: the story is inside its region
+            blocks = blocks[page.region[0] : page.region[1]]
+        boundary = self.find_boundary(blocks, page.story_starts, html=page.extracted is not None)
         if boundary is None:
             return
         for block in page.blocks[boundary:]:

@@ -1,0 +1,375 @@
+"""The article region of a whole-page text dump: which run of lines is the story.
+
+A text dump copied from a whole page ("select all, copy", a Common Crawl WET record) carries
+menus, section labels and breadcrumbs above the headline and sidebars, "most read" lists and
+footers below the story. The region is found in two steps, after Kohlschütter et al. 2010
+(shallow text features of a line and of its neighbours) and Finn et al. 2001 (Body Text
+Extraction: the best contiguous region):
+
+1. every line gets a body score: a logistic model over shallow features of the line (its
+   length in script-aware words, sentence punctuation, stop-word density in the page's
+   language, share of title-case words, digits and separators, list markers, repetition on
+   the page, a known debris pattern, its position) and of the lines around it (a short line
+   between two paragraphs is a subheading; a run of short lines is a menu). The weights are
+   data (`cleaners/data/region_model.json`, fitted by `tools/fit_region.py` on the public
+   benchmarks, cross-validated);
+2. the region is the contiguous run of lines whose summed scores (each weighted by the line's
+   length) is the largest: one long paragraph outweighs a few short menu lines, and a short
+   line inside the story (a subheading, a one-line paragraph) is carried by its neighbours.
+
+Then the headline is looked for just above the region (over the standfirst, byline and date
+lines that sit between them): the nearest headline-like line that is not a menu item, a
+section label or a button.
+
+Hand-written rather than jusText because jusText classifies HTML paragraphs with link
+density and markup; a text dump has neither, and its fixed thresholds keep menus of long
+link titles. jusText's per-language stop-word lists are used (`stop_words`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from cleaners.textfeatures import (
+    dominant_script,
+    ends_sentence,
+    fold,
+    is_headline_like,
+    is_list_item,
+    is_prose,
+    word_count,
+)
+
+FEATURES: tuple[str, ...] = (
+    "log_words",
+    "ends_sentence",
+    "stop_density",
+    "title_case",
+    "digits",
+    "separators",
+    "list_item",
+    "commas",
+    "repeated",
+    "short",
+    "debris",
+    "url_or_symbol",
+    "position",
+    "words_before",
+    "prev_log_words",
+    "prev_sentence",
+    "prev_stop",
+    "next_log_words",
+    "next_sentence",
+    "next_stop",
+    "short_run",
+    "window_max_words",
+    "has_stoplist",
+)
+
+_CONTEXT = 3  # lines on each side whose features describe a line's neighbourhood
+_SEPARATORS = frozenset("|/\\›»«>•·–—:_+=#")
+_URLISH = re.compile(r"https?://|www\.|@\w|©|\.com\b", re.IGNORECASE)
+_COMMAS = frozenset(",،，、;")
+_SHORT = 5  # words: a menu item, a label, a button
+
+
+@dataclass(frozen=True, slots=True)
+class RegionModel:
+    """Logistic weights per feature (standardised with `mean`/`scale`) and the region cost."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    # a line adds (logit - offset) * words**power to the region's score
+    offset: float
+    power: float
+
+
+@cache
+def region_model() -> RegionModel:
+    data = json.loads(resources.files("cleaners.data").joinpath("region_model.json").read_text())
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("region_model.json was fitted on other features: run tools/fit_region.py")
+    return RegionModel(
+        weights=tuple(data["weights"]),
+        bias=float(data["bias"]),
+        mean=tuple(data["mean"]),
+        scale=tuple(data["scale"]),
+        offset=float(data["offset"]),
+        power=float(data["power"]),
+    )
+
+
+# --------------------------------------------------------------------------- stop words
+
+
+@cache
+def _language_names() -> dict[str, str]:
+    """ISO 639-1 code -> jusText stop-list name (`cleaners/data/stoplist_languages.json`)."""
+    raw = resources.files("cleaners.data").joinpath("stoplist_languages.json").read_text()
+    return dict(json.loads(raw))
+
+
+@cache
+def stop_words(language: str | None) -> frozenset[str]:
+    """jusText's stop words of a language (ISO 639-1), empty when it has none."""
+    name = _language_names().get(language or "")
+    if name is None:
+        return frozenset()
+    import justext  # installed with trafilatura; loaded only for whole-page dumps
+
+    return frozenset(w.casefold() for w in justext.get_stoplist(name))
+
+
+def page_language(texts: Sequence[str]) -> str | None:
+    """The language of the page's longest lines (the story's paragraphs, on most pages)."""
+    from cleaners.language import detect_language
+
+    longest = sorted(texts, key=len, reverse=True)[:3]
+    return detect_language(longest)
+
+
+# --------------------------------------------------------------------------- features
+
+
+@lru_cache(maxsize=16384)
+def _line_facts(text: str) -> tuple[float, ...]:
+    """Features of one line alone, except stop-word density (page-dependent)."""
+    from cleaners.rules.line_patterns import classify_line
+
+    n = word_count(text)
+    tokens = text.split()
+    alpha = [t for t in tokens if t[:1].isalpha()]
+    title = sum(1 for t in alpha if t[:1].isupper()) / len(alpha) if alpha else 0.0
+    chars = [c for c in text if not c.isspace()]
+    nchars = len(chars) or 1
+    digits = sum(1 for c in chars if c.isdigit()) / nchars
+    seps = sum(1 for c in chars if c in _SEPARATORS) / nchars
+    commas = min(sum(1 for c in text if c in _COMMAS), 10) / 10
+    debris = 1.0 if n <= 40 and classify_line(text) is not None else 0.0
+    return (
+        math.log1p(n),
+        float(ends_sentence(text)),
+        title,
+        digits,
+        seps,
+        float(is_list_item(text)),
+        commas,
+        float(n <= _SHORT),
+        debris,
+        float(bool(_URLISH.search(text))),
+        float(n),
+    )
+
+
+def _stop_density(text: str, stop: frozenset[str]) -> float:
+    if not stop:
+        return 0.0
+    tokens = [t.strip(".,;:!?\"'()[]«»“”‘’") for t in text.casefold().split()]
+    tokens = [t for t in tokens if t]
+    return sum(1 for t in tokens if t in stop) / len(tokens) if tokens else 0.0
+
+
+def _mean(idx: range, values: Sequence[float], own: int) -> float:
+    """The mean over neighbours; the line's own value at the page's edge (no neighbour: a
+    dump cut at its story, like a copy that starts at the headline, reads as the story)."""
+    return sum(values[k] for k in idx) / len(idx) if len(idx) else values[own]
+
+
+def line_features(texts: Sequence[str], stop: frozenset[str]) -> list[list[float]]:
+    """The feature vector of every line (see FEATURES), in page order."""
+    n = len(texts)
+    facts = [_line_facts(t) for t in texts]
+    stops = [_stop_density(t, stop) for t in texts]
+    keys = Counter(fold(t) for t in texts)
+    words = [f[10] for f in facts]
+    total = sum(words) or 1.0
+    short = [f[7] for f in facts]
+    # length of the run of short lines each line belongs to (0 for a longer line)
+    run = [0] * n
+    i = 0
+    while i < n:
+        if short[i]:
+            j = i
+            while j < n and short[j]:
+                j += 1
+            for k in range(i, j):
+                run[k] = j - i
+            i = j
+        else:
+            i += 1
+    has_stop = 1.0 if stop else 0.0
+    log_words = [f[0] for f in facts]
+    sent = [f[1] for f in facts]
+    out: list[list[float]] = []
+    before = 0.0
+    for i in range(n):
+        f = facts[i]
+        prev = range(max(0, i - _CONTEXT), i)
+        nxt = range(i + 1, min(n, i + 1 + _CONTEXT))
+
+        window = range(max(0, i - 2), min(n, i + 3))
+        out.append(
+            [
+                f[0],
+                f[1],
+                stops[i],
+                f[2],
+                f[3],
+                f[4],
+                f[5],
+                f[6],
+                float(keys[fold(texts[i])] > 1),
+                f[7],
+                f[8],
+                f[9],
+                i / n,
+                before / total,
+                _mean(prev, log_words, i),
+                _mean(prev, sent, i),
+                _mean(prev, stops, i),
+                _mean(nxt, log_words, i),
+                _mean(nxt, sent, i),
+                _mean(nxt, stops, i),
+                math.log1p(run[i]),
+                max(log_words[k] for k in window),
+                has_stop,
+            ]
+        )
+        before += words[i]
+    return out
+
+
+def line_logits(features: list[list[float]], model: RegionModel) -> list[float]:
+    w, b, mu, sd = model.weights, model.bias, model.mean, model.scale
+    return [
+        b + sum(wk * (x - m) / s for wk, x, m, s in zip(w, row, mu, sd, strict=True))
+        for row in features
+    ]
+
+
+def best_region(gains: Sequence[float]) -> tuple[int, int] | None:
+    """The contiguous run [start, end) with the largest sum (Kadane), None if all negative."""
+    best, best_span = 0.0, None
+    running, start = 0.0, 0
+    for i, gain in enumerate(gains):
+        if running <= 0:
+            running, start = 0.0, i
+        running += gain
+        if running > best:
+            best, best_span = running, (start, i + 1)
+    return best_span
+
+
+def region_gains(texts: Sequence[str], logits: Sequence[float], model: RegionModel) -> list[float]:
+    return [
+        (z - model.offset) * max(word_count(t), 1) ** model.power
+        for t, z in zip(texts, logits, strict=True)
+    ]
+
+
+# --------------------------------------------------------------------------- headline
+
+
+_NEAR_BODY = -1.0  # logit above which a prose line next to the region joins it
+_HEADLINE_LOOKBACK = 8  # lines above the region searched for the headline
+_MIN_HEADLINE_WORDS = 3
+
+
+def is_menu_like(texts: Sequence[str], i: int) -> bool:
+    """A line among short lines on both sides: an item of a menu or a list of labels."""
+    n = len(texts)
+    before = i > 0 and word_count(texts[i - 1]) <= _SHORT
+    after = i + 1 < n and word_count(texts[i + 1]) <= _SHORT
+    return before and after and word_count(texts[i]) <= _SHORT
+
+
+def headline_above(
+    texts: Sequence[str], start: int, furniture: Callable[[str], bool]
+) -> int | None:
+    """The headline's line at or just above the region starting at `start`, if there is one.
+
+    Lines between the headline and the story are looked over: known furniture (`furniture`:
+    a byline, a date line, a caption), debris lines and a sentence (the standfirst). The
+    headline is headline-like, three words or more (menu items and section labels are
+    shorter), in the story's script, not a debris line (a cookie button, "Skip to content")
+    and not among short lines on both sides (a menu). Of two such lines one above the other,
+    the shorter upper one is the headline and the longer one its standfirst.
+    """
+    script = dominant_script(" ".join(texts[start : start + 5]))
+    for i in range(start, max(-1, start - 1 - _HEADLINE_LOOKBACK), -1):
+        if _headline_candidate(texts, i, furniture, script):
+            if (
+                i > 0
+                and _headline_candidate(texts, i - 1, furniture, script)
+                and word_count(texts[i - 1]) < word_count(texts[i])
+            ):
+                i -= 1
+            # a headline printed twice (over and under its picture): the first copy
+            key = fold(texts[i])
+            for j in range(max(0, i - _HEADLINE_LOOKBACK), i):
+                if fold(texts[j]) == key:
+                    return j
+            return i
+    return None
+
+
+def _headline_candidate(
+    texts: Sequence[str], i: int, furniture: Callable[[str], bool], script: str | None
+) -> bool:
+    from cleaners.rules.line_patterns import classify_line
+
+    text = texts[i]
+    return (
+        is_headline_like(text, 30)
+        and dominant_script(text) == script
+        and word_count(text) >= _MIN_HEADLINE_WORDS
+        and classify_line(text) is None
+        and not is_menu_like(texts, i)
+        and not furniture(text)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int  # first line of the body
+    end: int  # one past its last line
+
+
+def find_region(texts: Sequence[str]) -> Region | None:
+    """The body region of a text dump's lines, None when no line reads as body text."""
+    if not texts:
+        return None
+    model = region_model()
+    stop = stop_words(page_language(texts))
+    logits = line_logits(line_features(texts, stop), model)
+    span = best_region(region_gains(texts, logits, model))
+    if span is None:
+        return None
+    start, end = span
+    # A paragraph at the region's edge scored down by the chrome next to it (the last
+    # paragraph over a share bar) still belongs to the story when it reads as prose and its
+    # score is near the line (hysteresis, as jusText's "near-good" blocks next to good ones).
+    while end < len(texts) and logits[end] > _NEAR_BODY and is_prose(texts[end]):
+        end += 1
+    while start > 0 and logits[start - 1] > _NEAR_BODY and is_prose(texts[start - 1]):
+        start -= 1
+    # One last line after the region is the story's own last line (a dump that ends with the
+    # story) unless it is known debris; a page's chrome below a story is longer than a line.
+    if end == len(texts) - 1 and not _is_debris(texts[end]):
+        end += 1
+    return Region(start, end)
+
+
+def _is_debris(text: str) -> bool:
+    from cleaners.rules.line_patterns import classify_line
+
+    return classify_line(text) is not None
