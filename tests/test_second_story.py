@@ -1,8 +1,9 @@
 """The unrelated second story (infinite scroll) is cut; a same-topic subheading section stays.
 
 Each case is a pair on one main story: the same page continued either by an unrelated story
-(new headline and paragraphs on another topic, no captions or widgets) or by a subheading
-section that carries on the main story's topic.
+(new headline, its own byline and paragraphs on another topic) or by a subheading section
+that carries on the main story's topic. A bare heading over paragraphs on another topic is
+not a new story: it needs furniture of its own (issue 11, class 6).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ PAIRS = [
         ),
         unrelated=(
             "Kuwait marathon draws record field despite summer heat",
+            "By Hamad Al Mutairi",  # its own byline: a new story's furniture
             "More than 9,000 runners took part in the Kuwait City marathon on Saturday, "
             "organisers said, with the start moved to five in the morning to avoid the worst "
             "of the temperature.",
@@ -74,6 +76,7 @@ PAIRS = [
         ),
         unrelated=(
             "Tunisian teenager becomes youngest grandmaster in Africa",
+            "By Amel Ben Salah",  # its own byline: a new story's furniture
             "A 14-year-old schoolgirl from Sousse earned the title of chess grandmaster on "
             "Friday after drawing her final game at a tournament in Budapest.",
             "Her coach said she had learnt to play on a board carved by her grandfather and "
@@ -106,6 +109,7 @@ PAIRS = [
         ),
         unrelated=(
             "Baghdad bookshop street reopens after fire",
+            "By Zaid Hassan",  # its own byline: a new story's furniture
             "Booksellers on Baghdad's Mutanabbi Street reopened their stalls on Friday, six "
             "months after a fire destroyed a row of shops and thousands of rare volumes.",
             "Poets read verses to crowds in the courtyard of a restored Ottoman-era cafe as "
@@ -164,6 +168,15 @@ def test_subheading_kept_and_later_unrelated_story_cut(pair: Pair) -> None:
     assert paragraphs(article) == [*pair.main[1:], *pair.subheading]
     assert [r.text for r in article.removed] == list(pair.unrelated)
     assert {r.reason for r in article.removed} == {"second_story"}
+
+
+@pytest.mark.parametrize("pair", CUT_CASES)
+def test_a_bare_heading_over_another_topic_is_kept(pair: Pair) -> None:
+    """Without a byline, date, captions or widgets, low word overlap alone cuts nothing."""
+    bare = (pair.unrelated[0], *pair.unrelated[2:])
+    article = clean_text(page(*pair.main, *bare))
+    assert paragraphs(article) == [*pair.main[1:], *bare]
+    assert article.removed == ()
 
 
 def test_headline_too_early_is_not_a_boundary() -> None:

@@ -4,9 +4,10 @@ Structure proposes, vocabulary decides. A boundary candidate is a headline-like 
 the main story has had a body, followed by a body of its own. It is accepted when the section
 it opens does not continue the main story's vocabulary: lexical cohesion (the share of the
 section's content words found in the main story's title and body) below a threshold. The
-threshold is looser when the candidate carries a new story's furniture (its own captions,
-widgets, or its headline printed twice), and strict for a bare heading, so that a genuine
-subheading of the same story is never cut.
+threshold is looser when the candidate carries more of a new story's furniture (its own
+captions, widgets, byline or date line, its headline printed twice, or page debris right
+above it), and a bare heading is never cut, so that a genuine subheading section of the same
+story stays however far its vocabulary wanders.
 """
 
 from __future__ import annotations
@@ -109,8 +110,11 @@ class Candidate:
 class SecondStoryRule:
     name: str = "second_story"
     reason: str = "second_story"
-    # Cohesion below which a section is another story, by how much furniture it carries.
-    thresholds: tuple[float, float, float, float] = (0.15, 0.2, 0.25, 0.3)
+    # Cohesion below which a section is another story, by how much furniture it carries. A
+    # bare heading is never a boundary: low word overlap alone is a subheading section on
+    # another aspect of the story (a blog's "Frequently asked questions", a profile's "Early
+    # life") far more often than a new story; a new story brings furniture of its own.
+    thresholds: tuple[float, float, float, float] = (0.0, 0.2, 0.25, 0.3)
     # On HTML pages a story boundary needs markup (a further <article>) or a new story's
     # furniture: real pages carry many headline-like lines (teasers, widgets, subheadings).
     min_furniture_html: int = 3
@@ -177,7 +181,7 @@ class SecondStoryRule:
             following = prose_at[first : first + _SECTION_PARAGRAPHS]
             if len(following) < _MIN_BODY_AFTER or following[0] > position + _FURNITURE_WINDOW:
                 continue
-            furniture = 3 if hinted else _furniture(block, window)
+            furniture = 3 if hinted else _furniture(block, window, kept[position - 1])
             if furniture < min_furniture:
                 continue
             section = [kept[p].text for p in following]
@@ -233,8 +237,9 @@ def _is_story_headline(text: str, page_script: str | None) -> bool:
     )
 
 
-def _furniture(headline: Block, window: list[Block]) -> int:
-    """Signs of a new story's page furniture right under a headline, 0 to 3."""
+def _furniture(headline: Block, window: list[Block], previous: Block | None = None) -> int:
+    """Signs of a new story's page furniture around a headline, 0 to 3: its headline printed
+    twice, captions, widgets, a byline or date line under it, page debris right above it."""
     upto_body: list[Block] = []
     for block in window:
         if is_prose(block.text) and not is_caption(block.text):
@@ -242,6 +247,23 @@ def _furniture(headline: Block, window: list[Block]) -> int:
         upto_body.append(block)
     key = headline.key
     repeated = any(b.key == key for b in window)
-    captions = any(is_caption(b.text) for b in upto_body)
+    # captions, or a line printed twice back to back under the headline (a caption the
+    # copy doubled, whatever its wording)
+    captions = any(is_caption(b.text) for b in upto_body) or any(
+        a.key == b.key for a, b in zip(window[:3], window[1:4], strict=False)
+    )
     widgets = any(classify_line(b.text) is not None for b in upto_body)
-    return int(repeated) + int(captions) + int(widgets)
+    # a new byline or date line under the headline: a new story's own credits
+    credits = any(_is_credit_or_date(b.text) for b in upto_body)
+    # the end of a page's furniture right above the headline (a share bar, "Most read"):
+    # the boundary between two pages printed one after the other
+    boundary = previous is not None and (
+        classify_line(previous.text) is not None or is_related_heading(previous.text)
+    )
+    return min(3, int(repeated) + int(captions) + int(widgets) + int(credits) + int(boundary))
+
+
+def _is_credit_or_date(text: str) -> bool:
+    from cleaners.rules.bylines import BylineRule, DateLineRule
+
+    return BylineRule().parse(text) is not None or DateLineRule().parse(text) is not None
