@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from cleaners.blocks import Block, Page
 from cleaners.rules.captions import is_caption
@@ -250,7 +251,7 @@ def _furniture(headline: Block, window: list[Block], previous: Block | None = No
     # captions, or a line printed twice back to back under the headline (a caption the
     # copy doubled, whatever its wording)
     captions = any(is_caption(b.text) for b in upto_body) or any(
-        a.key == b.key for a, b in zip(window[:3], window[1:4], strict=False)
+        a.key == b.key for a, b in pairwise(window[:4])
     )
     widgets = any(classify_line(b.text) is not None for b in upto_body)
     # a new byline or date line under the headline: a new story's own credits
