@@ -127,6 +127,8 @@ class SecondStoryRule:
         boundary = self.find_boundary(blocks, page.story_starts, html=page.extracted is not None)
         if boundary is None:
             return
+        if page.region is not None and not _main_story_holds(blocks, boundary):
+            return
         for block in page.blocks[boundary:]:
             if block.kept:
                 block.remove(self.reason, self.name)
@@ -191,6 +193,15 @@ class SecondStoryRule:
                 furniture=furniture,
                 cohesion=cohesion(" ".join([block.text, *section]), reference.keys(), title),
             )
+
+
+def _main_story_holds(blocks: list[Block], boundary: int) -> bool:
+    """In a whole-page dump the region is the page's main text: a "second story" longer than
+    twice the story before it means the boundary is the real headline (the lines before it
+    are picture captions, credits and teasers), not an appended story."""
+    before = sum(b.n_words for b in blocks if b.kept and b.index < boundary and is_prose(b.text))
+    after = sum(b.n_words for b in blocks if b.kept and b.index >= boundary and is_prose(b.text))
+    return 2 * before >= after
 
 
 class _LazyKeys:
