@@ -67,6 +67,12 @@ _REGION_MARGIN = 3
 
 
 @cache
+def _credit_words() -> frozenset[str]:
+    data = resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
+    return frozenset(tomllib.loads(data)["credit_words"])
+
+
+@cache
 def _agencies() -> frozenset[str]:
     data = resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
     return frozenset(tomllib.loads(data)["agencies"])
@@ -138,6 +144,46 @@ def _looks_like_name(part: str) -> bool:
     return True
 
 
+# "Amman: Name", "Doha - QNA", "Name and Name | Reuters", "Reuters", "Online Desk": the
+# forms a credit takes without "By". A place before the separator is one to three words.
+_PLACE_THEN_CREDIT = re.compile(
+    r"^(?P<place>[^\W\d]+(?:\s+[^\W\d]+){0,2})\s*(?::|\s[-–—/]\s)\s*(?P<who>.+)$"
+)
+_DESK = re.compile(
+    r"^([\w\s'’-]{0,30}\b(desk|team|bureau|newsroom|rédaction)"
+    r"|(our|staff|special) (correspondent|reporter|writer)s?(,\s*[^\W\d][\w\s-]{0,30})?)$",
+    re.IGNORECASE,
+)
+
+
+def _credit_line(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """A credit line without "By": an agency alone, a desk, a place then an agency or (in
+    Arabic, where "City: Name" is the dateline's form) a person's name, or names then an
+    agency after a bar. Agencies and desks are not people: removed, no author added."""
+    if len(text.split()) > 8 or any(ch.isdigit() for ch in text):
+        return None
+    folded = text.strip(" .()").casefold()
+    if folded in _agencies() or _DESK.match(text.strip()):
+        return [], []
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]
+    if len(segments) == 2 and segments[1].casefold() in _agencies():
+        names = _names(segments[0])
+        if names is not None:
+            return names, []
+    match = _PLACE_THEN_CREDIT.match(text.strip())
+    if match is None:
+        return None
+    who = match.group("who").strip()
+    if match.group("place").casefold() in _credit_words():
+        return None  # "Photo: Reuters" is a picture credit (captions)
+    if who.casefold() in _agencies():
+        return [], []
+    arabic = all("\u0600" <= ch <= "\u06ff" for ch in who.replace(" ", ""))
+    if arabic and ":" in text and 2 <= len(who.split()) <= 4:
+        return [who], []
+    return None
+
+
 def _names(segment: str) -> list[str] | None:
     """Author names of a byline segment, or None when it is not a list of names."""
     parts = [p.strip(" .") for p in _NAME_SPLIT.split(segment) if p.strip(" .")]
@@ -168,7 +214,7 @@ class BylineRule:
             return self._wire_credit(text), []
         match = _BYLINE.match(text)
         if not match:
-            return self._unprefixed(text, known or set())
+            return self._unprefixed(text, known or set()) or _credit_line(text)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
         names = _names(segments[0])
         if names is None:
@@ -239,6 +285,9 @@ class DateLineRule:
     max_words: int = 16
 
     def parse(self, text: str) -> list[tuple[str, str]] | None:
+        half = len(text) // 2
+        if len(text) % 2 == 0 and text[:half] == text[half:]:
+            text = text[:half]  # a date line printed twice and glued together by the copy
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
         found = []
