@@ -38,7 +38,7 @@ _DATE_WORDS = frozenset(
 )
 _BYLINE = re.compile(
     r"^(?P<lead>by|written by|words by|story by|text by|reported by|authors?\s*:|par"
-    r"|بقلم|كتب|كتبت)"
+    r"|بقلم|كتب|كتبت|记者|記者)"
     r"\s*:?\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -49,7 +49,7 @@ _WIRE_CLAUSE = re.compile(
     r"^(additional\s+)?(reporting|writing)\s+by\s+(?P<names>.+?)(\s+in\s+[A-Z][\w\s-]*)?$",
     re.IGNORECASE,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\sو\s)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bwith\b|\bavec\b|\sو\s)\s*")
 _NAME_PARTICLES = frozenset(
     """al el bin bint ibn abu abou de da di du van von der den la le bin-""".split()  # noqa: SIM905
 )
@@ -64,6 +64,22 @@ _ROLES = re.compile(
 # it (a date over the headline or under the last paragraph); those of sidebar teasers and
 # footers belong to other stories.
 _REGION_MARGIN = 3
+
+
+_TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(\s*[ap]\.?\s?m\.?)?(\s+[A-Z]{2,5})?$", re.IGNORECASE)
+
+
+@cache
+def _hijri() -> re.Pattern[str]:
+    raw = resources.files("cleaners.data").joinpath("calendar_words.toml").read_bytes().decode()
+    data = tomllib.loads(raw)
+    months = "|".join(sorted(map(re.escape, data["hijri_months"]), key=len, reverse=True))
+    era = "|".join(sorted(map(re.escape, data["hijri_era"]), key=len, reverse=True))
+    return re.compile(rf"\d{{1,2}}\s+({months})\s+\d{{3,4}}\s*({era})?(?!\w)")
+
+
+def _is_hijri(segment: str) -> bool:
+    return bool(_hijri().search(_ARABIC_MARKS.sub("", segment)))
 
 
 @cache
@@ -128,7 +144,8 @@ def _looks_like_name(part: str) -> bool:
     tokens = part.split()
     if not 1 <= len(tokens) <= 5:
         return False
-    if len(tokens) == 1 and not (part.isupper() or part.casefold() in _agencies()):
+    cjk = all("\u3400" <= ch <= "\u9fff" for ch in part)  # a Chinese name is one token
+    if len(tokens) == 1 and not (part.isupper() or part.casefold() in _agencies() or cjk):
         return False  # "By Land and Sea": single words are agencies (AFP, Reuters), not people
     for token in tokens:
         bare = token.strip(".'’-")
@@ -174,7 +191,15 @@ def _credit_line(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     if match is None:
         return None
     who = match.group("who").strip()
-    if match.group("place").casefold() in _credit_words():
+    place = match.group("place")
+    if (
+        " " in place
+        and " " not in who
+        and ":" not in text
+        and all(t[:1].isupper() for t in [*place.split(), who])
+    ):
+        return [], []  # "Outlet – City": the outlet's dateline, no person
+    if place.casefold() in _credit_words():
         return None  # "Photo: Reuters" is a picture credit (captions)
     if who.casefold() in _agencies():
         return [], []
@@ -291,7 +316,15 @@ class DateLineRule:
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
         found = []
+        segments: list[str] = []
         for segment in _SEGMENT_SPLIT.split(text):
+            if _is_hijri(segment):
+                continue  # the Hijri date next to the Gregorian one
+            if segments and _TIME_ONLY.match(segment.strip()):
+                segments[-1] = f"{segments[-1]} {segment.strip()}"  # the time of that date
+            else:
+                segments.append(segment)
+        for segment in segments:
             kind = _date_kind(segment.strip())
             if kind is None:
                 found = []

@@ -76,9 +76,13 @@ class RelatedListRule:
                 continue
             items: list[Block] = []
             title: Block | None = None  # the last linked title (HTML)
+            # a list above a whole-page dump's story ends where the story's region begins
+            stop = page.region[0] if page.region and block.index < page.region[0] else None
             for following in kept[position + 1 :]:
                 if not following.kept:
                     continue
+                if stop is not None and following.index >= stop:
+                    break
                 if links is None:  # a text dump: titles alone
                     if not _is_link_title(following):
                         break
