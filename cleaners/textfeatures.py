@@ -83,7 +83,8 @@ def is_headline_like(text: str, max_words: int = 20) -> bool:
     if n == 0 or n > max_words or len(text) > 200:
         return False
     stripped = text.rstrip().rstrip(_CLOSERS)
-    if not stripped or stripped[-1] in ".:;,…" or is_list_item(text):
+    # a full stop or a comma ends a sentence, not a title (CJK full-width forms too)
+    if not stripped or stripped[-1] in ".:;,…。．，；：" or is_list_item(text):
         return False
     return starts_upper(text) and any(ch.isalpha() for ch in text)
 
