@@ -56,7 +56,7 @@ eval: install
 
 # The fast subset CI runs: every 10th page of each corpus against pinned floors.
 eval-gate: install
-	$(BIN)/python tools/eval.py --sample 10 --floors tools/eval_floors.toml --no-rules
+	$(BIN)/python tools/eval.py --sample 10 --ours-only --floors tools/eval_floors.toml --no-rules
 
 bench: install
 	$(BIN)/python tools/bench_clean.py
