@@ -146,8 +146,8 @@ def test_explain_html_in_chromium_shows_blocks_in_order(tmp_path: Path) -> None:
     }
     assert legend == {**counts, "kept": len(kept)}
     fields = {
-        row.get("data-field"): row.xpath("./td")[0].text_content()
-        for row in tree.xpath("//table[@class='fields']//tr")
+        row.get("data-field"): row.xpath("./dd")[0].text_content()
+        for row in tree.xpath("//dl[@class='fields']/div")
     }
     assert fields["title"] == record["title"]
     assert fields["language"] == record["language"]

@@ -41,10 +41,10 @@ def fields_table(record: Mapping[str, Any]) -> str:
             shown = "—" if value is None or value == "" else str(value)
         css = "status-rejected" if key == "status" and value == "rejected" else None
         rows.append(
-            f"<tr{attrs(data_field=key)}><th>{esc(key)}</th>"
-            f'<td dir="auto"{attrs(class_=css)}>{esc(shown)}</td></tr>'
+            f"<div{attrs(data_field=key)}><dt>{esc(key)}</dt>"
+            f'<dd dir="auto"{attrs(class_=css)}>{esc(shown)}</dd></div>'
         )
-    return f'<table class="fields">{"".join(rows)}</table>'
+    return f'<dl class="fields">{"".join(rows)}</dl>'
 
 
 def legend(removed: Counter[str], *, kept: int = 0, outside: int = 0) -> str:

@@ -29,11 +29,15 @@ table { border-collapse: collapse; background: #fff; }
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #eeeeea; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.fields { margin: 8px 0 12px; font-size: 13px; }
-table.fields th { width: 110px; }
+dl.fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(310px, 1fr));
+  gap: 0 18px; margin: 8px 0 12px; font-size: 13px; }
+dl.fields > div { display: flex; gap: 8px; border-bottom: 1px solid #eee; padding: 2px 0;
+  min-width: 0; }
+dl.fields dt { flex: 0 0 104px; color: #666; font-weight: 600; }
+dl.fields dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
 section.doc { background: #fff; border: 1px solid #d8d8d8; border-radius: 8px;
-  padding: 4px 18px 14px; margin: 22px 0; }
-section.doc > h2 { overflow-wrap: anywhere; }
+  padding: 2px 18px 14px; margin: 22px 0; }
+section.doc > h2 { overflow-wrap: anywhere; margin-top: 14px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 8px 0; padding: 6px 10px;
   background: #fafafa; border: 1px solid #e4e4e4; border-radius: 6px; font-size: 13px; }
 .legend .item { white-space: nowrap; }
