@@ -80,7 +80,7 @@ def test_hostile_record_text_never_becomes_markup() -> None:
     page = render_run(stats, HOSTILE)
     tree = lxml_html.fromstring(page)
     assert not tree.xpath("//script | //b | //*[@onclick]")
-    assert "<script>" not in page and "onclick=\"x()\">" not in page
+    assert "<script>" not in page and 'onclick="x()">' not in page
     assert HOSTILE in tree.findtext(".//title")
     assert tree.xpath("//a/@href") == ["#doc-4", "#doc-3", "#doc-2", "#top", "#top", "#top"]
     (legend_item,) = tree.xpath("(//div[@class='legend'])[1]/span")
