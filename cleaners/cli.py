@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from cleaners.batch import BatchOptions, Item, default_jobs
 from cleaners.document import Document, ReadError
+from cleaners.output import output_problem
 from cleaners.readers import (
     ReaderOptions,
     add_reader_arguments,
@@ -174,6 +175,10 @@ def _clean(args: argparse.Namespace) -> int:
         return read_inputs(inputs, options, stdin=sys.stdin.buffer, skipped=skipped)
 
     try:
+        if not args.scheduler or args.merge:  # else -o and --rejects name part directories
+            for problem in map(output_problem, (args.output, args.rejects)):
+                if problem:
+                    raise UsageError(problem)
         if args.scheduler:
             return _clean_on_cluster(args, config, options)
         if args.workers or args.merge or args.shard_size:
