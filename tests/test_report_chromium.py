@@ -135,7 +135,7 @@ def test_explain_html_in_chromium_shows_blocks_in_order(tmp_path: Path) -> None:
     assert [li.xpath("./del")[0].text_content() for li in struck] == [
         r["text"] for r in record["removed"]
     ]
-    kept = tree.xpath("//ol[@class='blocks']/li[@class='kept']/span[@dir='auto']")
+    kept = tree.xpath("//ol[@class='blocks']/li[@class='kept']/span[@class='t']")
     assert "\n\n".join(span.text_content() for span in kept) == record["text"]
     title = tree.xpath("//ol[@class='blocks']/li[@class='title']")[0].text_content()
     assert title.endswith(record["title"])

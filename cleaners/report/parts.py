@@ -81,13 +81,14 @@ def block_list(blocks: Iterable[BlockView]) -> str:
             reason = block.reason or "?"
             why = f"{reason} · {block.rule}" if block.rule else reason
             items.append(
-                f'<li class="removed"{attrs(data_reason=reason, style=_colour_style(reason))}>'
-                f'{number}<del dir="auto">{esc(block.text)}</del>'
+                f'<li class="removed" dir="auto"'
+                f"{attrs(data_reason=reason, style=_colour_style(reason))}>"
+                f"{number}<del>{esc(block.text)}</del>"
                 f'<span class="why">{esc(why)}</span></li>'
             )
         else:
-            text = f'<span dir="auto">{esc(block.text)}</span>'
-            items.append(f"<li{attrs(class_=block.kind)}>{number}{text}</li>")
+            text = f'<span class="t">{esc(block.text)}</span>'
+            items.append(f'<li{attrs(class_=block.kind)} dir="auto">{number}{text}</li>')
     return f'<ol class="blocks">{"".join(items)}</ol>'
 
 

@@ -47,7 +47,7 @@ section.doc > h2 { overflow-wrap: anywhere; margin-top: 14px; }
 ol.blocks { list-style: none; padding: 0; margin: 8px 0; }
 ol.blocks li { padding: 3px 10px; margin: 3px 0; border-left: 4px solid transparent;
   white-space: pre-wrap; overflow-wrap: anywhere; }
-ol.blocks .n { color: #999; font-size: 11px; margin-right: 8px;
+ol.blocks .n { color: #999; font-size: 11px; margin-inline-end: 8px;
   font-variant-numeric: tabular-nums; }
 ol.blocks li.title { font-size: 18px; font-weight: 700; border-left-color: #333; }
 ol.blocks li.subtitle { font-weight: 600; color: #333; border-left-color: #777; }
@@ -57,7 +57,7 @@ ol.blocks li.removed del { color: #5a5a5a; text-decoration: line-through;
   text-decoration-color: var(--c); text-decoration-thickness: 2px; }
 ol.blocks li.outside { color: #9a9a9a; font-size: 12px; border-left-color: #ddd; }
 .why { display: inline-block; font-size: 11px; font-weight: 600; color: var(--c);
-  margin-left: 8px; white-space: nowrap; }
+  margin-inline-start: 8px; white-space: nowrap; }
 .status-rejected { color: #b00020; font-weight: 700; }
 nav.index ol { columns: 2; font-size: 13px; }
 .note { color: #666; font-size: 13px; }
