@@ -109,8 +109,12 @@ def test_dates_are_the_same_strings_in_jsonl_and_parquet(outputs: dict[str, Path
 
 @pytest.mark.parametrize("case", CASES)
 def test_datasets_loads_jsonl_and_parquet_with_the_record_features(
-    outputs: dict[str, Path], case: str, tmp_path: Path
+    outputs: dict[str, Path], case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # offline, and its caches under the test's folder (read when `datasets` is first imported)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     datasets = pytest.importorskip("datasets")
     names = CASES[case]
     parquet = _parquet(outputs, names)
