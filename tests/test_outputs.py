@@ -84,3 +84,20 @@ def test_version(main: Callable[[list[str]], int], capsys: pytest.CaptureFixture
     version = package_version()
     assert version != "unknown"
     assert capsys.readouterr().out == f"{prog} {version}\n"
+
+
+def test_summary_adds_up_with_split_stories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = ROOT / "fixtures" / "dumps" / "003_e62bd223b97e1429.txt"  # a second story appended
+    out = tmp_path / "a.jsonl"
+    argv = ["clean", str(page), str(GENERIC / "bahrain_grand_prix.txt"), "-o", str(out)]
+    assert cleaners.cli.main([*argv, "--split-stories", "--no-progress", "-j", "1"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[:4] == [
+        "documents read: 2",
+        "records: 3 (2 documents + 1 split-off story)",
+        "ok: 3",
+        "rejected: 0 (none)",
+    ]
+    assert len(out.read_text("utf-8").splitlines()) == 3
