@@ -216,6 +216,8 @@ def _explain(args: argparse.Namespace) -> int:
             print(f"newsclean: error: {item}", file=sys.stderr)
             return 1
         assert isinstance(item, Document)
+        if item.source != args.input:  # one of many (a directory, a JSONL or WARC file)
+            print(f"==> {item.source} <==", end="\n\n")
         if item.html is not None:
             print(explain_html(item.html, item.source))
         else:

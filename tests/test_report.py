@@ -168,3 +168,18 @@ def test_report_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     records = len(articles.read_text("utf-8").splitlines())
     assert out.startswith("<!DOCTYPE html>")
     assert f'<div class="card" data-card="records"><span class="n">{records}</span>' in out
+
+
+def test_explain_directory_prints_a_header_per_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = ["bahrain_grand_prix.txt", "kuwait_bourse_rally.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes((FIXTURES / "generic" / name).read_bytes())
+    assert cleaners.cli.main(["explain", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    headers = [line for line in out if line.startswith("==> ")]
+    assert headers == [f"==> {tmp_path / name} <==" for name in names]
+    assert sum(line.startswith("status: ok") for line in out) == 2
+    assert cleaners.cli.main(["explain", str(tmp_path / names[0])]) == 0
+    assert "==> " not in capsys.readouterr().out
