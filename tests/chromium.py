@@ -34,6 +34,7 @@ FLAGS = (
     "--disable-breakpad",
     "--disable-crash-reporter",
 )
+PROFILE_PREFIX = "newscrawl-chromium-"  # every browser started here runs with such a profile
 GUARD_SECONDS = 180  # a hung browser fails the test instead of hanging the suite
 
 
@@ -53,7 +54,7 @@ def chromium_binary() -> str:
 def run_chromium(url: str, *extra: str) -> tuple[str, int]:
     """Run the browser once on `url`; (stdout, session id). No process of it is left."""
     binary = chromium_binary()
-    with tempfile.TemporaryDirectory(prefix="newscrawl-chromium-") as profile:
+    with tempfile.TemporaryDirectory(prefix=PROFILE_PREFIX) as profile:
         command = [binary, *FLAGS, f"--user-data-dir={profile}", *extra, url]
         process = subprocess.Popen(
             command,
@@ -98,6 +99,22 @@ def leftover_processes(session: int) -> list[int]:
         fields = stat[stat.rindex(")") + 2 :].split()
         state, sid = fields[0], int(fields[3])
         if sid == session and state != "Z":
+            pids.append(int(entry.name))
+    return pids
+
+
+def live_browsers() -> list[int]:
+    """Live processes started by `run_chromium` (their command line names our profile)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if PROFILE_PREFIX.encode() in command and state != "Z":
             pids.append(int(entry.name))
     return pids
 

@@ -11,13 +11,21 @@ import json
 import os
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
 import cleaners.cli
-from tests.chromium import dump_dom, leftover_processes, png_facts, run_chromium, screenshot
+from tests.chromium import (
+    dump_dom,
+    leftover_processes,
+    live_browsers,
+    png_facts,
+    run_chromium,
+    screenshot,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DUMPS = ROOT / "fixtures" / "dumps"
@@ -36,6 +44,12 @@ and took three years to build, with a second phase planned for the year after ne
 
 Share on Facebook"></a><iframe src="https://example.com/"></iframe>
 """
+
+
+@pytest.fixture(autouse=True)
+def no_browser_left() -> Iterator[None]:
+    yield
+    assert live_browsers() == []  # every Chromium process of the test has ended
 
 
 def _keep(png: Path, name: str) -> None:
