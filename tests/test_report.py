@@ -183,3 +183,13 @@ def test_explain_directory_prints_a_header_per_file(
     assert sum(line.startswith("status: ok") for line in out) == 2
     assert cleaners.cli.main(["explain", str(tmp_path / names[0])]) == 0
     assert "==> " not in capsys.readouterr().out
+
+
+def test_report_top_sets_the_documents_shown(tmp_path: Path) -> None:
+    articles, _ = _clean_fixture_run(tmp_path)
+    for top, sections in ((0, 0), (3, 3)):
+        out = tmp_path / f"top{top}.html"
+        assert cleaners.cli.main(["report", str(articles), "-o", str(out), "--top", str(top)]) == 0
+        tree = lxml_html.fromstring(out.read_text("utf-8"))
+        assert len(tree.xpath("//section[@class='doc']")) == sections
+        assert len(tree.xpath("//table[@class='top']")) == (1 if top else 0)

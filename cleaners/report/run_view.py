@@ -110,7 +110,7 @@ def render_run(stats: RunStats, title: str) -> str:
         f'<div class="cards">{cards}</div>'
         f"<h2>Removed blocks by reason</h2>{legend(stats.removed_blocks)}"
         f'<div class="charts">{charts}</div>'
-        + _top_table(top)
+        + (_top_table(top) if stats.top > 0 else "")
         + "".join(_record_section(record, f"doc-{position + 1}") for _, position, record in top)
     )
     inputs = ", ".join(stats.inputs)
