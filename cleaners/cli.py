@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from cleaners.batch import BatchOptions, Item, default_jobs
 from cleaners.document import Document, ReadError
+from cleaners.output import output_problem
 from cleaners.readers import (
     ReaderOptions,
     add_reader_arguments,
@@ -17,6 +18,7 @@ from cleaners.readers import (
     reader_options,
 )
 from cleaners.run import RunConfig, UsageError, run
+from cleaners.version import package_version
 
 EXAMPLES = """examples:
   newsclean clean dumps/ -o out/articles.jsonl --rejects out/rejects.jsonl
@@ -35,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     clean = commands.add_parser(
         "clean",
@@ -92,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     _add_cluster_arguments(clean)
     explain = commands.add_parser("explain", help="show every block of one input with its verdict")
     explain.add_argument("input", metavar="FILE")
+    explain.add_argument("--html", metavar="OUT.html", help="draw it as an HTML page instead")
+    report = commands.add_parser("report", help="an HTML page of what a run removed")
+    report.add_argument("inputs", nargs="+", metavar="RECORDS", help="JSONL or Parquet records")
+    report.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    report.add_argument(
+        "--top", type=int, default=50, metavar="N", help="documents shown in full (default 50)"
+    )
     return parser
 
 
@@ -165,6 +175,10 @@ def _clean(args: argparse.Namespace) -> int:
         return read_inputs(inputs, options, stdin=sys.stdin.buffer, skipped=skipped)
 
     try:
+        if not args.scheduler or args.merge:  # else -o and --rejects name part directories
+            for problem in map(output_problem, (args.output, args.rejects)):
+                if problem:
+                    raise UsageError(problem)
         if args.scheduler:
             return _clean_on_cluster(args, config, options)
         if args.workers or args.merge or args.shard_size:
@@ -195,11 +209,15 @@ def _clean_on_cluster(args: argparse.Namespace, config: RunConfig, options: Read
 def _explain(args: argparse.Namespace) -> int:
     from cleaners.explain import explain_html, explain_text
 
+    if args.html:
+        return _report(args)
     for item in read_inputs([args.input], ReaderOptions()):
         if isinstance(item, ReadError):
             print(f"newsclean: error: {item}", file=sys.stderr)
             return 1
         assert isinstance(item, Document)
+        if item.source != args.input:  # one of many (a directory, a JSONL or WARC file)
+            print(f"==> {item.source} <==", end="\n\n")
         if item.html is not None:
             print(explain_html(item.html, item.source))
         else:
@@ -207,10 +225,25 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from cleaners.report import commands
+
+    output = args.html if args.command == "explain" else args.output
+    problem = commands.html_output_problem(output)
+    if problem:
+        print(f"newsclean: error: {problem}", file=sys.stderr)
+        return 2
+    if args.command == "explain":
+        return commands.explain_to_html(args.input, output)
+    return commands.report_to_html(args.inputs, output, args.top)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "clean":
         return _clean(args)
+    if args.command == "report":
+        return _report(args)
     return _explain(args)
 
 

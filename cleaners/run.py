@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaners.batch import BatchOptions, Item, Result, iter_outcomes
+from cleaners.input_count import count_documents
 from cleaners.output import RecordFile
 from cleaners.progress import Progress
 from cleaners.summary import RunSummary
@@ -70,7 +71,9 @@ def run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[It
     if state is not None and not config.quiet:
         print(f"newsclean: resuming after {skip} input documents", file=sys.stderr)
 
-    progress = Progress(enabled=config.progress and not config.quiet)
+    showing = config.progress and not config.quiet
+    total = count_documents(config.inputs) if showing else None
+    progress = Progress(enabled=showing, total=total, initial=skip)
     items_done = skip
     last_checkpoint = time.monotonic()
     between_items = True
