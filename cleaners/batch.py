@@ -60,8 +60,12 @@ def _result(article: Article, options: BatchOptions) -> Result:
         from cleaners.dedup import signature_of
 
         signature = signature_of(article.text)
+    line = dumps_record(article.to_dict())
+    # Checked here, in the worker, so a record that cannot be written is this document's
+    # error (`process_item`), never a failure of the run's writer or of a Dask shard.
+    line.encode("utf-8")
     return Result(
-        line=dumps_record(article.to_dict()),
+        line=line,
         id=article.id,
         ok=article.ok,
         reject_reason=article.reject_reason,
