@@ -67,7 +67,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.metarefresh.PrefilterMetaRefreshMiddleware": 580,
     "newscrawl.middlewares.warc.WarcWriterMiddleware": 950,
 }
-EXTENSIONS = {"newscrawl.extensions.StatsFile": 500}
+# JobGuard: a JOBDIR crawl killed outright resumes without losing or repeating records.
+EXTENSIONS = {"newscrawl.extensions.StatsFile": 500, "newscrawl.jobdir.JobGuard": 10}
 SPIDER_CONTRACTS = {"newscrawl.contracts.SiteContract": 10}
 
 ITEM_PIPELINES = {

@@ -6,7 +6,14 @@ run, lose records or hang. No timed assertions: counts, exact records and error 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,3 +117,135 @@ def test_crawler_record_with_a_lone_surrogate_is_exported(tmp_path: Path) -> Non
     [record] = read_jsonl(tmp_path / "feed.jsonl")
     assert record["title"] == TITLE + "\ufffd"
     assert record["authors"] == ["Salma Ben\ufffd"]
+
+
+# -- 2. SIGKILL of a JOBDIR crawl ---------------------------------------------------------
+
+
+class _Crawl:
+    """``scrapy crawl news`` in the background, in its own process group (so the test can
+    kill it with its cleaning workers, and never leaves a process behind)."""
+
+    def __init__(
+        self, tmp: Path, name: str, origin_map: dict[str, str], site: str, **settings: str
+    ):
+        from tests.sitegen.crawl import LOCAL_SETTINGS
+        from tests.sitegen.site import ROOT
+
+        self.stats_path = tmp / f"{name}-stats.json"
+        self.log_path = tmp / f"{name}.log"
+        merged = {
+            **LOCAL_SETTINGS,
+            "NEWSCRAWL_ORIGIN_MAP": json.dumps(origin_map),
+            "STATS_PATH": str(self.stats_path),
+            **settings,
+        }
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"site={site}"]
+        cmd += ["-o", str(tmp / "out.jsonl")]  # append: a resumed crawl adds to the file
+        for key, value in merged.items():
+            cmd += ["-s", f"{key}={value}"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self._log = self.log_path.open("wb")
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=self._log,
+            start_new_session=True,
+        )
+
+    def wait(self, timeout: float = 240) -> int:
+        try:
+            return self.proc.wait(timeout=timeout)
+        finally:
+            self._log.close()
+
+    def kill_group(self) -> None:
+        """SIGKILL to the crawl and everything it started."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=60)
+        self._log.close()
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stats(self) -> dict:
+        return json.loads(self.stats_path.read_text(encoding="utf-8"))
+
+
+def _lines(path: Path) -> int:
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def _wait_for(check: Callable[[], bool], what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.05)
+
+
+def test_a_jobdir_crawl_killed_with_sigkill_resumes_with_every_record_once(tmp_path: Path) -> None:
+    from tests.sitegen import FixtureSites
+    from tests.test_crawl_site import _expected_urls, _groups, _own_pages
+
+    names = ["ahram", "jordantimes", "enabbaladi"]
+    settings = {"JOBDIR": str(tmp_path / "job"), "CONCURRENT_REQUESTS": "2"}
+    with FixtureSites(names) as sites:
+        own = {(n, p.path) for n, p in _own_pages(sites, names)}
+
+        def article_hits() -> int:
+            return sum(1 for h in sites.requests.hits() if (h.site, h.path) in own)
+
+        first = _Crawl(tmp_path, "first", sites.origin_map, ",".join(names), **settings)
+        try:
+            # Killed once records have reached the feed file (its buffer was written out).
+            _wait_for(lambda: _lines(tmp_path / "out.jsonl") >= 2, "records in the feed file")
+        finally:
+            first.kill_group()
+        assert first.proc.returncode == -signal.SIGKILL
+        assert article_hits() < len(own), "the crawl ended before it was killed"
+        second = _Crawl(tmp_path, "second", sites.origin_map, ",".join(names), **settings)
+        try:
+            assert second.wait() == 0, second.log[-3000:]
+        finally:
+            second.kill_group()
+        expected = _expected_urls(sites, names)
+        groups = _groups(sites, names)
+        own_urls = {sites.url(n, p.path) for n, p in _own_pages(sites, names)}
+    assert second.stats()["finish_reason"] == "finished", second.log[-3000:]
+    assert "Traceback" not in second.log, second.log[-3000:]
+    sources = [r["source"] for r in read_jsonl(tmp_path / "out.jsonl")]
+    assert len(sources) == len(set(sources)), "a record was written twice"
+    got = {u for u in sources if u in own_urls}
+    assert got - set().union(*groups.values()) == expected  # none lost
+    for members in groups.values():
+        assert len(got & members) == 1
+
+
+def test_a_second_crawl_on_a_running_crawls_jobdir_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    from tests.sitegen.site import ROOT
+
+    jobdir = tmp_path / "job"
+    jobdir.mkdir()
+    running = subprocess.Popen(["sleep", "120"])  # stands for the crawl that holds the folder
+    try:
+        run = {"pid": running.pid, "host": socket.gethostname(), "feeds": []}
+        (jobdir / "newscrawl-run.json").write_text(json.dumps(run), encoding="utf-8")
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=ahram"]
+        cmd += ["-s", f"JOBDIR={jobdir}", "-o", str(tmp_path / "out.jsonl")]
+        proc = subprocess.run(
+            cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+        )
+    finally:
+        running.kill()
+        running.wait()
+    assert proc.returncode != 0
+    assert f"JOBDIR {jobdir} is in use by a running crawl (process {running.pid}" in proc.stderr
+    assert not (tmp_path / "out.jsonl").exists() or not (tmp_path / "out.jsonl").read_text()
