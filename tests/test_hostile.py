@@ -249,3 +249,79 @@ def test_a_second_crawl_on_a_running_crawls_jobdir_is_refused(tmp_path: Path) ->
     assert proc.returncode != 0
     assert f"JOBDIR {jobdir} is in use by a running crawl (process {running.pid}" in proc.stderr
     assert not (tmp_path / "out.jsonl").exists() or not (tmp_path / "out.jsonl").read_text()
+
+
+# -- 3. content encodings in WARC archives -------------------------------------------------
+
+
+def _article_html(i: int) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    return (
+        f"<html><head><title>Story {i}</title></head><body><article>"
+        f"<h1>Story number {i} about the olive harvest</h1>{body}</article></body></html>"
+    ).encode()
+
+
+def _warc_with_encodings(path: Path, encodings: list[str]) -> None:
+    """One HTML response per entry, its body stored content-encoded as a crawler archives it;
+    ``bad-br`` is a body labelled br that is not."""
+    import gzip as gzip_module
+    import io
+    import zlib
+
+    import brotli
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    encode = {
+        "": lambda b: b,
+        "br": brotli.compress,
+        "gzip": gzip_module.compress,
+        "deflate": zlib.compress,
+        "bad-br": lambda b: b"this is not brotli data" * 20,
+        "compress": lambda b: b"\x1f\x9d" + b,
+    }
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=path.name.endswith(".gz"))
+        for i, encoding in enumerate(encodings):
+            body = encode[encoding](_article_html(i))
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            if encoding:
+                headers.append(("Content-Encoding", encoding.removeprefix("bad-")))
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://example.com/{i}",
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=http,
+            )
+            writer.write_record(record)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_records_in_every_content_encoding_are_read(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleaners.readers import read_inputs
+
+    path = tmp_path / name
+    _warc_with_encodings(path, ["", "br", "gzip", "bad-br", "deflate", "compress", ""])
+    items = list(read_inputs([str(path)]))
+    kinds = [getattr(item, "kind", "page") for item in items]
+    assert kinds == ["page", "page", "page", "undecodable", "page", "undecodable", "page"]
+    pages = [item for item in items if not hasattr(item, "kind")]
+    assert [p.url for p in pages] == [f"https://example.com/{i}" for i in (0, 1, 2, 4, 6)]
+    assert all(p.html == _article_html(int(p.url[-1])) for p in pages)
+    assert "br: damaged compressed data" in items[3].message
+    assert "unknown content encoding 'compress'" in items[5].message
+
+
+def test_a_brotli_bomb_is_bounded_by_max_bytes(tmp_path: Path) -> None:
+    import brotli
+
+    from cleaners.readers.encoding import decode_body
+
+    bomb = brotli.compress(b"<p>" + b"a" * (64 << 20))  # 64 MiB in a few hundred bytes
+    assert len(bomb) < 10_000
+    assert len(decode_body(bomb, "br", 1 << 20)) == (1 << 20) + 1

@@ -31,6 +31,7 @@ from typing import Any
 
 from w3lib.encoding import http_content_type_encoding
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
@@ -47,6 +48,7 @@ from cleaners.readers.base import (
     SKIP_NOT_HTML,
     TOO_LARGE,
     TRUNCATED_RECORD,
+    UNDECODABLE,
     WARC_ERROR,
     Item,
     looks_binary,
@@ -54,6 +56,7 @@ from cleaners.readers.base import (
     read_bounded,
     size_message,
 )
+from cleaners.readers.encoding import ContentEncodingError, decode_content
 from cleaners.readers.options import ReaderOptions
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -208,8 +211,13 @@ def _page(record: ArcWarcRecord, where: str, options: ReaderOptions) -> _Page:
         content_type = http.get_header("Content-Type")
     else:
         content_type = headers.get_header("Content-Type")
-    stream = record.content_stream()
-    data = read_bounded(stream, options.max_bytes + 1)
+    try:
+        data = _payload(record, options.max_bytes)
+    except ContentEncodingError as exc:
+        if content_type and not _is_html(content_type, b""):
+            return _Page(record_id, None, SKIP_NOT_HTML)
+        message = f"payload cannot be decoded ({exc})"
+        return _Page(record_id, ReadError(where, UNDECODABLE, message))
     if not _is_html(content_type, data):
         return _Page(record_id, None, SKIP_NOT_HTML)
     if len(data) > options.max_bytes:
@@ -226,6 +234,21 @@ def _page(record: ArcWarcRecord, where: str, options: ReaderOptions) -> _Page:
         http_charset=http_content_type_encoding(content_type) if content_type else None,
     )
     return _Page(record_id, document)
+
+
+def _payload(record: ArcWarcRecord, limit: int) -> bytes:
+    """The record's payload with its content encoding undone (at most ``limit`` + 1 bytes).
+
+    Not warcio's ``content_stream()``: its Brotli decoder fails on the current ``brotli``
+    module, and it passes an encoding it does not know on undecoded (see
+    `cleaners.readers.encoding`). Raises `ContentEncodingError`."""
+    http = record.http_headers
+    if http is None:
+        return read_bounded(record.raw_stream, limit + 1)
+    stream: Any = record.raw_stream
+    if (http.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
+        stream = ChunkedDataReader(stream, decomp_type=None)
+    return decode_content(stream, http.get_header("Content-Encoding"), limit)
 
 
 def _is_html(content_type: str | None, data: bytes) -> bool:
