@@ -16,7 +16,7 @@ from cleaners.readers import (
     read_inputs,
     reader_options,
 )
-from cleaners.run import RunConfig, UsageError, run
+from cleaners.run import RunConfig, UsageError, check_outputs, run
 
 EXAMPLES = """examples:
   newsclean clean dumps/ -o out/articles.jsonl --rejects out/rejects.jsonl
@@ -166,6 +166,7 @@ def _clean(args: argparse.Namespace) -> int:
 
     try:
         if args.scheduler:
+            check_outputs(config.inputs, config.output, config.rejects)
             return _clean_on_cluster(args, config, options)
         if args.workers or args.merge or args.shard_size:
             raise UsageError("--workers, --merge and --shard-size go with --scheduler")

@@ -7,6 +7,7 @@ continues from the next input document: nothing is lost and nothing written twic
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -14,6 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -47,10 +49,107 @@ class UsageError(ValueError):
     """A combination of options that cannot work; reported before anything is read."""
 
 
+def check_outputs(inputs: list[str], output: str | None, rejects: str | None) -> None:
+    """Refuse an output that is an input, or both outputs one file (UsageError).
+
+    Writing over an input replaces the raw data with its cleaned records; two outputs in one
+    file interleave records and rejections. Files given by name or matched by a pattern are
+    compared by identity (links included), and so is an existing output file inside an input
+    directory that a walk would read."""
+    outputs = {name: path for name, path in (("-o", output), ("--rejects", rejects)) if path}
+    outputs = {name: path for name, path in outputs.items() if path != "-"}
+    if len(outputs) == 2 and _same_file(outputs["-o"], outputs["--rejects"]):
+        raise UsageError("-o and --rejects name the same file: give them different files")
+    for name, path in outputs.items():
+        for given in _input_files(inputs, path):
+            if _same_file(given, path) or _same_file(given, path + ".partial"):
+                raise UsageError(
+                    f"{name} {path} is also an input ({given}): the run would overwrite it; "
+                    "write the output somewhere else"
+                )
+
+
+def _input_files(inputs: list[str], output: str) -> Iterable[str]:
+    from cleaners.readers import format_by_name
+
+    out = os.path.realpath(output)
+    for given in inputs:
+        if given == "-":
+            continue
+        if os.path.isdir(given):
+            # Only the output itself can be in the walk: no need to list the directory.
+            inside = out.startswith(os.path.realpath(given).rstrip(os.sep) + os.sep)
+            if inside and os.path.isfile(output) and format_by_name(Path(output)):
+                yield output
+        elif os.path.exists(given):
+            yield given
+        elif any(c in given for c in "*?["):
+            yield from glob.glob(given, recursive=True)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+class OutputLock:
+    """An exclusive lock on an output (``<OUT>.lock``, flock): a second run writing the same
+    output at the same time stops at once with a clear message instead of interleaving its
+    records. The kernel releases the lock when the process ends, however it ends."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path + ".lock")
+        self._fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            holder = _lock_holder(self.path)
+            raise UsageError(
+                f"{self.path.with_suffix('')} is being written by another newsclean run"
+                f"{holder}; wait for it to finish or write elsewhere"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            self.path.unlink(missing_ok=True)
+            os.close(self._fd)  # closing releases the lock
+            self._fd = None
+
+
+def _lock_holder(path: Path) -> str:
+    try:
+        pid = path.read_text().strip()
+    except OSError:
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""
+
+
 def run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[Item]]) -> int:
     """The run; `read(inputs, skipped)` yields the input items, counting skipped inputs."""
     if config.resume and config.output in ("-", None):
         raise UsageError("--resume needs an output file (-o FILE)")
+    check_outputs(config.inputs, config.output, config.rejects)
+    with ExitStack() as locks:
+        for path in (config.output, config.rejects):
+            if path not in ("-", None):
+                locks.enter_context(OutputLock(path))
+        return _run(config, read)
+
+
+def _run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[Item]]) -> int:
     out = RecordFile(config.output, spool=config.options.dedup)
     rejects = RecordFile(config.rejects) if config.rejects else None
     checkpoint = _Checkpoint(config)

@@ -325,3 +325,81 @@ def test_a_brotli_bomb_is_bounded_by_max_bytes(tmp_path: Path) -> None:
     bomb = brotli.compress(b"<p>" + b"a" * (64 << 20))  # 64 MiB in a few hundred bytes
     assert len(bomb) < 10_000
     assert len(decode_body(bomb, "br", 1 << 20)) == (1 << 20) + 1
+
+
+# -- 4. outputs that would destroy an input or each other ---------------------------------
+
+
+def _dump(directory: Path, name: str = "page.txt") -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_text(page(TITLE, *BODY), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("how", ["same", "link", "glob", "walk", "rejects"])
+def test_an_output_that_is_an_input_is_refused(
+    tmp_path: Path, how: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _dump(tmp_path / "in", "pages.jsonl")
+    source.write_text(json.dumps({"text": page(TITLE, *BODY)}) + "\n", encoding="utf-8")
+    before = source.read_bytes()
+    inputs, out = [str(source)], str(source)
+    if how == "link":
+        (tmp_path / "link.jsonl").symlink_to(source)
+        out = str(tmp_path / "link.jsonl")
+    elif how == "glob":
+        inputs = [str(tmp_path / "in" / "*.jsonl")]
+    elif how == "walk":
+        inputs = [str(tmp_path / "in")]
+    argv = ["clean", *inputs, "-q", "-j", "1"]
+    argv += (
+        ["-o", str(tmp_path / "out.jsonl"), "--rejects", out] if how == "rejects" else ["-o", out]
+    )
+    assert cleaners.cli.main(argv) == 2
+    err = capsys.readouterr().err
+    option = "--rejects" if how == "rejects" else "-o"
+    assert f"newsclean: error: {option} {out} is also an input" in err
+    assert "the run would overwrite it" in err
+    assert source.read_bytes() == before
+
+
+def test_output_and_rejects_in_one_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _dump(tmp_path / "in")
+    out = str(tmp_path / "out.jsonl")
+    assert cleaners.cli.main(["clean", str(source), "-o", out, "--rejects", out]) == 2
+    assert "-o and --rejects name the same file" in capsys.readouterr().err
+    assert not Path(out).exists()
+
+
+def test_a_second_run_writing_the_same_output_fails_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _dump(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    # The first run reads JSONL from a pipe that stays open: it holds the output meanwhile.
+    first = subprocess.Popen(
+        [sys.executable, "-m", "cleaners", "clean", "-", "-o", str(out), "-q", "-j", "1"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert first.stdin is not None
+        first.stdin.write((json.dumps({"text": page(TITLE, *BODY)}) + "\n").encode())
+        first.stdin.flush()
+        _wait_for(lambda: Path(str(out) + ".partial").exists(), "the first run to start")
+        code = cleaners.cli.main(["clean", str(source), "-o", str(out), "-q"])
+        err = capsys.readouterr().err
+        first.stdin.close()
+        assert first.wait(timeout=120) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    assert code == 2
+    assert f"newsclean: error: {out} is being written by another newsclean run (process " in err
+    [record] = read_jsonl(out)  # the first run's output, whole
+    assert record["source"] == "<stdin>:1"
+    assert not Path(str(out) + ".lock").exists()
