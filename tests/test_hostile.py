@@ -403,3 +403,51 @@ def test_a_second_run_writing_the_same_output_fails_clearly(
     [record] = read_jsonl(out)  # the first run's output, whole
     assert record["source"] == "<stdin>:1"
     assert not Path(str(out) + ".lock").exists()
+
+
+# -- 5. pages of megabytes: the article is not cut away -----------------------------------
+
+
+def _big_page(head_extra: str, body_extra: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    return (
+        f"<!doctype html><html><head><title>{TITLE}</title>{head_extra}</head><body>"
+        f"<article><h1>{TITLE}</h1>{paragraphs}</article>{body_extra}</body></html>"
+    ).encode()
+
+
+BLOB = '{"items": [' + ",".join(['{"id": 1, "name": "x"}'] * 160_000) + "]}"  # 3.7 MB
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f"<script>window.__STATE__ = {BLOB};</script>",
+        "<style>" + ".a{color:red}" * 280_000 + "</style>",
+        f'<script type="application/ld+json">{BLOB}</script>',
+        "<!-- " + "x" * 3_500_000 + " -->",
+        '<meta name="x" content="' + "y" * 3_500_000 + '">',
+    ],
+    ids=["state-blob", "inline-css", "json-ld", "comment", "meta"],
+)
+def test_a_head_of_megabytes_does_not_lose_the_article(head: str) -> None:
+    from cleaners import clean_html
+
+    html = _big_page(head)
+    assert len(html) > 3_500_000
+    article = clean_html(html, "https://example.com/big")
+    assert article.status == "ok", article.reject_reason
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_a_body_of_megabytes_keeps_its_beginning() -> None:
+    from cleaners import clean_html
+
+    comments = "".join(
+        f"<div class='comment'><p>Comment {i}: I agree.</p></div>" for i in range(80_000)
+    )
+    html = _big_page("<script>" + "x" * 1_000_000 + "</script>", comments)
+    assert len(html) > 4_000_000
+    article = clean_html(html, "https://example.com/big")
+    assert article.status == "ok", article.reject_reason
+    assert article.text.startswith("\n\n".join(BODY))

@@ -1,4 +1,5 @@
-"""Bytes to text for HTML: BOM, then the HTTP or <meta> charset, then detection."""
+"""Bytes to text for HTML: BOM, then the HTTP or <meta> charset, then detection; and the
+bound on how much of a page is parsed (`bound_html`)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,70 @@ def decode_html(data: str | bytes, http_charset: str | None = None) -> str:
         if best is None or best.encoding is None:
             raise UndecodableError("undecodable bytes (no charset fits)") from None
         return data.decode(best.encoding, errors="replace")
+
+
+# Code and style blocks: what makes a page of megabytes whose article is a few kilobytes (a
+# JSON state blob, inline CSS, bundled scripts).
+# (attribute runs are bounded: an opener without ">" cannot make every search scan the page)
+_CODE_OPEN = re.compile(r"<(script|style|template|noscript)\b[^>]{0,4000}>|<!--", re.IGNORECASE)
+_JSON_LD = re.compile(r"""^<script\b[^>]*type\s*=\s*["']?application/ld\+json""", re.IGNORECASE)
+_BODY = re.compile(r"<body\b", re.IGNORECASE)
+_HEAD_TAGS = re.compile(
+    r"<title\b[^>]{0,4000}>[^<]{0,4000}</title\s*>|<(?:meta|link|base)\b[^>]{0,4000}>",
+    re.IGNORECASE,
+)
+_HEAD_TAGS_MAX = 200_000  # of the head's title/meta/link tags kept when the head is cut
+
+
+def bound_html(text: str, limit: int) -> str:
+    """At most about ``limit`` characters of a page, without losing its article.
+
+    Cutting the page's first ``limit`` characters loses the whole body of a page whose head
+    holds megabytes of inline data. Instead, in order, until the page fits: code and style
+    blocks and comments go (JSON-LD metadata is kept), then JSON-LD too, then the head is
+    reduced to its title, meta and link tags, and only then is the body cut, at its end."""
+    if len(text) <= limit:
+        return text
+    text = _without_code(text, keep_json_ld=True)
+    if len(text) <= limit:
+        return text
+    text = _without_code(text, keep_json_ld=False)
+    if len(text) <= limit:
+        return text
+    body = _BODY.search(text)
+    if body is not None and body.start() > limit // 4:
+        tags, size = [], 0
+        for tag in _HEAD_TAGS.finditer(text, 0, body.start()):
+            size += len(tag.group(0))
+            if size > _HEAD_TAGS_MAX:
+                break
+            tags.append(tag.group(0))
+        text = f"<html><head>{''.join(tags)}</head>" + text[body.start() :]
+    return text[:limit]
+
+
+def _without_code(text: str, *, keep_json_ld: bool) -> str:
+    """``text`` without its script/style/template/noscript blocks and comments.
+
+    One forward scan (str.find for each closing tag, never a backtracking regex), so a page
+    of unclosed openers costs linear time. As in the HTML tokenizer, a block ends at the
+    first closing tag of its kind, and one never closed runs to the end of the page."""
+    lower = text.lower()
+    parts: list[str] = []
+    position = 0
+    while (match := _CODE_OPEN.search(text, position)) is not None:
+        parts.append(text[position : match.start()])
+        if match.group(1) is None:
+            close, closing = lower.find("-->", match.end()), "-->"
+        else:
+            closing = f"</{match.group(1).lower()}"
+            close = lower.find(closing, match.end())
+        if close < 0:
+            return "".join(parts)
+        end = text.find(">", close + len(closing) - 1)
+        end = len(text) if end < 0 else end + 1
+        if keep_json_ld and match.group(1) and _JSON_LD.match(match.group(0)):
+            parts.append(text[match.start() : end])
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
