@@ -263,6 +263,29 @@ def _dedup_index(out: RecordFile, state: dict[str, Any] | None) -> Any:
     return index
 
 
+def _inputs_identity(inputs: list[str]) -> str:
+    """A digest of the files the inputs name: each path, size and modification time.
+
+    The checkpoint counts input documents; resuming after a file was added, removed or
+    changed would skip the wrong ones. Stdin (``-``) has no identity to check."""
+    from cleaners.readers import expand_inputs
+
+    digest = hashlib.sha1()
+    for entry in expand_inputs(inputs):
+        if isinstance(entry, tuple) and entry[0] is not None:
+            path, source = entry
+            try:
+                info = path.stat()
+            except OSError:
+                identity = f"{source}\0?"
+            else:
+                identity = f"{source}\0{info.st_size}\0{info.st_mtime_ns}"
+        else:
+            identity = str(entry)  # stdin, or an input that is missing or unreadable
+        digest.update(identity.encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
+
+
 class _Checkpoint:
     """`<OUT>.checkpoint.json`: how far the run got, written atomically."""
 
@@ -282,6 +305,7 @@ class _Checkpoint:
             ]
         )
         self.key = hashlib.sha1(key.encode()).hexdigest()
+        self.inputs = _inputs_identity(config.inputs) if self.path is not None else ""
 
     def load(self) -> dict[str, Any] | None:
         if self.path is None or not self.path.exists():
@@ -294,6 +318,12 @@ class _Checkpoint:
             raise UsageError(
                 f"{self.path}: the checkpoint belongs to a run with other inputs or options; "
                 "run the same command, or remove the checkpoint to start again"
+            )
+        if state.get("inputs") != self.inputs:
+            raise UsageError(
+                f"{self.path}: the input files changed since the interrupted run (a file "
+                "added, removed, grown or modified): resuming would lose or repeat records; "
+                "remove the checkpoint to start again"
             )
         return state
 
@@ -310,6 +340,7 @@ class _Checkpoint:
         state = {
             "version": CHECKPOINT_VERSION,
             "key": self.key,
+            "inputs": self.inputs,
             "items": items,
             "out": list(out.sync()),
             "rejects": list(rejects.sync()) if rejects is not None else None,

@@ -451,3 +451,47 @@ def test_a_body_of_megabytes_keeps_its_beginning() -> None:
     article = clean_html(html, "https://example.com/big")
     assert article.status == "ok", article.reject_reason
     assert article.text.startswith("\n\n".join(BODY))
+
+
+# -- 6. --resume after the inputs changed --------------------------------------------------
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "grown", "replaced"])
+def test_resume_refuses_a_changed_input_set(
+    tmp_path: Path, change: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import cleaners.batch
+    import cleaners.run
+
+    corpus = tmp_path / "in"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        _dump(corpus, name)
+    real = cleaners.batch.clean_document
+
+    def dies_on_b(document):  # type: ignore[no-untyped-def]
+        if document.source.endswith("b.txt"):
+            raise KeyboardInterrupt
+        return real(document)
+
+    monkeypatch.setattr(cleaners.run, "CHECKPOINT_EVERY", 0.0)
+    monkeypatch.setattr(cleaners.batch, "clean_document", dies_on_b)
+    out = tmp_path / "out.jsonl"
+    argv = ["clean", str(corpus), "-o", str(out), "-j", "1", "-q"]
+    assert cleaners.cli.main(argv) == 130
+    monkeypatch.setattr(cleaners.batch, "clean_document", real)
+    if change == "added":
+        _dump(corpus, "0.txt")  # sorts first: every later document would shift by one
+    elif change == "removed":
+        (corpus / "a.txt").unlink()
+    elif change == "grown":
+        with (corpus / "c.txt").open("a", encoding="utf-8") as handle:
+            handle.write("One more line for the story.\n")
+    else:
+        stat = (corpus / "a.txt").stat()
+        (corpus / "a.txt").write_text(page(TITLE, *reversed(BODY)), encoding="utf-8")
+        os.utime(corpus / "a.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    capsys.readouterr()
+    assert cleaners.cli.main([*argv, "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert "the input files changed since the interrupted run" in err
+    assert not out.exists()
