@@ -73,7 +73,12 @@ def http_charset(content_type: str | None) -> str | None:
 
 def decode_html(body: bytes, content_type: str | None) -> str:
     """Decode a page as Scrapy does (for the fetch-only records)."""
-    _, text = html_to_unicode(content_type, body)
+    try:
+        _, text = html_to_unicode(content_type, body)
+    except LookupError:  # a charset label naming a codec that is no text encoding (rot13)
+        from cleaners.html.decode import decode_html as decode
+
+        return decode(body)
     return text
 
 

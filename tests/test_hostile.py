@@ -495,3 +495,107 @@ def test_resume_refuses_a_changed_input_set(
     err = capsys.readouterr().err
     assert "the input files changed since the interrupted run" in err
     assert not out.exists()
+
+
+# -- 7. decoding: bad bytes cost only themselves --------------------------------------------
+
+ACCENTED = (
+    "Les oléiculteurs de Sfax récoltent des olives plus petites cette année, après un été "
+    "brûlant qui a desséché les arbres pendant la floraison, disent-ils à la coopérative.",
+    "Le ministère prévoit une récolte réduite d'un tiers ; les prix de l'huile grimpent déjà "
+    "sur les marchés de Kairouan, où les acheteurs étrangers se font plus rares qu'avant.",
+    "Les exportateurs craignent de ne pas honorer les contrats signés avec des négociants "
+    "espagnols et italiens, faute de volumes suffisants à livrer d'ici décembre prochain.",
+)
+ACCENTED_TITLE = "Récolte d'olives : les oléiculteurs tunisiens comptent leurs pertes"
+
+
+def _accented_page(charset: str | None = None, extra_head: str = "") -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    paragraphs = "".join(f"<p>{p}</p>" for p in ACCENTED)
+    return (
+        f"<!doctype html><html><head>{meta}<title>{ACCENTED_TITLE}</title>{extra_head}</head>"
+        f"<body><article><h1>{ACCENTED_TITLE}</h1>{paragraphs}</article></body></html>"
+    )
+
+
+def _clean(data: bytes):  # type: ignore[no-untyped-def]
+    from cleaners import clean_html
+
+    return clean_html(data, "https://example.com/olives")
+
+
+def test_a_utf8_page_cut_mid_character_is_read() -> None:
+    data = _accented_page().encode() + "<p>é".encode()[:-1]  # the last character cut
+    article = _clean(data)
+    assert article.status == "ok", article.reject_reason
+    assert article.text == "\n\n".join(ACCENTED)
+
+
+def test_bad_bytes_in_a_utf8_page_are_replaced_one_by_one() -> None:
+    data = bytearray(_accented_page("utf-8").encode())
+    second = data.index(ACCENTED[1][:20].encode())
+    for i in range(22):  # 22 bytes of the second paragraph's words damaged
+        data[second + 30 + i * 4] = 0xFF
+    article = _clean(bytes(data))
+    assert article.status == "ok"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == ACCENTED[0] and paragraphs[2] == ACCENTED[2]  # no mojibake
+    end = second + len(ACCENTED[1].encode())
+    assert paragraphs[1] == bytes(data[second:end]).decode("utf-8", "replace")  # only there
+    assert article.title == ACCENTED_TITLE
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+def test_utf16_and_utf32_text_dumps_are_read(tmp_path: Path, encoding: str, bom: bool) -> None:
+    from cleaners.readers import read_inputs
+
+    text = page(ACCENTED_TITLE, *ACCENTED)
+    data = ("\ufeff" + text if bom else text).encode(encoding)
+    (tmp_path / "dump.txt").write_bytes(data)
+    [document] = list(read_inputs([str(tmp_path / "dump.txt")]))
+    assert getattr(document, "text", None) == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_html_with_a_bom_is_read(encoding: str) -> None:
+    article = _clean(_accented_page().encode(encoding))  # Python writes the BOM
+    assert article.text == "\n\n".join(ACCENTED)
+
+
+def test_one_nul_byte_does_not_refuse_an_html_file(tmp_path: Path) -> None:
+    from cleaners.readers import read_inputs
+
+    html = _accented_page("utf-8").replace("<body>", "<body>\x00").encode()
+    (tmp_path / "page.html").write_bytes(html)
+    [document] = list(read_inputs([str(tmp_path / "page.html")]))
+    assert not hasattr(document, "kind"), document
+    article = _clean(html)
+    assert article.status == "ok"
+    assert article.text == "\n\n".join(ACCENTED)
+
+
+@pytest.mark.parametrize("label", ["rot13", "hex", "zlib", "uu", "base64", "bz2", "quopri"])
+def test_a_charset_label_that_is_no_text_encoding_is_ignored(label: str) -> None:
+    from cleaners import clean_html
+
+    for data, http in ((_accented_page(label).encode(), None), (_accented_page().encode(), label)):
+        article = clean_html(data, "https://example.com/olives", http_charset=http)
+        assert article.status == "ok"
+        assert article.text == "\n\n".join(ACCENTED)
+
+
+def test_cesu8_sequences_are_joined_into_their_characters() -> None:
+    def cesu8(text: str) -> bytes:
+        # each UTF-16 surrogate encoded as a 3-byte sequence of its own
+        units = text.encode("utf-16-be")
+        chars = [chr(int.from_bytes(units[i : i + 2], "big")) for i in range(0, len(units), 2)]
+        return "".join(chars).encode("utf-8", "surrogatepass")
+
+    emoji = " 🫒🌍" * 40
+    paragraphs = [ACCENTED[0] + emoji, *ACCENTED[1:]]
+    html = _accented_page().replace(ACCENTED[0], paragraphs[0])
+    article = _clean(cesu8(html))
+    assert article.status == "ok", article.reject_reason
+    assert article.text == "\n\n".join(paragraphs)

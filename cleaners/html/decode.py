@@ -3,64 +3,74 @@ bound on how much of a page is parsed (`bound_html`)."""
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from charset_normalizer import from_bytes
 
+from cleaners.readers.charsets import (
+    bom_encoding,
+    decode_wide,
+    looks_binary,
+    read_utf8,
+    text_codec,
+    wide_encoding,
+)
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE
 )
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Browsers read these labels as windows-1252 (WHATWG encoding standard).
-_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252"}
 
 
 class UndecodableError(ValueError):
     pass
 
 
-def _codec(label: str | None) -> str | None:
-    if not label:
-        return None
-    label = _ALIASES.get(label.strip().lower(), label.strip().lower())
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
 def decode_html(data: str | bytes, http_charset: str | None = None) -> str:
-    """Decode page bytes as a browser would; text input is returned as it is."""
+    """Decode page bytes as a browser would; text input is returned as it is.
+
+    A BOM of any width, then UTF-16/32 without one, then the HTTP or ``<meta>`` charset when
+    it names a text encoding (``rot13`` or ``zlib`` do not), then UTF-8 with replacement at
+    its bad bytes only, then detection (`cleaners.readers.charsets`). NUL bytes are dropped
+    (a browser ignores them); only a page that is binary throughout is refused."""
     if isinstance(data, str):
-        return data
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    if b"\x00" in data[:4096]:
-        raise UndecodableError("binary content (NUL bytes), not HTML")
-    declared = _codec(http_charset)
+        return data.replace("\x00", "")
+    return _decode(data, http_charset).replace("\x00", "")
+
+
+def _decode(data: bytes, http_charset: str | None) -> str:
+    bom = bom_encoding(data)
+    if bom is not None:
+        if bom[0] == "utf-8":
+            return read_utf8(data).text
+        return decode_wide(data, *bom)
+    wide = wide_encoding(data)
+    if wide is not None:
+        return decode_wide(data, wide)
+    if looks_binary(data):
+        raise UndecodableError("binary content (NUL or control bytes), not HTML")
+    declared = text_codec(http_charset)
     if declared is None:
         match = _META_CHARSET.search(data[:4096])
-        declared = _codec(match.group(1).decode("ascii", "ignore")) if match else None
-    if declared:
+        declared = text_codec(match.group(1).decode("ascii", "ignore")) if match else None
+    if declared and declared != "utf-8":
         try:
             return data.decode(declared)
         except UnicodeDecodeError:
-            pass  # a wrong declaration: fall through to UTF-8 and detection
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        best = from_bytes(data[:200_000]).best()
-        if best is None or best.encoding is None:
-            raise UndecodableError("undecodable bytes (no charset fits)") from None
+            pass  # a wrong declaration, or a damaged page: UTF-8, then detection, decide
+    utf8 = read_utf8(data)
+    # Declared UTF-8 and holding valid multi-byte sequences: damaged UTF-8, not a wrong label
+    # (a legacy page labelled UTF-8 has next to none).
+    trusted = declared == "utf-8" and (
+        4 * utf8.good_multibyte >= utf8.bad or utf8.bad <= max(2, len(data) // 1000)
+    )
+    if utf8.convincing or trusted:
+        return utf8.text  # UTF-8 with its bad bytes replaced, and only those
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding is not None:
         return data.decode(best.encoding, errors="replace")
+    if declared:
+        return data.decode(declared, errors="replace")
+    raise UndecodableError("undecodable bytes (no charset fits)")
 
 
 # Code and style blocks: what makes a page of megabytes whose article is a few kilobytes (a

@@ -51,11 +51,11 @@ from cleaners.readers.base import (
     UNDECODABLE,
     WARC_ERROR,
     Item,
-    looks_binary,
     os_message,
     read_bounded,
     size_message,
 )
+from cleaners.readers.charsets import looks_binary
 from cleaners.readers.encoding import ContentEncodingError, decode_content
 from cleaners.readers.options import ReaderOptions
 
