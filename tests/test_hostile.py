@@ -599,3 +599,87 @@ def test_cesu8_sequences_are_joined_into_their_characters() -> None:
     article = _clean(cesu8(html))
     assert article.status == "ok", article.reject_reason
     assert article.text == "\n\n".join(paragraphs)
+
+
+# -- 8. depth, recursion, damaged WARC records -------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [300, 3_000, 50_000])
+def test_an_article_nested_thousands_deep_is_kept(depth: int) -> None:
+    from cleaners import clean_html
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body>"
+        + '<div class="wrap">' * depth
+        + f"<h1>{TITLE}</h1>{paragraphs}"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    article = clean_html(html.encode(), "https://example.com/deep")
+    assert article.status == "ok", article.reject_reason
+    assert article.title == TITLE
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_json_ld_nested_50000_deep_does_not_lose_the_page() -> None:
+    from cleaners import clean_html
+
+    deep = '{"a": ' * 50_000 + "1" + "}" * 50_000
+    html = _big_page(f'<script type="application/ld+json">{deep}</script>')
+    article = clean_html(html, "https://example.com/deep-ld")
+    assert article.status == "ok"
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_a_warc_record_with_a_short_content_length_is_an_error(tmp_path: Path) -> None:
+    import re
+
+    from cleaners.readers import read_inputs
+
+    path = tmp_path / "crawl.warc"
+    _warc_with_encodings(path, ["", "", ""])
+    data = path.read_bytes()
+    first = next(re.finditer(rb"Content-Length: (\d+)\r\n", data))
+    shorter = str(int(first.group(1)) - 100).encode()
+    path.write_bytes(data[: first.start(1)] + shorter + data[first.end(1) :])
+    items = list(read_inputs([str(path)]))
+    assert [(getattr(i, "kind", None), getattr(i, "url", None)) for i in items] == [
+        ("truncated_record", None),
+        (None, "https://example.com/1"),
+        (None, "https://example.com/2"),
+    ]
+    assert items[0].source == f"{path}@0"
+
+
+@pytest.mark.parametrize("damage", ["cut", "corrupt"])
+def test_a_damaged_gzip_payload_is_an_error_not_a_cut_page(tmp_path: Path, damage: str) -> None:
+    import gzip as gzip_module
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from cleaners.readers import read_inputs
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for i in range(3):
+            body = gzip_module.compress(_article_html(i))
+            if i == 1:
+                half = len(body) // 2
+                body = body[:half] if damage == "cut" else body[:half] + b"\xff" * 64
+            headers = [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://example.com/{i}",
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=http,
+            )
+            writer.write_record(record)
+    items = list(read_inputs([str(path)]))
+    assert [getattr(i, "kind", "page") for i in items] == ["page", "undecodable", "page"]
+    assert items[1].message.startswith("payload cannot be decoded (gzip: ")

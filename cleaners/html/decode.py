@@ -87,12 +87,14 @@ _HEAD_TAGS_MAX = 200_000  # of the head's title/meta/link tags kept when the hea
 
 
 def bound_html(text: str, limit: int) -> str:
-    """At most about ``limit`` characters of a page, without losing its article.
+    """At most about ``limit`` characters of a page nested at most `MAX_DEPTH` deep, without
+    losing its article (`bound_depth`).
 
     Cutting the page's first ``limit`` characters loses the whole body of a page whose head
     holds megabytes of inline data. Instead, in order, until the page fits: code and style
     blocks and comments go (JSON-LD metadata is kept), then JSON-LD too, then the head is
     reduced to its title, meta and link tags, and only then is the body cut, at its end."""
+    text = bound_depth(text)
     if len(text) <= limit:
         return text
     text = _without_code(text, keep_json_ld=True)
@@ -138,3 +140,118 @@ def _without_code(text: str, *, keep_json_ld: bool) -> str:
         position = end
     parts.append(text[position:])
     return "".join(parts)
+
+
+# -- nesting depth ----------------------------------------------------------------------------
+# libxml2's HTML parser drops everything nested deeper than 256 elements (2048 with
+# huge_tree), silently: an article under a few hundred wrapper <div>s became an `empty` page.
+# Rather than lift the limit (deep trees then cost recursion in every walk over them), the
+# wrappers beyond MAX_DEPTH are taken out of the markup before parsing: their text stays, in
+# order, in the blocks that hold it.
+MAX_DEPTH = 200
+_DEPTH_CHECK = 250  # below this, the page is parsed as it is
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})(?:\s[^>]{0,4000})?/?>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+# Blocks kept even when deep (they hold the text; the parser does not nest them in one
+# another); every other element beyond MAX_DEPTH is a wrapper and goes.
+_KEPT = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "figcaption",
+        "caption",
+        "title",
+    ]
+)
+# An opening tag that closes an open <p> or <li> (as the HTML parser does), so that pages
+# that leave them unclosed do not look deep.
+_CLOSES = {"p": frozenset({"p"}), "li": frozenset({"li", "p"}), "dt": frozenset({"dt", "dd"})}
+_CLOSES["dd"] = _CLOSES["dt"]
+_RAW = frozenset({"script", "style", "textarea", "title"})
+
+
+def bound_depth(text: str) -> str:
+    """``text`` with the wrapper elements nested beyond `MAX_DEPTH` taken out (their tags,
+    not their content); unchanged when the page is not that deep. One scan over the tags."""
+    if text.count("<") < _DEPTH_CHECK:
+        return text
+    plan = _deep_wrappers(text)
+    if not plan:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end in plan:
+        parts.append(text[position:start])
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _deep_wrappers(text: str) -> list[tuple[int, int]]:
+    """Spans of the opening and closing tags of wrappers beyond `MAX_DEPTH` (empty when the
+    page never goes beyond `_DEPTH_CHECK`)."""
+    stack: list[tuple[str, int]] = []  # (tag, index of its opening tag's span in `drops`, or -1)
+    drops: list[tuple[int, int]] = []
+    deepest = 0
+    raw: str | None = None
+    for match in _TAG.finditer(text):
+        closing, name = match.group(1), match.group(2).lower()
+        if raw is not None:  # inside a script or style: only its end tag counts
+            if closing and name == raw:
+                raw = None
+            continue
+        if name in _VOID:
+            continue
+        if not closing:
+            if match.group(0).endswith("/>"):
+                continue
+            closes = _CLOSES.get(name)
+            while stack and closes and stack[-1][0] in closes:
+                stack.pop()
+            if name in _RAW:
+                raw = name
+                continue
+            deep = len(stack) >= MAX_DEPTH and name not in _KEPT
+            stack.append((name, len(drops) if deep else -1))
+            if deep:
+                drops.append(match.span())
+            deepest = max(deepest, len(stack))
+            continue
+        for i in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
+            if stack[i][0] == name:
+                if stack[i][1] >= 0:
+                    drops.append(match.span())
+                del stack[i:]
+                break
+    if deepest < _DEPTH_CHECK:
+        return []
+    return sorted(drops)

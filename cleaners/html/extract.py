@@ -289,7 +289,10 @@ def page_from_html(
         root = _parse(text)
     except (etree.ParserError, ValueError):
         return _rejected("unreadable", source, None, url)
-    meta = extract_metadata(root, url)
+    try:
+        meta = extract_metadata(root, url)
+    except RecursionError:  # metadata nested beyond reading (deep JSON-LD): keep the article
+        meta = PageMetadata()
     body = root.body if root.find("body") is not None else root
     dom = iter_blocks(body)
     visible = "\n".join(b.text for b in dom)

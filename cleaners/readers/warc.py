@@ -118,6 +118,7 @@ def _read_archive(
     skipped: Counter[str] | None,
 ) -> Iterator[Item]:
     archive = ArchiveIterator(handle, arc2warc=True)
+    archive.INC_RECORD = ""  # its warning on stderr; counted in err_count and reported here
     records = iter(archive)
     pending: _Page | None = None
     last: int | None = None  # offset of the last record read whole
@@ -135,6 +136,7 @@ def _read_archive(
         offset = archive.offset  # where the next record starts (warcio keeps it up to date)
         where = f"{source}@{offset}"
         page = meta = None
+        misaligned = archive.err_count
         try:
             record = next(records)
             length = record.rec_headers.get_header("Content-Length") or ""
@@ -166,6 +168,16 @@ def _read_archive(
             yield _broken(path, where, offset, gzipped, WARC_ERROR, _describe(exc))
             return
         last = offset
+        if archive.err_count > misaligned:
+            # warcio found the record's bytes going on past its Content-Length: the length is
+            # short, the payload read is cut. An error of this record, not a page.
+            message = "Content-Length shorter than the record: its payload is cut"
+            error = ReadError(where, TRUNCATED_RECORD, message)
+            if page is not None:
+                page = _Page(page.record_id, error)
+            else:
+                yield from flush()
+                yield error
         if page is not None:
             yield from flush()
             pending = page
