@@ -155,7 +155,7 @@ def iter_outcomes(
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(os.getpid(),))
 
 
 def _crashed(item: Item) -> Outcome:
@@ -163,8 +163,11 @@ def _crashed(item: Item) -> Outcome:
     return Outcome(item.source, error=ReadError(item.source, "worker_crashed", message))
 
 
-def _warm_up() -> None:
-    """Worker start: load the rules and the language profiles before the first chunk."""
+def _warm_up(parent: int) -> None:
+    """Worker start: end with the run (`cleaners.lifeline`), then load the rules and the
+    language profiles before the first chunk."""
     from cleaners.language import detect_language
+    from cleaners.lifeline import die_with_parent
 
+    die_with_parent(parent)
     detect_language(["warm up the language profiles"])

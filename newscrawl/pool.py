@@ -35,6 +35,7 @@ from newscrawl.worker import (
     PageTask,
     clean_batch,
     clean_page,
+    start_worker,
     unreadable,
     warm_up,
 )
@@ -90,8 +91,8 @@ class CleanerPool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=warm_up,
-                initargs=(self.cleaner_path,),
+                initializer=start_worker,
+                initargs=(self.cleaner_path, os.getpid()),
             )
             # One task per worker starts every process now, not on the first pages.
             futures = [

@@ -138,3 +138,12 @@ def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> bool:
     """Pool initializer: import the cleaner before the first page arrives. Returns whether
     the cleaner takes ``rules=`` (so the crawl process need not import it to know)."""
     return accepts(load_cleaner(cleaner_path), "rules")
+
+
+def start_worker(cleaner_path: str, parent: int) -> None:
+    """Pool initializer: end with the crawl (`cleaners.lifeline`: a crawl killed outright
+    leaves no cleaning process behind), then `warm_up`."""
+    from cleaners.lifeline import die_with_parent
+
+    die_with_parent(parent)
+    warm_up(cleaner_path)

@@ -683,3 +683,84 @@ def test_a_damaged_gzip_payload_is_an_error_not_a_cut_page(tmp_path: Path, damag
     items = list(read_inputs([str(path)]))
     assert [getattr(i, "kind", "page") for i in items] == ["page", "undecodable", "page"]
     assert items[1].message.startswith("payload cannot be decoded (gzip: ")
+
+
+# -- 14. no orphan workers ------------------------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a dead orphan may wait for a reaper that never comes)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _assert_workers_end_with(parent: subprocess.Popen, workers: set[int]) -> None:
+    try:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=60)
+        _wait_for(lambda: not any(_running(w) for w in workers), "the workers to exit", 30)
+    finally:
+        for worker in workers:
+            if _running(worker):
+                os.kill(worker, signal.SIGKILL)
+
+
+def test_cleaning_workers_exit_when_the_run_is_killed(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "cleaners", "clean", "-", "-j", "2", "-q"]
+    cmd += ["-o", str(tmp_path / "out.jsonl")]
+    run = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+        assert run.stdin is not None
+        run.stdin.write((json.dumps({"text": page(TITLE, *BODY)}) + "\n").encode() * 40)
+        run.stdin.flush()  # the pool starts on the first chunk; stdin stays open
+
+        def started() -> bool:
+            workers.update(_children(run.pid))
+            return len(workers) >= 2
+
+        _wait_for(started, "the worker processes to start")
+    except BaseException:
+        run.kill()
+        run.wait()
+        raise
+    _assert_workers_end_with(run, workers)
+    run.stdin.close()
+
+
+def test_crawl_cleaning_workers_exit_when_the_crawl_is_killed(tmp_path: Path) -> None:
+    from tests.sitegen import FixtureSites
+
+    with FixtureSites(["ahram"]) as sites:
+        crawl = _Crawl(
+            tmp_path, "crawl", sites.origin_map, "ahram", CLEAN_WORKERS="2", DOWNLOAD_DELAY="1"
+        )
+        workers: set[int] = set()
+
+        def started() -> bool:
+            workers.update(_children(crawl.proc.pid))
+            return len(workers) >= 2
+
+        try:
+            _wait_for(started, "the cleaning processes to start")
+        except BaseException:
+            crawl.kill_group()
+            raise
+        _assert_workers_end_with(crawl.proc, workers)
+        crawl.kill_group()  # nothing left: no-op
