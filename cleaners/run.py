@@ -11,6 +11,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaners.batch import BatchOptions, Item, Result, iter_outcomes
+from cleaners.document import ReadError
 from cleaners.output import RecordFile
 from cleaners.progress import Progress
 from cleaners.summary import RunSummary
@@ -43,6 +45,50 @@ class RunConfig:
     quiet: bool = False
     # what identifies "the same run" for --resume, beyond inputs and options (reader options)
     extra_key: str = ""
+
+
+MAX_ERRORS_SHOWN = 20  # error lines printed per input file; the summary counts them all
+_WITHIN_FILE = re.compile(r"^(.+?)(?::\d+|@\d+)$")
+
+
+class ErrorLines:
+    """Error lines on stderr, at most `MAX_ERRORS_SHOWN` per input file: a file of millions
+    of bad lines gives a few examples and a count, not gigabytes of stderr."""
+
+    def __init__(self, limit: int = MAX_ERRORS_SHOWN) -> None:
+        self.limit = limit
+        self.shown: Counter[str] = Counter()
+        self.hidden: Counter[str] = Counter()
+
+    def report(self, error: ReadError) -> None:
+        self.line(error.source, f"newsclean: error: {error}")
+
+    def line(self, source: str, text: str) -> None:
+        name = input_file(source)
+        if self.shown[name] >= self.limit:
+            self.hidden[name] += 1
+            return
+        self.shown[name] += 1
+        print(text, file=sys.stderr)
+        if self.shown[name] == self.limit:
+            print(
+                f"newsclean: {name}: further errors in this input are counted, not shown",
+                file=sys.stderr,
+            )
+
+    def close(self) -> None:
+        for name, count in self.hidden.items():
+            print(f"newsclean: {name}: {count} more errors not shown", file=sys.stderr)
+        self.hidden.clear()
+
+
+def input_file(source: str) -> str:
+    """The input file a source names (``FILE:LINE``, ``FILE@OFFSET``, ``FILE#ID`` → FILE)."""
+    if match := _WITHIN_FILE.match(source):
+        return match.group(1)
+    if "#" in source and not source.startswith(("http://", "https://")):
+        return source.split("#", 1)[0]
+    return source
 
 
 class UsageError(ValueError):
@@ -170,6 +216,7 @@ def _run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[I
         print(f"newsclean: resuming after {skip} input documents", file=sys.stderr)
 
     progress = Progress(enabled=config.progress and not config.quiet)
+    shown = ErrorLines()
     items_done = skip
     last_checkpoint = time.monotonic()
     between_items = True
@@ -179,7 +226,7 @@ def _run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[I
             between_items = False  # an interruption now would leave half an item written
             if outcome.error is not None:
                 summary.add_error(outcome.error)
-                print(f"newsclean: error: {outcome.error}", file=sys.stderr)
+                shown.report(outcome.error)
                 progress.update(errors=1)
             else:
                 summary.documents += 1
@@ -207,6 +254,7 @@ def _run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[I
             rejects.close()
         raise
     progress.close()
+    shown.close()
     out.publish(dict(duplicates))
     if rejects is not None:
         rejects.publish()

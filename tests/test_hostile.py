@@ -764,3 +764,27 @@ def test_crawl_cleaning_workers_exit_when_the_crawl_is_killed(tmp_path: Path) ->
             raise
         _assert_workers_end_with(crawl.proc, workers)
         crawl.kill_group()  # nothing left: no-op
+
+
+# -- 13. error amplification ------------------------------------------------------------------
+
+
+def test_a_file_of_bad_lines_prints_a_few_errors_and_a_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip as gzip_module
+
+    from cleaners.run import MAX_ERRORS_SHOWN
+
+    bad = tmp_path / "ones.jsonl.gz"
+    bad.write_bytes(gzip_module.compress(b"1\n" * 5000))
+    good = _dump(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    assert cleaners.cli.main(["clean", str(bad), str(good), "-o", str(out), "-j", "1"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    errors = [line for line in err if line.startswith("newsclean: error: ")]
+    assert len(errors) == MAX_ERRORS_SHOWN
+    assert errors[0] == f"newsclean: error: {bad}:1: invalid_json: a JSON int, not an object"
+    assert f"newsclean: {bad}: {5000 - MAX_ERRORS_SHOWN} more errors not shown" in err
+    assert "errors: 5000 (invalid_json 5000)" in err
+    assert len(read_jsonl(out)) == 1
