@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -139,10 +141,22 @@ def _languages(value: str | None) -> frozenset[str] | None:
     if not value:
         return None
     codes = frozenset(c.strip().lower() for c in value.split(",") if c.strip())
+    from cleaners.language import known_languages, unknown_languages
+
+    if unknown := unknown_languages(codes):
+        raise UsageError(
+            f"--lang: unknown language code {', '.join(map(repr, unknown))} (every record "
+            f"would be rejected); codes are ISO 639-1: {', '.join(sorted(known_languages()))}"
+        )
     return codes or None
 
 
 def _clean(args: argparse.Namespace) -> int:
+    try:
+        languages = _languages(args.lang)
+    except UsageError as exc:
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        return 2
     options = reader_options(args)
     config = RunConfig(
         inputs=list(args.inputs),
@@ -151,7 +165,7 @@ def _clean(args: argparse.Namespace) -> int:
         jobs=args.jobs or default_jobs(),
         options=BatchOptions(
             split_stories=args.split_stories,
-            languages=_languages(args.lang),
+            languages=languages,
             dedup=args.dedup,
         ),
         resume=args.resume,
@@ -210,9 +224,17 @@ def _explain(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "clean":
-        return _clean(args)
-    return _explain(args)
+    try:
+        if args.command == "clean":
+            return _clean(args)
+        return _explain(args)
+    except BrokenPipeError:
+        # The reader went away (`newsclean clean ... | head`): stop quietly, as a program
+        # killed by SIGPIPE does. Python would report the failed flush of stdout at exit,
+        # so stdout now points to /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":

@@ -788,3 +788,99 @@ def test_a_file_of_bad_lines_prints_a_few_errors_and_a_count(
     assert f"newsclean: {bad}: {5000 - MAX_ERRORS_SHOWN} more errors not shown" in err
     assert "errors: 5000 (invalid_json 5000)" in err
     assert len(read_jsonl(out)) == 1
+
+
+# -- 12. symbolic link loops, and 18: an unreadable directory --------------------------------
+
+
+def test_a_link_to_itself_in_an_input_directory_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in"
+    _dump(corpus, "a.txt")
+    (corpus / "self.txt").symlink_to("self.txt")
+    out = tmp_path / "out.jsonl"
+    assert cleaners.cli.main(["clean", str(corpus), "-o", str(out), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"newsclean: error: {corpus / 'self.txt'}: symlink_loop: not read" in err
+    assert [r["source"] for r in read_jsonl(out)] == [str(corpus / "a.txt")]
+
+
+def test_a_recursive_glob_through_a_directory_loop_reads_each_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in"
+    _dump(corpus / "d", "a.txt")
+    (corpus / "d" / "loop").symlink_to("..")  # in/d/loop -> in
+    (corpus / "d" / "self.txt").symlink_to("self.txt")
+    out = tmp_path / "out.jsonl"
+    pattern = str(corpus / "**" / "*.txt")
+    assert cleaners.cli.main(["clean", pattern, "-o", str(out), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert [r["source"] for r in read_jsonl(out)] == [str(corpus / "d" / "a.txt")]
+    errors = [line for line in err.splitlines() if line.startswith("newsclean: error:")]
+    assert errors == [
+        f"newsclean: error: {corpus / 'd' / 'loop'}: symlink_loop: "
+        "a link back to a directory above it: not followed",
+        f"newsclean: error: {corpus / 'd' / 'self.txt'}: symlink_loop: "
+        "a symbolic link in a loop: not read",
+    ]
+
+
+def test_an_unreadable_directory_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "in"
+    _dump(corpus, "a.txt")
+    _dump(corpus / "locked", "b.txt")
+    real = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":  # as chmod 000 does for anyone but root
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out.jsonl"
+    for inputs in ([str(corpus)], [str(corpus / "locked")]):
+        code = cleaners.cli.main(["clean", *inputs, "-o", str(out), "-j", "1"])
+        err = capsys.readouterr().err
+        assert (
+            f"newsclean: error: {corpus / 'locked'}: io_error: cannot list this directory: "
+            "Permission denied" in err
+        )
+        assert code == (0 if len(inputs[0]) == len(str(corpus)) else 1)
+
+
+# -- 18. smaller ones: unknown --lang code, a closed pipe -------------------------------------
+
+
+def test_an_unknown_language_code_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _dump(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    assert cleaners.cli.main(["clean", str(source), "-o", str(out), "--lang", "en,xx"]) == 2
+    err = capsys.readouterr().err
+    assert "newsclean: error: --lang: unknown language code 'xx' (every record would" in err
+    assert not out.exists()
+    assert cleaners.cli.main(["clean", str(source), "-o", str(out), "--lang", "EN, ar"]) == 0
+
+
+def test_a_closed_output_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    source = tmp_path / "pages.jsonl"
+    line = json.dumps({"text": page(TITLE, *BODY)}) + "\n"
+    source.write_text(line * 300, encoding="utf-8")  # far more than a pipe buffer holds
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cleaners", "clean", str(source), "-j", "1", "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert run.stdout is not None and run.stderr is not None
+    first = run.stdout.readline()  # as `| head -1` does, then goes away
+    run.stdout.close()
+    err = run.stderr.read().decode()
+    run.stderr.close()
+    assert run.wait(timeout=120) == 128 + signal.SIGPIPE
+    assert json.loads(first)["status"] == "ok"
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err

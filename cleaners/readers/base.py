@@ -37,8 +37,10 @@ INVALID_JSON = "invalid_json"
 MISSING_FIELD = "missing_field"
 TRUNCATED_RECORD = "truncated_record"
 WARC_ERROR = "warc_error"
+SYMLINK_LOOP = "symlink_loop"
 KINDS = frozenset(
     {
+        SYMLINK_LOOP,
         NOT_FOUND,
         UNSUPPORTED,
         IO_ERROR,
