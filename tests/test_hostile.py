@@ -884,3 +884,28 @@ def test_a_closed_output_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     assert run.wait(timeout=120) == 128 + signal.SIGPIPE
     assert json.loads(first)["status"] == "ok"
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+# -- 16. robots.txt that cannot be fetched --------------------------------------------------
+
+
+@pytest.mark.parametrize("failure", ["503", "timeout"])
+def test_an_unreachable_robots_txt_disallows_the_site(tmp_path: Path, failure: str) -> None:
+    from tests.sitegen import FixtureSites
+    from tests.sitegen.crawl import run_crawl
+    from tests.sitegen.site import Route
+
+    with FixtureSites(["ahram"]) as sites:
+        server = sites._servers[0]
+        if failure == "503":
+            server.routes["/robots.txt"] = Route(503, "text/plain", b"busy")
+        else:
+            server.routes["/robots.txt"] = Route(content_type="text/plain", serve="slow")
+        result = run_crawl(tmp_path, sites.origin_map, site="ahram")
+        paths = [h.path for h in sites.requests.hits()]
+    assert result.returncode == 0, result.log[-3000:]
+    assert set(paths) == {"/robots.txt"}, paths  # nothing else was fetched
+    assert result.records == []
+    assert result.stat("newscrawl/robots_unreachable") >= 1
+    assert result.stat("robotstxt/forbidden") >= 1
+    assert "is unreachable" in result.log
