@@ -909,3 +909,81 @@ def test_an_unreachable_robots_txt_disallows_the_site(tmp_path: Path, failure: s
     assert result.stat("newscrawl/robots_unreachable") >= 1
     assert result.stat("robotstxt/forbidden") >= 1
     assert "is unreachable" in result.log
+
+
+# -- 15. no code from the shared queue ------------------------------------------------------
+
+
+class _Evil:
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.write_text, (Path(os.environ["HOSTILE_MARK"]), "ran"))
+
+
+class _QueueStub:
+    """The scheduler's view of the shared queue: leases handed out in order, acks kept."""
+
+    def __init__(self, payloads: list[bytes]) -> None:
+        from newscrawl.cluster.store import Lease
+
+        self.leases = [Lease(str(i), payload) for i, payload in enumerate(payloads)]
+        self.acked: list[str] = []
+        self.pushed: list[bytes] = []
+
+    def lease(self, owner: str):  # type: ignore[no-untyped-def]
+        return self.leases.pop(0) if self.leases else None
+
+    def ack(self, lease_id: str) -> None:
+        self.acked.append(lease_id)
+
+    def push(self, key: str | None, priority: int, payload: bytes) -> bool:
+        self.pushed.append(payload)
+        return True
+
+
+def _scheduler(store: _QueueStub):  # type: ignore[no-untyped-def]
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.cluster.scheduler import RedisScheduler
+
+    crawler = get_crawler(Spider, {"REDIS_URL": "redis://unused"})
+    scheduler = RedisScheduler(crawler, store)  # type: ignore[arg-type]
+    crawler.stats.open_spider()  # type: ignore[union-attr]
+    return scheduler, crawler
+
+
+def test_a_pickle_in_the_shared_queue_is_never_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    from scrapy import Request
+
+    mark = tmp_path / "ran"
+    monkeypatch.setenv("HOSTILE_MARK", str(mark))
+    store = _QueueStub([])
+    scheduler, crawler = _scheduler(store)
+    request = Request(
+        "https://example.com/a",
+        headers={"Accept": "text/html"},
+        body=b"\x00\xff",
+        meta={"newscrawl_site": "ex", "depth": 2, "redirect_urls": ["https://x/"]},
+        priority=3,
+    )
+    scheduler.enqueue_request(request)
+    [good] = store.pushed
+    from newscrawl.cluster.store import Lease
+
+    store.leases = [Lease("evil", pickle.dumps(_Evil())), Lease("good", good)]
+    got = scheduler.next_request()
+    assert not mark.exists(), "the payload ran"
+    assert store.acked == ["evil"]  # dropped from the queue
+    assert got is not None
+    assert (got.url, got.body, got.priority) == (request.url, request.body, 3)
+    assert got.headers.get("Accept") == b"text/html"
+    assert {k: got.meta[k] for k in ("newscrawl_site", "depth", "redirect_urls")} == {
+        "newscrawl_site": "ex",
+        "depth": 2,
+        "redirect_urls": ["https://x/"],
+    }
+    assert crawler.stats.get_value("newscrawl/redis/bad_payload") == 1  # type: ignore[union-attr]
