@@ -987,3 +987,48 @@ def test_a_pickle_in_the_shared_queue_is_never_run(
         "redirect_urls": ["https://x/"],
     }
     assert crawler.stats.get_value("newscrawl/redis/bad_payload") == 1  # type: ignore[union-attr]
+
+
+# -- 11. endless sitemap indexes --------------------------------------------------------------
+
+
+def _sitemap_index(*urls: str) -> bytes:
+    entries = "".join(f"<sitemap><loc>{url}</loc></sitemap>" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'
+    ).encode()
+
+
+@pytest.mark.parametrize("shape", ["chain", "wide"])
+def test_sitemap_indexes_are_followed_to_a_bound(tmp_path: Path, shape: str) -> None:
+    from tests.sitegen import FixtureSites
+    from tests.sitegen.crawl import run_crawl
+    from tests.sitegen.site import Route
+
+    base = "https://english.ahram.org.eg"
+    with FixtureSites(["ahram"]) as sites:
+        routes = sites._servers[0].routes
+        if shape == "chain":  # each index names the next one, 60 deep
+            routes["/sitemap.xml"] = Route(
+                200, "application/xml", _sitemap_index(f"{base}/s/1.xml")
+            )
+            for i in range(1, 60):
+                body = _sitemap_index(f"{base}/s/{i + 1}.xml")
+                routes[f"/s/{i}.xml"] = Route(200, "application/xml", body)
+        else:  # one index naming 60 further indexes
+            children = [f"{base}/s/{i}.xml" for i in range(1, 61)]
+            routes["/sitemap.xml"] = Route(200, "application/xml", _sitemap_index(*children))
+            for i in range(1, 61):
+                routes[f"/s/{i}.xml"] = Route(200, "application/xml", _sitemap_index())
+        settings = {"SITEMAP_MAX_DEPTH": "3", "SITEMAP_MAX_PER_SITE": "10"}
+        result = run_crawl(tmp_path, sites.origin_map, site="ahram", settings=settings)
+        fetched = [h.path for h in sites.requests.hits() if h.path.startswith("/s/")]
+    assert result.returncode == 0, result.log[-3000:]
+    if shape == "chain":
+        assert sorted(fetched) == ["/s/1.xml", "/s/2.xml", "/s/3.xml"]  # 3 indexes below the seed's
+        assert result.stat("newscrawl/skipped/sitemap_depth") == 1
+    else:
+        assert len(fetched) == 10
+        assert result.stat("newscrawl/skipped/sitemap_limit") == 50
+    assert result.records, "the site's feed and listings are still crawled"
