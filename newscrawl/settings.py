@@ -60,6 +60,7 @@ DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.addresses.PrivateAddressGuard": 50,
     "newscrawl.middlewares.robots.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.retry.BackoffRetryMiddleware": 550,
@@ -101,6 +102,9 @@ CLEAN_BATCH_MAX = 8  # pages per message to a cleaning process when pages queue 
 LANGUAGES: list[str] = []  # e.g. ["en"]: drop records in other languages
 DEDUP_SIMILARITY = 0.8  # estimated Jaccard of 5-word shingles at which two texts are one story
 WARC_PATH = None  # e.g. crawl.warc.gz: archive every response
+# Refuse hosts that resolve to private, loopback or link-local addresses (origin map targets
+# excepted); False to crawl an intranet on purpose.
+PRIVATE_ADDRESS_GUARD = True
 REJECTS_PATH = None  # e.g. out/rejects.jsonl: also write rejected records
 STATS_PATH = None  # e.g. out/stats.json: the final Scrapy stats as JSON
 

@@ -1032,3 +1032,55 @@ def test_sitemap_indexes_are_followed_to_a_bound(tmp_path: Path, shape: str) -> 
         assert len(fetched) == 10
         assert result.stat("newscrawl/skipped/sitemap_limit") == 50
     assert result.records, "the site's feed and listings are still crawled"
+
+
+# -- 17. private addresses ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("http://127.0.0.1:8080/a", True),
+        ("http://localhost/a", True),  # resolved: loopback
+        ("http://10.1.2.3/a", True),
+        ("http://192.168.0.10/a", True),
+        ("http://169.254.169.254/latest/meta-data/", True),  # cloud metadata
+        ("http://[::1]/a", True),
+        ("http://[::ffff:10.0.0.1]/a", True),
+        ("http://[fe80::1]/a", True),
+        ("http://93.184.215.14/a", False),
+        ("http://mirror.example:8001/a", False),  # an origin map target: the user's choice
+    ],
+)
+def test_requests_to_private_addresses_are_refused(url: str, refused: bool) -> None:
+    import asyncio
+
+    from scrapy import Request, Spider
+    from scrapy.exceptions import IgnoreRequest
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.middlewares.addresses import PrivateAddressGuard
+
+    origin_map = json.dumps({"www.example.com": "http://mirror.example:8001"})
+    crawler = get_crawler(Spider, {"NEWSCRAWL_ORIGIN_MAP": origin_map})
+    guard = PrivateAddressGuard.from_crawler(crawler)
+
+    async def check() -> bool:
+        try:
+            await guard.process_request(Request(url))
+        except IgnoreRequest:
+            return True
+        return False
+
+    assert asyncio.run(check()) is refused
+
+
+def test_the_guard_can_be_turned_off() -> None:
+    from scrapy import Spider
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.middlewares.addresses import PrivateAddressGuard
+
+    with pytest.raises(NotConfigured):
+        PrivateAddressGuard.from_crawler(get_crawler(Spider, {"PRIVATE_ADDRESS_GUARD": False}))
