@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from cleaners.batch import BatchOptions, Item, default_jobs
+from cleaners.budget import DEFAULT_SECONDS
 from cleaners.document import Document, ReadError
 from cleaners.readers import (
     ReaderOptions,
@@ -86,6 +87,14 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--strict", action="store_true", help="exit non-zero when any input had an error"
     )
+    clean.add_argument(
+        "--time-budget",
+        type=_seconds,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"cleaning time per document before it becomes a `timeout` error "
+        f"(default {DEFAULT_SECONDS:g}; 0: no limit)",
+    )
     clean.add_argument("--no-progress", action="store_true", help="no progress on stderr")
     clean.add_argument(
         "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
@@ -125,6 +134,16 @@ def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --scheduler: input bytes per shard, e.g. 16M (default); big JSONL files "
         "are cut at line starts",
     )
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return seconds or None
 
 
 def _positive_int(value: str) -> int:
@@ -167,6 +186,7 @@ def _clean(args: argparse.Namespace) -> int:
             split_stories=args.split_stories,
             languages=languages,
             dedup=args.dedup,
+            time_budget=args.time_budget,
         ),
         resume=args.resume,
         strict=args.strict,

@@ -99,6 +99,7 @@ NEWSCRAWL_ORIGIN_MAP: dict[str, str] = {}  # {"www.example.com": "http://127.0.0
 CLEAN_ENABLED = True  # False: fetch only; records are {url, site, fetched_at, html}
 CLEAN_WORKERS = None  # cleaning processes; default: CPUs available; 0 = in the crawl process
 CLEAN_BATCH_MAX = 8  # pages per message to a cleaning process when pages queue up
+CLEAN_TIME_BUDGET = 60.0  # seconds of cleaning per page before it becomes a timeout (0: none)
 LANGUAGES: list[str] = []  # e.g. ["en"]: drop records in other languages
 DEDUP_SIMILARITY = 0.8  # estimated Jaccard of 5-word shingles at which two texts are one story
 WARC_PATH = None  # e.g. crawl.warc.gz: archive every response

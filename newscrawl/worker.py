@@ -20,9 +20,11 @@ from typing import Any, NamedTuple
 
 from w3lib.encoding import html_to_unicode, http_content_type_encoding
 
+from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
 from newscrawl.fingerprint import Fingerprint, fingerprint
 
 DEFAULT_CLEANER = "cleaners:clean_html"
+TIMEOUT = "timeout"  # how a CleanResult.error over the time budget starts
 
 _cleaner: Callable[..., Any] | None = None
 _cleaner_path: str | None = None
@@ -106,23 +108,33 @@ def clean_page(
     rules: dict[str, Any],
     content_type: str | None = None,
     cleaner_path: str = DEFAULT_CLEANER,
+    budget: float | None = DEFAULT_SECONDS,
 ) -> CleanResult:
-    """Clean one page; never raises (a failure becomes an ``unreadable`` rejection)."""
+    """Clean one page; never raises (a failure, or a page over its time ``budget``, becomes
+    an ``unreadable`` rejection whose error says why)."""
     start, cpu = time.perf_counter(), time.process_time()
     try:
         clean = load_cleaner(cleaner_path)
-        article = clean(body, url, **clean_kwargs(clean, url, site, rules, content_type))
-        record = article.to_dict()
-        fp = fingerprint(article.text, article.title) if article.ok else None
+        with time_budget(budget):
+            article = clean(body, url, **clean_kwargs(clean, url, site, rules, content_type))
+            record = article.to_dict()
+            fp = fingerprint(article.text, article.title) if article.ok else None
         error = None
+    except DocumentTimeout:
+        record, fp = unreadable(url, site), None
+        error = f"{TIMEOUT}: cleaning took longer than {budget:g} s (CLEAN_TIME_BUDGET)"
     except Exception:
         record, fp, error = unreadable(url, site), None, traceback.format_exc(limit=5)
     return CleanResult(record, fp, time.perf_counter() - start, error, time.process_time() - cpu)
 
 
-def clean_batch(tasks: list[PageTask], cleaner_path: str = DEFAULT_CLEANER) -> list[CleanResult]:
+def clean_batch(
+    tasks: list[PageTask],
+    cleaner_path: str = DEFAULT_CLEANER,
+    budget: float | None = DEFAULT_SECONDS,
+) -> list[CleanResult]:
     """Clean several pages in one call: one message each way for the lot."""
-    return [clean_page(*task, cleaner_path=cleaner_path) for task in tasks]
+    return [clean_page(*task, cleaner_path=cleaner_path, budget=budget) for task in tasks]
 
 
 def unreadable(url: str, site: str) -> dict[str, Any]:

@@ -1084,3 +1084,61 @@ def test_the_guard_can_be_turned_off() -> None:
 
     with pytest.raises(NotConfigured):
         PrivateAddressGuard.from_crawler(get_crawler(Spider, {"PRIVATE_ADDRESS_GUARD": False}))
+
+
+# -- 9. a time budget per document ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_over_its_time_budget_is_a_timeout_error(
+    tmp_path: Path,
+    jobs: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import cleaners.batch
+
+    corpus = tmp_path / "in"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        _dump(corpus, name)
+    real = cleaners.batch.clean_document
+
+    def hangs_on_b(document):  # type: ignore[no-untyped-def]
+        while document.source.endswith("b.txt"):
+            pass
+        return real(document)
+
+    monkeypatch.setattr(cleaners.batch, "clean_document", hangs_on_b)  # forked workers too
+    out = tmp_path / "out.jsonl"
+    argv = ["clean", str(corpus), "-o", str(out), "-j", jobs, "--time-budget", "0.5"]
+    assert cleaners.cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert [r["source"] for r in read_jsonl(out)] == [str(corpus / "a.txt"), str(corpus / "c.txt")]
+    assert f"{corpus / 'b.txt'}: timeout: cleaning took longer than 0.5 s (--time-budget)" in err
+    assert "errors: 1 (timeout 1)" in err
+
+
+def test_a_crawled_page_over_its_time_budget_does_not_stop_the_crawl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sitegen import FixtureSites
+    from tests.sitegen.crawl import run_crawl
+    from tests.test_crawl_site import _own_pages
+
+    with FixtureSites(["ahram"]) as sites:
+        pages = [p for _, p in _own_pages(sites, ["ahram"]) if p.expect == "ok"]
+        monkeypatch.setenv("HANG_URL_PART", pages[0].path)
+        settings = {
+            "NEWSCRAWL_CLEANER": "tests.stub_cleaners:hang_on_url",
+            "CLEAN_TIME_BUDGET": "1",
+            "CLEAN_WORKERS": "1",
+        }
+        result = run_crawl(tmp_path, sites.origin_map, site="ahram", settings=settings)
+        hung = sites.url("ahram", pages[0].path)
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.stat("finish_reason") == "finished"
+    assert result.stat("newscrawl/clean_timeouts") == 1
+    assert f"Cleaning {hung}: timeout: cleaning took longer than 1 s" in result.log
+    sources = {r["source"] for r in result.records}
+    assert hung not in sources
+    assert len(sources) >= len(pages) - 1
