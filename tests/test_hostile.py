@@ -193,7 +193,7 @@ def test_a_jobdir_crawl_killed_with_sigkill_resumes_with_every_record_once(tmp_p
     from tests.sitegen import FixtureSites
     from tests.test_crawl_site import _expected_urls, _groups, _own_pages
 
-    names = ["ahram", "jordantimes", "enabbaladi"]
+    names = ["aawsat", "ahram", "enabbaladi", "jordantimes", "thenational"]
     settings = {"JOBDIR": str(tmp_path / "job"), "CONCURRENT_REQUESTS": "2"}
     with FixtureSites(names) as sites:
         own = {(n, p.path) for n, p in _own_pages(sites, names)}
@@ -201,7 +201,9 @@ def test_a_jobdir_crawl_killed_with_sigkill_resumes_with_every_record_once(tmp_p
         def article_hits() -> int:
             return sum(1 for h in sites.requests.hits() if (h.site, h.path) in own)
 
-        first = _Crawl(tmp_path, "first", sites.origin_map, ",".join(names), **settings)
+        # Slowed down, so that it is killed half-way (and not after the last page).
+        slow = {**settings, "DOWNLOAD_DELAY": "0.3"}
+        first = _Crawl(tmp_path, "first", sites.origin_map, ",".join(names), **slow)
         try:
             # Killed once records have reached the feed file (its buffer was written out).
             _wait_for(lambda: _lines(tmp_path / "out.jsonl") >= 2, "records in the feed file")
