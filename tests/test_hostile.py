@@ -1144,3 +1144,55 @@ def test_a_crawled_page_over_its_time_budget_does_not_stop_the_crawl(
     sources = {r["source"] for r in result.records}
     assert hung not in sources
     assert len(sources) >= len(pages) - 1
+
+
+# -- 10. rule packs carried by an archive are input -------------------------------------------
+
+
+def _archive_with_rules(path: Path, rules: dict) -> None:
+    from warcio.warcwriter import WARCWriter
+
+    from newscrawl.middlewares.warc import WarcWriterMiddleware
+
+    body = _article_html(0).replace(b"</h1>", b"</h1><p>" + b"a" * 40 + b"!</p>")
+    meta = {"site": "olivenews", "role": "article", "cleaned": True, "rules": rules}
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        WarcWriterMiddleware._write(
+            writer,
+            "https://a.example/news/1",
+            "2024-05-01T10:00:00Z",
+            200,
+            "HTTP/1.1",
+            [("Content-Type", "text/html; charset=utf-8")],
+            body,
+            None,
+            meta,
+        )
+
+
+def test_a_backtracking_pattern_in_an_archives_rule_pack_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "crawl.warc"
+    _archive_with_rules(path, {"drop_patterns": [{"reason": "ui_chrome", "pattern": "^(a+)+$"}]})
+    out = tmp_path / "out.jsonl"
+    argv = ["clean", str(path), "-o", str(out), "-j", "1", "--time-budget", "5"]
+    assert cleaners.cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert "warc_error: rule pack refused: pattern '^(a+)+$' can backtrack without end" in err
+    [record] = read_jsonl(out)
+    assert record["status"] == "ok" and record["site"] == "olivenews"
+    assert "timeout" not in err
+
+
+def test_an_archives_rule_pack_is_used_when_sound_and_can_be_ignored(tmp_path: Path) -> None:
+    from cleaners.readers import ReaderOptions, read_inputs
+
+    path = tmp_path / "crawl.warc"
+    rules = {"drop_patterns": [{"reason": "ui_chrome", "pattern": "^a+!$"}]}
+    _archive_with_rules(path, rules)
+    [page] = list(read_inputs([str(path)]))
+    assert page.rules == rules
+    [page] = list(read_inputs([str(path)], ReaderOptions(input_rules=False)))
+    assert not page.rules

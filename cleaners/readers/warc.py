@@ -22,6 +22,7 @@ warcio cannot parse ends the file with one ReadError; the pages before it are ke
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -146,6 +147,12 @@ def _read_archive(
                 page = _page(record, where, options)
             elif record.rec_type == "metadata" and pending is not None:
                 meta = _crawl_metadata(record, pending.record_id)
+                if meta is not None and meta.get("rules"):
+                    refused = untrusted_rules(meta.get("rules")) if options.input_rules else ""
+                    if refused is not None:
+                        meta = {**meta, "rules": None}  # ignored on request, or refused
+                    if refused:
+                        yield ReadError(where, WARC_ERROR, refused)
             archive.get_record_offset()  # reads the rest of the record
             if cut := _remaining(record):
                 raise _Incomplete(
@@ -287,6 +294,37 @@ def _crawl_metadata(record: ArcWarcRecord, pending_id: str | None) -> dict[str, 
     except ValueError:
         return None
     return meta if isinstance(meta, dict) else None
+
+
+# A rule pack in an archive is input, written by whoever wrote the archive: checked before
+# use. Nested quantifiers ("(a+)+", "(\\w*)*") backtrack exponentially on a line that almost
+# matches; the time budget interrupts any pattern that still runs away.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}]\)\s*(?:[+*]|\{\d*,)")
+_MAX_PATTERN = 500
+_MAX_ENTRIES = 200
+
+
+def untrusted_rules(rules: Any) -> str | None:
+    """Why a rule pack from an archive's metadata is refused, or None when it can be used."""
+    from cleaners.sitepack import SitePack, SitePackError
+
+    if not isinstance(rules, dict):
+        return "rule pack refused: not a table"
+    entries = [*rules.get("drop_patterns", []), *rules.get("drop_selectors", [])]
+    if len(entries) > _MAX_ENTRIES:
+        return f"rule pack refused: more than {_MAX_ENTRIES} entries"
+    for spec in rules.get("drop_patterns", []):
+        pattern = spec.get("pattern") if isinstance(spec, dict) else None
+        if isinstance(pattern, str) and (
+            len(pattern) > _MAX_PATTERN or _NESTED_QUANTIFIER.search(pattern)
+        ):
+            shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
+            return f"rule pack refused: pattern {shown!r} can backtrack without end"
+    try:
+        SitePack.from_mapping(rules)
+    except (SitePackError, TypeError, AttributeError, ValueError) as exc:
+        return f"rule pack refused: {exc}"
+    return None
 
 
 def _apply_metadata(page: _Page, meta: dict[str, Any]) -> _Page:
