@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from cleaners.batch import BatchOptions, Item, default_jobs
+from cleaners.budget import DEFAULT_SECONDS
 from cleaners.document import Document, ReadError
 from cleaners.output import output_problem
 from cleaners.readers import (
@@ -17,7 +20,7 @@ from cleaners.readers import (
     read_inputs,
     reader_options,
 )
-from cleaners.run import RunConfig, UsageError, run
+from cleaners.run import RunConfig, UsageError, check_outputs, run
 from cleaners.version import package_version
 
 EXAMPLES = """examples:
@@ -87,6 +90,14 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--strict", action="store_true", help="exit non-zero when any input had an error"
     )
+    clean.add_argument(
+        "--time-budget",
+        type=_seconds,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"cleaning time per document before it becomes a `timeout` error "
+        f"(default {DEFAULT_SECONDS:g}; 0: no limit)",
+    )
     clean.add_argument("--no-progress", action="store_true", help="no progress on stderr")
     clean.add_argument(
         "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
@@ -135,6 +146,16 @@ def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return seconds or None
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -149,10 +170,22 @@ def _languages(value: str | None) -> frozenset[str] | None:
     if not value:
         return None
     codes = frozenset(c.strip().lower() for c in value.split(",") if c.strip())
+    from cleaners.language import known_languages, unknown_languages
+
+    if unknown := unknown_languages(codes):
+        raise UsageError(
+            f"--lang: unknown language code {', '.join(map(repr, unknown))} (every record "
+            f"would be rejected); codes are ISO 639-1: {', '.join(sorted(known_languages()))}"
+        )
     return codes or None
 
 
 def _clean(args: argparse.Namespace) -> int:
+    try:
+        languages = _languages(args.lang)
+    except UsageError as exc:
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        return 2
     options = reader_options(args)
     config = RunConfig(
         inputs=list(args.inputs),
@@ -161,8 +194,9 @@ def _clean(args: argparse.Namespace) -> int:
         jobs=args.jobs or default_jobs(),
         options=BatchOptions(
             split_stories=args.split_stories,
-            languages=_languages(args.lang),
+            languages=languages,
             dedup=args.dedup,
+            time_budget=args.time_budget,
         ),
         resume=args.resume,
         strict=args.strict,
@@ -180,6 +214,7 @@ def _clean(args: argparse.Namespace) -> int:
                 if problem:
                     raise UsageError(problem)
         if args.scheduler:
+            check_outputs(config.inputs, config.output, config.rejects)
             return _clean_on_cluster(args, config, options)
         if args.workers or args.merge or args.shard_size:
             raise UsageError("--workers, --merge and --shard-size go with --scheduler")
@@ -240,11 +275,19 @@ def _report(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "clean":
-        return _clean(args)
-    if args.command == "report":
-        return _report(args)
-    return _explain(args)
+    try:
+        if args.command == "clean":
+            return _clean(args)
+        if args.command == "report":
+            return _report(args)
+        return _explain(args)
+    except BrokenPipeError:
+        # The reader went away (`newsclean clean ... | head`): stop quietly, as a program
+        # killed by SIGPIPE does. Python would report the failed flush of stdout at exit,
+        # so stdout now points to /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":
