@@ -66,6 +66,7 @@ bench: install
 	$(BIN)/python tools/bench_clean.py
 	$(BIN)/python tools/bench_batch.py --docs 20000
 	$(BIN)/python tools/bench_crawl.py -n 2000 --rounds 3
+	$(BIN)/python tools/bench_siblings.py
 
 bench-extract: install
 	$(BIN)/python tools/bench_extract.py --interleave
