@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install redis-server run test lint format eval eval-gate bench bench-extract bench-crawl bench-redis bench-dask crawl-demo test-crawl seeds clean
+.PHONY: install redis-server chromium run test lint format eval eval-gate bench bench-extract bench-crawl bench-redis bench-dask crawl-demo test-crawl seeds clean
 
 # `make install` / `make run`: the Python environment only (no system packages).
 install: $(STAMP)
@@ -37,8 +37,12 @@ run: $(STAMP)
 	$(BIN)/newsclean clean fixtures/dumps -o out/articles.jsonl --rejects out/rejects.jsonl
 	@echo "wrote out/articles.jsonl"
 
-# The tests also need a redis-server binary (the Redis crawl tests start their own).
-test: install redis-server
+# The report tests (tests/test_report_chromium.py) load the HTML report in Debian's chromium.
+chromium:
+	@bash tools/ensure_chromium.sh
+
+# The tests also need a redis-server binary (the Redis crawl tests start their own) and chromium.
+test: install redis-server chromium
 	$(BIN)/python -m pytest
 
 lint: install
@@ -56,12 +60,13 @@ eval: install
 
 # The fast subset CI runs: every 10th page of each corpus against pinned floors.
 eval-gate: install
-	$(BIN)/python tools/eval.py --sample 10 --floors tools/eval_floors.toml --no-rules
+	$(BIN)/python tools/eval.py --sample 10 --ours-only --floors tools/eval_floors.toml --no-rules
 
 bench: install
 	$(BIN)/python tools/bench_clean.py
 	$(BIN)/python tools/bench_batch.py --docs 20000
 	$(BIN)/python tools/bench_crawl.py -n 2000 --rounds 3
+	$(BIN)/python tools/bench_siblings.py
 
 bench-extract: install
 	$(BIN)/python tools/bench_extract.py --interleave

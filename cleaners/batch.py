@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
 from cleaners.document import Document, ReadError
 from cleaners.pipeline import clean_document
 from cleaners.record import STATUS_REJECTED, Article
@@ -31,6 +32,7 @@ class BatchOptions:
     split_stories: bool = False
     languages: frozenset[str] | None = None  # keep only these (others rejected `language`)
     dedup: bool = False  # compute near-duplicate signatures for the run's de-duplication
+    time_budget: float | None = DEFAULT_SECONDS  # seconds per document (None: no limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,12 @@ def _result(article: Article, options: BatchOptions) -> Result:
         from cleaners.dedup import signature_of
 
         signature = signature_of(article.text)
+    line = dumps_record(article.to_dict())
+    # Checked here, in the worker, so a record that cannot be written is this document's
+    # error (`process_item`), never a failure of the run's writer or of a Dask shard.
+    line.encode("utf-8")
     return Result(
-        line=dumps_record(article.to_dict()),
+        line=line,
         id=article.id,
         ok=article.ok,
         reject_reason=article.reject_reason,
@@ -82,9 +88,15 @@ def process_item(item: Item, options: BatchOptions) -> Outcome:
     if isinstance(item, ReadError):
         return Outcome(item.source, error=item)
     try:
-        article = clean_document(item)
-        articles = split_stories(article) if options.split_stories else [article]
-        results = tuple(_result(keep_languages(a, options.languages), options) for a in articles)
+        with time_budget(options.time_budget):
+            article = clean_document(item)
+            articles = split_stories(article) if options.split_stories else [article]
+            results = tuple(
+                _result(keep_languages(a, options.languages), options) for a in articles
+            )
+    except DocumentTimeout:
+        message = f"cleaning took longer than {options.time_budget:g} s (--time-budget)"
+        return Outcome(item.source, error=ReadError(item.source, "timeout", message))
     except Exception as exc:  # one bad page must not stop the batch
         message = f"{type(exc).__name__}: {exc}"
         return Outcome(item.source, error=ReadError(item.source, "cleaning_failed", message))
@@ -112,6 +124,8 @@ def iter_outcomes(
 ) -> Iterator[Outcome]:
     """Outcomes in input order; `jobs` > 1 cleans in that many worker processes."""
     if jobs <= 1:
+        if options.time_budget:
+            _load_cleaner()  # imports and profiles are not the first document's time
         for item in items:
             yield process_item(item, options)
         return
@@ -151,7 +165,7 @@ def iter_outcomes(
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(os.getpid(),))
 
 
 def _crashed(item: Item) -> Outcome:
@@ -159,8 +173,18 @@ def _crashed(item: Item) -> Outcome:
     return Outcome(item.source, error=ReadError(item.source, "worker_crashed", message))
 
 
-def _warm_up() -> None:
-    """Worker start: load the rules and the language profiles before the first chunk."""
+def _warm_up(parent: int) -> None:
+    """Worker start: end with the run (`cleaners.lifeline`), then load the rules and the
+    language profiles before the first chunk."""
+    from cleaners.lifeline import die_with_parent
+
+    die_with_parent(parent)
+    _load_cleaner()
+
+
+def _load_cleaner() -> None:
+    """Import the HTML path and load the language profiles (what the first page would pay)."""
+    import cleaners.html.extract  # noqa: F401  (trafilatura, lxml)
     from cleaners.language import detect_language
 
     detect_language(["warm up the language profiles"])

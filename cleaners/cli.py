@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from cleaners.batch import BatchOptions, Item, default_jobs
+from cleaners.budget import DEFAULT_SECONDS
 from cleaners.document import Document, ReadError
+from cleaners.output import output_problem
 from cleaners.readers import (
     ReaderOptions,
     add_reader_arguments,
@@ -16,7 +20,8 @@ from cleaners.readers import (
     read_inputs,
     reader_options,
 )
-from cleaners.run import RunConfig, UsageError, run
+from cleaners.run import RunConfig, UsageError, check_outputs, run
+from cleaners.version import package_version
 
 EXAMPLES = """examples:
   newsclean clean dumps/ -o out/articles.jsonl --rejects out/rejects.jsonl
@@ -35,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     clean = commands.add_parser(
         "clean",
@@ -84,6 +90,14 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--strict", action="store_true", help="exit non-zero when any input had an error"
     )
+    clean.add_argument(
+        "--time-budget",
+        type=_seconds,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"cleaning time per document before it becomes a `timeout` error "
+        f"(default {DEFAULT_SECONDS:g}; 0: no limit)",
+    )
     clean.add_argument("--no-progress", action="store_true", help="no progress on stderr")
     clean.add_argument(
         "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
@@ -92,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
     _add_cluster_arguments(clean)
     explain = commands.add_parser("explain", help="show every block of one input with its verdict")
     explain.add_argument("input", metavar="FILE")
+    explain.add_argument("--html", metavar="OUT.html", help="draw it as an HTML page instead")
+    report = commands.add_parser("report", help="an HTML page of what a run removed")
+    report.add_argument("inputs", nargs="+", metavar="RECORDS", help="JSONL or Parquet records")
+    report.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    report.add_argument(
+        "--top", type=int, default=50, metavar="N", help="documents shown in full (default 50)"
+    )
     return parser
 
 
@@ -125,6 +146,16 @@ def _add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return seconds or None
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -139,10 +170,22 @@ def _languages(value: str | None) -> frozenset[str] | None:
     if not value:
         return None
     codes = frozenset(c.strip().lower() for c in value.split(",") if c.strip())
+    from cleaners.language import known_languages, unknown_languages
+
+    if unknown := unknown_languages(codes):
+        raise UsageError(
+            f"--lang: unknown language code {', '.join(map(repr, unknown))} (every record "
+            f"would be rejected); codes are ISO 639-1: {', '.join(sorted(known_languages()))}"
+        )
     return codes or None
 
 
 def _clean(args: argparse.Namespace) -> int:
+    try:
+        languages = _languages(args.lang)
+    except UsageError as exc:
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        return 2
     options = reader_options(args)
     config = RunConfig(
         inputs=list(args.inputs),
@@ -151,8 +194,9 @@ def _clean(args: argparse.Namespace) -> int:
         jobs=args.jobs or default_jobs(),
         options=BatchOptions(
             split_stories=args.split_stories,
-            languages=_languages(args.lang),
+            languages=languages,
             dedup=args.dedup,
+            time_budget=args.time_budget,
         ),
         resume=args.resume,
         strict=args.strict,
@@ -165,7 +209,12 @@ def _clean(args: argparse.Namespace) -> int:
         return read_inputs(inputs, options, stdin=sys.stdin.buffer, skipped=skipped)
 
     try:
+        if not args.scheduler or args.merge:  # else -o and --rejects name part directories
+            for problem in map(output_problem, (args.output, args.rejects)):
+                if problem:
+                    raise UsageError(problem)
         if args.scheduler:
+            check_outputs(config.inputs, config.output, config.rejects)
             return _clean_on_cluster(args, config, options)
         if args.workers or args.merge or args.shard_size:
             raise UsageError("--workers, --merge and --shard-size go with --scheduler")
@@ -195,11 +244,15 @@ def _clean_on_cluster(args: argparse.Namespace, config: RunConfig, options: Read
 def _explain(args: argparse.Namespace) -> int:
     from cleaners.explain import explain_html, explain_text
 
+    if args.html:
+        return _report(args)
     for item in read_inputs([args.input], ReaderOptions()):
         if isinstance(item, ReadError):
             print(f"newsclean: error: {item}", file=sys.stderr)
             return 1
         assert isinstance(item, Document)
+        if item.source != args.input:  # one of many (a directory, a JSONL or WARC file)
+            print(f"==> {item.source} <==", end="\n\n")
         if item.html is not None:
             print(explain_html(item.html, item.source))
         else:
@@ -207,11 +260,34 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from cleaners.report import commands
+
+    output = args.html if args.command == "explain" else args.output
+    problem = commands.html_output_problem(output)
+    if problem:
+        print(f"newsclean: error: {problem}", file=sys.stderr)
+        return 2
+    if args.command == "explain":
+        return commands.explain_to_html(args.input, output)
+    return commands.report_to_html(args.inputs, output, args.top)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "clean":
-        return _clean(args)
-    return _explain(args)
+    try:
+        if args.command == "clean":
+            return _clean(args)
+        if args.command == "report":
+            return _report(args)
+        return _explain(args)
+    except BrokenPipeError:
+        # The reader went away (`newsclean clean ... | head`): stop quietly, as a program
+        # killed by SIGPIPE does. Python would report the failed flush of stdout at exit,
+        # so stdout now points to /dev/null.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":

@@ -61,3 +61,19 @@ def detect_language(paragraphs: list[str]) -> str | None:
         return None
     # langdetect names a few languages with region tags ("zh-cn"); the record wants ISO 639-1.
     return code.split("-", 1)[0]
+
+
+@cache
+def known_languages() -> frozenset[str]:
+    """Every code `detect_language` can give (langdetect's profiles, ISO 639-1)."""
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    codes = {name.split("-", 1)[0].lower() for name in os.listdir(PROFILES_DIRECTORY)}
+    return frozenset(codes | set(_SINGLE_LANGUAGE_SCRIPTS.values()))
+
+
+def unknown_languages(codes: frozenset[str] | set[str]) -> list[str]:
+    """The codes among ``codes`` that no record can have (a filter on them keeps nothing)."""
+    return sorted(code for code in codes if code not in known_languages())

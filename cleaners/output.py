@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_BATCH = 2_000  # records per Parquet row group: bounded memory for any output size
 
 
@@ -25,6 +26,21 @@ def output_format(path: str | None) -> str:
     if path and path.lower().endswith(PARQUET_SUFFIXES):
         return "parquet"
     return "jsonl"
+
+
+def output_problem(path: str | None) -> str | None:
+    """Why records cannot be written to `path`, or None: its extension names a format there
+    is no writer for (`out.csv`, `out.jsonl.gz`). `-` (stdout) and a name without extension
+    are JSONL."""
+    if path in (None, "-"):
+        return None
+    suffix = Path(path).suffix.lower()
+    if not suffix or suffix in JSONL_SUFFIXES or suffix in PARQUET_SUFFIXES:
+        return None
+    return (
+        f"{path}: cannot write {suffix} files: records are written as JSONL "
+        f"({', '.join(JSONL_SUFFIXES)}) or Parquet ({', '.join(PARQUET_SUFFIXES)})"
+    )
 
 
 class RecordFile:
@@ -119,8 +135,24 @@ def _lines_with_counts(partial: Path, duplicates: dict[int, int]) -> Iterator[st
             yield line
 
 
+def new_file_mode() -> int:
+    """The mode `open()` gives a new file: 0o666 less the umask (mkstemp's files are 0o600,
+    which an output published from one must not keep)."""
+    try:  # Linux states the umask without changing it (thread-safe)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _atomic(path: Path, write: Any) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, new_file_mode())
     os.close(fd)
     try:
         write(Path(tmp))

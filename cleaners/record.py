@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 STATUS_OK = "ok"
 STATUS_REJECTED = "rejected"
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (a pair is joined).
+
+    JSON escapes (``"\\ud83d"``: a string cut mid-emoji) and ``surrogateescape`` decoding put
+    surrogates in a Python string; UTF-8 cannot encode them, so a record holding one cannot
+    be written. Every string that reaches a record goes through here."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +38,7 @@ class Removal:
 
 def record_id(url: str | None, source: str, story_index: int) -> str:
     """Stable id: the same page (by URL, else by source) and story always hash the same."""
-    key = f"{url or source}\x00{story_index}".encode()
+    key = f"{valid_unicode(url or source)}\x00{story_index}".encode()
     return hashlib.sha1(key).hexdigest()[:16]
 
 
@@ -58,23 +72,36 @@ class Article:
         return self.status == STATUS_OK
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON record, fields in their documented order."""
-        return {
-            "id": self.id,
-            "url": self.url,
-            "source": self.source,
-            "story_index": self.story_index,
-            "status": self.status,
-            "reject_reason": self.reject_reason,
-            "site": self.site,
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "authors": list(self.authors),
-            "published": self.published,
-            "updated": self.updated,
-            "fetched_at": self.fetched_at,
-            "language": self.language,
-            "text": self.text,
-            "removed": [r.to_dict() for r in self.removed],
-            "duplicates": self.duplicates,
-        }
+        """The JSON record, fields in their documented order; every string valid Unicode."""
+        return _valid(
+            {
+                "id": self.id,
+                "url": self.url,
+                "source": self.source,
+                "story_index": self.story_index,
+                "status": self.status,
+                "reject_reason": self.reject_reason,
+                "site": self.site,
+                "title": self.title,
+                "subtitle": self.subtitle,
+                "authors": list(self.authors),
+                "published": self.published,
+                "updated": self.updated,
+                "fetched_at": self.fetched_at,
+                "language": self.language,
+                "text": self.text,
+                "removed": [r.to_dict() for r in self.removed],
+                "duplicates": self.duplicates,
+            }
+        )
+
+
+def _valid(value: Any) -> Any:
+    """A JSON value with `valid_unicode` applied to every string in it."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, dict):
+        return {key: _valid(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_valid(item) for item in value]
+    return value

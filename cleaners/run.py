@@ -7,19 +7,24 @@ continues from the next input document: nothing is lost and nothing written twic
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from cleaners.batch import BatchOptions, Item, Result, iter_outcomes
+from cleaners.document import ReadError
+from cleaners.input_count import count_documents
 from cleaners.output import RecordFile
 from cleaners.progress import Progress
 from cleaners.summary import RunSummary
@@ -43,14 +48,155 @@ class RunConfig:
     extra_key: str = ""
 
 
+MAX_ERRORS_SHOWN = 20  # error lines printed per input file; the summary counts them all
+_WITHIN_FILE = re.compile(r"^(.+?)(?::\d+|@\d+)$")
+
+
+class ErrorLines:
+    """Error lines on stderr, at most `MAX_ERRORS_SHOWN` per input file: a file of millions
+    of bad lines gives a few examples and a count, not gigabytes of stderr."""
+
+    def __init__(self, limit: int = MAX_ERRORS_SHOWN) -> None:
+        self.limit = limit
+        self.shown: Counter[str] = Counter()
+        self.hidden: Counter[str] = Counter()
+
+    def report(self, error: ReadError) -> None:
+        self.line(error.source, f"newsclean: error: {error}")
+
+    def line(self, source: str, text: str) -> None:
+        name = input_file(source)
+        if self.shown[name] >= self.limit:
+            self.hidden[name] += 1
+            return
+        self.shown[name] += 1
+        print(text, file=sys.stderr)
+        if self.shown[name] == self.limit:
+            print(
+                f"newsclean: {name}: further errors in this input are counted, not shown",
+                file=sys.stderr,
+            )
+
+    def close(self) -> None:
+        for name, count in self.hidden.items():
+            print(f"newsclean: {name}: {count} more errors not shown", file=sys.stderr)
+        self.hidden.clear()
+
+
+def input_file(source: str) -> str:
+    """The input file a source names (``FILE:LINE``, ``FILE@OFFSET``, ``FILE#ID`` → FILE)."""
+    if match := _WITHIN_FILE.match(source):
+        return match.group(1)
+    if "#" in source and not source.startswith(("http://", "https://")):
+        return source.split("#", 1)[0]
+    return source
+
+
 class UsageError(ValueError):
     """A combination of options that cannot work; reported before anything is read."""
+
+
+def check_outputs(inputs: list[str], output: str | None, rejects: str | None) -> None:
+    """Refuse an output that is an input, or both outputs one file (UsageError).
+
+    Writing over an input replaces the raw data with its cleaned records; two outputs in one
+    file interleave records and rejections. Files given by name or matched by a pattern are
+    compared by identity (links included), and so is an existing output file inside an input
+    directory that a walk would read."""
+    outputs = {name: path for name, path in (("-o", output), ("--rejects", rejects)) if path}
+    outputs = {name: path for name, path in outputs.items() if path != "-"}
+    if len(outputs) == 2 and _same_file(outputs["-o"], outputs["--rejects"]):
+        raise UsageError("-o and --rejects name the same file: give them different files")
+    for name, path in outputs.items():
+        for given in _input_files(inputs, path):
+            if _same_file(given, path) or _same_file(given, path + ".partial"):
+                raise UsageError(
+                    f"{name} {path} is also an input ({given}): the run would overwrite it; "
+                    "write the output somewhere else"
+                )
+
+
+def _input_files(inputs: list[str], output: str) -> Iterable[str]:
+    from cleaners.readers import format_by_name
+
+    out = os.path.realpath(output)
+    for given in inputs:
+        if given == "-":
+            continue
+        if os.path.isdir(given):
+            # Only the output itself can be in the walk: no need to list the directory.
+            inside = out.startswith(os.path.realpath(given).rstrip(os.sep) + os.sep)
+            if inside and os.path.isfile(output) and format_by_name(Path(output)):
+                yield output
+        elif os.path.exists(given):
+            yield given
+        elif any(c in given for c in "*?["):
+            yield from glob.glob(given, recursive=True)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+class OutputLock:
+    """An exclusive lock on an output (``<OUT>.lock``, flock): a second run writing the same
+    output at the same time stops at once with a clear message instead of interleaving its
+    records. The kernel releases the lock when the process ends, however it ends."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path + ".lock")
+        self._fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            holder = _lock_holder(self.path)
+            raise UsageError(
+                f"{self.path.with_suffix('')} is being written by another newsclean run"
+                f"{holder}; wait for it to finish or write elsewhere"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            self.path.unlink(missing_ok=True)
+            os.close(self._fd)  # closing releases the lock
+            self._fd = None
+
+
+def _lock_holder(path: Path) -> str:
+    try:
+        pid = path.read_text().strip()
+    except OSError:
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""
 
 
 def run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[Item]]) -> int:
     """The run; `read(inputs, skipped)` yields the input items, counting skipped inputs."""
     if config.resume and config.output in ("-", None):
         raise UsageError("--resume needs an output file (-o FILE)")
+    check_outputs(config.inputs, config.output, config.rejects)
+    with ExitStack() as locks:
+        for path in (config.output, config.rejects):
+            if path not in ("-", None):
+                locks.enter_context(OutputLock(path))
+        return _run(config, read)
+
+
+def _run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[Item]]) -> int:
     out = RecordFile(config.output, spool=config.options.dedup)
     rejects = RecordFile(config.rejects) if config.rejects else None
     checkpoint = _Checkpoint(config)
@@ -70,7 +216,10 @@ def run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[It
     if state is not None and not config.quiet:
         print(f"newsclean: resuming after {skip} input documents", file=sys.stderr)
 
-    progress = Progress(enabled=config.progress and not config.quiet)
+    showing = config.progress and not config.quiet
+    total = count_documents(config.inputs) if showing else None
+    progress = Progress(enabled=showing, total=total, initial=skip)
+    shown = ErrorLines()
     items_done = skip
     last_checkpoint = time.monotonic()
     between_items = True
@@ -80,7 +229,7 @@ def run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[It
             between_items = False  # an interruption now would leave half an item written
             if outcome.error is not None:
                 summary.add_error(outcome.error)
-                print(f"newsclean: error: {outcome.error}", file=sys.stderr)
+                shown.report(outcome.error)
                 progress.update(errors=1)
             else:
                 summary.documents += 1
@@ -108,6 +257,7 @@ def run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[It
             rejects.close()
         raise
     progress.close()
+    shown.close()
     out.publish(dict(duplicates))
     if rejects is not None:
         rejects.publish()
@@ -164,6 +314,29 @@ def _dedup_index(out: RecordFile, state: dict[str, Any] | None) -> Any:
     return index
 
 
+def _inputs_identity(inputs: list[str]) -> str:
+    """A digest of the files the inputs name: each path, size and modification time.
+
+    The checkpoint counts input documents; resuming after a file was added, removed or
+    changed would skip the wrong ones. Stdin (``-``) has no identity to check."""
+    from cleaners.readers import expand_inputs
+
+    digest = hashlib.sha1()
+    for entry in expand_inputs(inputs):
+        if isinstance(entry, tuple) and entry[0] is not None:
+            path, source = entry
+            try:
+                info = path.stat()
+            except OSError:
+                identity = f"{source}\0?"
+            else:
+                identity = f"{source}\0{info.st_size}\0{info.st_mtime_ns}"
+        else:
+            identity = str(entry)  # stdin, or an input that is missing or unreadable
+        digest.update(identity.encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
+
+
 class _Checkpoint:
     """`<OUT>.checkpoint.json`: how far the run got, written atomically."""
 
@@ -183,6 +356,7 @@ class _Checkpoint:
             ]
         )
         self.key = hashlib.sha1(key.encode()).hexdigest()
+        self.inputs = _inputs_identity(config.inputs) if self.path is not None else ""
 
     def load(self) -> dict[str, Any] | None:
         if self.path is None or not self.path.exists():
@@ -195,6 +369,12 @@ class _Checkpoint:
             raise UsageError(
                 f"{self.path}: the checkpoint belongs to a run with other inputs or options; "
                 "run the same command, or remove the checkpoint to start again"
+            )
+        if state.get("inputs") != self.inputs:
+            raise UsageError(
+                f"{self.path}: the input files changed since the interrupted run (a file "
+                "added, removed, grown or modified): resuming would lose or repeat records; "
+                "remove the checkpoint to start again"
             )
         return state
 
@@ -211,6 +391,7 @@ class _Checkpoint:
         state = {
             "version": CHECKPOINT_VERSION,
             "key": self.key,
+            "inputs": self.inputs,
             "items": items,
             "out": list(out.sync()),
             "rejects": list(rejects.sync()) if rejects is not None else None,

@@ -73,8 +73,18 @@ class RunSummary:
 
         done_now = self.documents - self.documents_before
         rate = done_now / self.elapsed if self.elapsed > 0 else 0.0
+        records = self.ok + sum(self.rejected.values())
+        # A document gives one record, or more with --split-stories: say so, so the counts
+        # add up (ok + rejected = records = documents + stories split off).
+        split = records - self.documents
         lines = [
             f"documents read: {self.documents}",
+            f"records: {records}"
+            + (
+                f" ({_count(self.documents, 'document')} + {_count(split, 'split-off story')})"
+                if split > 0
+                else ""
+            ),
             f"ok: {self.ok}",
             f"rejected: {sum(self.rejected.values())} ({counts(self.rejected)})",
             f"errors: {self.error_count} ({counts(self.errors)})",
@@ -84,3 +94,8 @@ class RunSummary:
             lines.append(f"skipped: {sum(self.skipped.values())} ({counts(self.skipped)})")
         lines.append(f"throughput: {rate:.1f} docs/s in {self.elapsed:.2f} s")
         return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"

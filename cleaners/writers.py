@@ -10,6 +10,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from cleaners.output import new_file_mode
+
 
 def dumps_record(record: dict[str, Any]) -> str:
     """One JSONL line: UTF-8 as is, keys in the record's documented order."""
@@ -33,6 +35,7 @@ class AtomicJsonlWriter:
             fd, self._tmp = tempfile.mkstemp(
                 prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
             )
+            os.fchmod(fd, new_file_mode())  # mkstemp's 0o600 is no mode for an output
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from scrapy.settings import Settings
 
+from cleaners.version import package_version
 from newscrawl.cluster.store import store_from_settings
 from newscrawl.seeds import SeedError, load_seeds
 from newscrawl.urls import OriginMap
@@ -52,6 +53,7 @@ def seed_entries(site: str, settings: Settings) -> list[dict[str, str]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     parser.add_argument("--redis-url", help="e.g. redis://host:6379/0 (or -s REDIS_URL=...)")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -29,12 +29,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleaners.budget import DEFAULT_SECONDS
 from newscrawl.worker import (
     DEFAULT_CLEANER,
     CleanResult,
     PageTask,
     clean_batch,
     clean_page,
+    start_worker,
     unreadable,
     warm_up,
 )
@@ -68,8 +70,10 @@ class CleanerPool:
         workers: int | None = None,
         cleaner_path: str = DEFAULT_CLEANER,
         max_batch: int = MAX_BATCH,
+        time_budget: float | None = DEFAULT_SECONDS,
     ) -> None:
         self.workers = default_workers() if workers is None else max(0, workers)
+        self.time_budget = time_budget or None  # seconds per page; None: no limit
         self.cleaner_path = cleaner_path
         self.max_batch = max(1, max_batch)
         self.crashes = 0
@@ -90,8 +94,8 @@ class CleanerPool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=warm_up,
-                initargs=(self.cleaner_path,),
+                initializer=start_worker,
+                initargs=(self.cleaner_path, os.getpid()),
             )
             # One task per worker starts every process now, not on the first pages.
             futures = [
@@ -116,7 +120,7 @@ class CleanerPool:
     ) -> CleanResult:
         task = PageTask(body, url, site, rules, content_type)
         if not self.workers:
-            return clean_page(*task, cleaner_path=self.cleaner_path)
+            return clean_page(*task, cleaner_path=self.cleaner_path, budget=self.time_budget)
         if self._executor is None:
             await self.start()
         future: asyncio.Future[CleanResult] = asyncio.get_running_loop().create_future()
@@ -150,7 +154,7 @@ class CleanerPool:
         self.batches_sent += 1
         tasks = [w.task for w in batch]
         try:
-            future = executor.submit(clean_batch, tasks, self.cleaner_path)
+            future = executor.submit(clean_batch, tasks, self.cleaner_path, self.time_budget)
         except BrokenProcessPool:
             # the pool broke before this batch left; handled as if it had crashed in it
             asyncio.get_running_loop().call_soon(self._crashed, batch, executor)

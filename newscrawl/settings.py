@@ -60,6 +60,7 @@ DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.addresses.PrivateAddressGuard": 50,
     "newscrawl.middlewares.robots.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.retry.BackoffRetryMiddleware": 550,
@@ -67,7 +68,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.metarefresh.PrefilterMetaRefreshMiddleware": 580,
     "newscrawl.middlewares.warc.WarcWriterMiddleware": 950,
 }
-EXTENSIONS = {"newscrawl.extensions.StatsFile": 500}
+# JobGuard: a JOBDIR crawl killed outright resumes without losing or repeating records.
+EXTENSIONS = {"newscrawl.extensions.StatsFile": 500, "newscrawl.jobdir.JobGuard": 10}
 SPIDER_CONTRACTS = {"newscrawl.contracts.SiteContract": 10}
 
 ITEM_PIPELINES = {
@@ -97,9 +99,13 @@ NEWSCRAWL_ORIGIN_MAP: dict[str, str] = {}  # {"www.example.com": "http://127.0.0
 CLEAN_ENABLED = True  # False: fetch only; records are {url, site, fetched_at, html}
 CLEAN_WORKERS = None  # cleaning processes; default: CPUs available; 0 = in the crawl process
 CLEAN_BATCH_MAX = 8  # pages per message to a cleaning process when pages queue up
+CLEAN_TIME_BUDGET = 60.0  # seconds of cleaning per page before it becomes a timeout (0: none)
 LANGUAGES: list[str] = []  # e.g. ["en"]: drop records in other languages
 DEDUP_SIMILARITY = 0.8  # estimated Jaccard of 5-word shingles at which two texts are one story
 WARC_PATH = None  # e.g. crawl.warc.gz: archive every response
+# Refuse hosts that resolve to private, loopback or link-local addresses (origin map targets
+# excepted); False to crawl an intranet on purpose.
+PRIVATE_ADDRESS_GUARD = True
 REJECTS_PATH = None  # e.g. out/rejects.jsonl: also write rejected records
 STATS_PATH = None  # e.g. out/stats.json: the final Scrapy stats as JSON
 

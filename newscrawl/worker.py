@@ -20,9 +20,11 @@ from typing import Any, NamedTuple
 
 from w3lib.encoding import html_to_unicode, http_content_type_encoding
 
+from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
 from newscrawl.fingerprint import Fingerprint, fingerprint
 
 DEFAULT_CLEANER = "cleaners:clean_html"
+TIMEOUT = "timeout"  # how a CleanResult.error over the time budget starts
 
 _cleaner: Callable[..., Any] | None = None
 _cleaner_path: str | None = None
@@ -73,7 +75,12 @@ def http_charset(content_type: str | None) -> str | None:
 
 def decode_html(body: bytes, content_type: str | None) -> str:
     """Decode a page as Scrapy does (for the fetch-only records)."""
-    _, text = html_to_unicode(content_type, body)
+    try:
+        _, text = html_to_unicode(content_type, body)
+    except LookupError:  # a charset label naming a codec that is no text encoding (rot13)
+        from cleaners.html.decode import decode_html as decode
+
+        return decode(body)
     return text
 
 
@@ -101,23 +108,33 @@ def clean_page(
     rules: dict[str, Any],
     content_type: str | None = None,
     cleaner_path: str = DEFAULT_CLEANER,
+    budget: float | None = DEFAULT_SECONDS,
 ) -> CleanResult:
-    """Clean one page; never raises (a failure becomes an ``unreadable`` rejection)."""
+    """Clean one page; never raises (a failure, or a page over its time ``budget``, becomes
+    an ``unreadable`` rejection whose error says why)."""
     start, cpu = time.perf_counter(), time.process_time()
     try:
         clean = load_cleaner(cleaner_path)
-        article = clean(body, url, **clean_kwargs(clean, url, site, rules, content_type))
-        record = article.to_dict()
-        fp = fingerprint(article.text, article.title) if article.ok else None
+        with time_budget(budget):
+            article = clean(body, url, **clean_kwargs(clean, url, site, rules, content_type))
+            record = article.to_dict()
+            fp = fingerprint(article.text, article.title) if article.ok else None
         error = None
+    except DocumentTimeout:
+        record, fp = unreadable(url, site), None
+        error = f"{TIMEOUT}: cleaning took longer than {budget:g} s (CLEAN_TIME_BUDGET)"
     except Exception:
         record, fp, error = unreadable(url, site), None, traceback.format_exc(limit=5)
     return CleanResult(record, fp, time.perf_counter() - start, error, time.process_time() - cpu)
 
 
-def clean_batch(tasks: list[PageTask], cleaner_path: str = DEFAULT_CLEANER) -> list[CleanResult]:
+def clean_batch(
+    tasks: list[PageTask],
+    cleaner_path: str = DEFAULT_CLEANER,
+    budget: float | None = DEFAULT_SECONDS,
+) -> list[CleanResult]:
     """Clean several pages in one call: one message each way for the lot."""
-    return [clean_page(*task, cleaner_path=cleaner_path) for task in tasks]
+    return [clean_page(*task, cleaner_path=cleaner_path, budget=budget) for task in tasks]
 
 
 def unreadable(url: str, site: str) -> dict[str, Any]:
@@ -133,3 +150,12 @@ def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> bool:
     """Pool initializer: import the cleaner before the first page arrives. Returns whether
     the cleaner takes ``rules=`` (so the crawl process need not import it to know)."""
     return accepts(load_cleaner(cleaner_path), "rules")
+
+
+def start_worker(cleaner_path: str, parent: int) -> None:
+    """Pool initializer: end with the crawl (`cleaners.lifeline`: a crawl killed outright
+    leaves no cleaning process behind), then `warm_up`."""
+    from cleaners.lifeline import die_with_parent
+
+    die_with_parent(parent)
+    warm_up(cleaner_path)

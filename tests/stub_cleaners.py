@@ -19,3 +19,13 @@ def crash_on_marker(body: bytes, url: str, **kwargs: Any) -> Article:
 def without_rules(body: bytes, url: str, site: str | None = None) -> Article:
     """A cleaner that knows nothing of rule packs."""
     return Article(source=url, url=url, site=site, text=body.decode("utf-8"))
+
+
+def hang_on_url(body: bytes, url: str, **kwargs: Any) -> Article:
+    """A trivial cleaner that never returns on the page whose URL holds $HANG_URL_PART."""
+    part = os.environ.get("HANG_URL_PART")
+    if part and part in url:
+        while True:  # a quadratic corner, a backtracking pattern...
+            pass
+    text = body.decode("utf-8", "replace")
+    return Article(source=url, url=url, site=kwargs.get("site"), title=url, text=text)

@@ -35,7 +35,7 @@ from cleaners.distributed.task import Process, ShardJob, clean_shard, part_name,
 from cleaners.output import RecordFile, output_format
 from cleaners.progress import Progress
 from cleaners.readers import ReaderOptions
-from cleaners.run import RunConfig, UsageError
+from cleaners.run import ErrorLines, RunConfig, UsageError
 from cleaners.summary import RunSummary
 
 MANIFEST = "manifest.json"
@@ -216,6 +216,7 @@ def _clean(
     ]
     results: list[dict[str, Any] | None] = [None] * len(futures)
     progress = Progress(enabled=progress_on)
+    shown = ErrorLines()
     try:
         for future in as_completed(futures):
             try:
@@ -228,7 +229,7 @@ def _clean(
                 ) from exc
             results[result["index"]] = result
             for source, kind, message in result["errors"]:
-                print(f"newsclean: error: {source}: {kind}: {message}", file=sys.stderr)
+                shown.line(source, f"newsclean: error: {source}: {kind}: {message}")
             counts = result["summary"]
             progress.update(counts["documents"], sum(counts["errors"].values()))
             future.release()
@@ -237,6 +238,7 @@ def _clean(
         raise
     finally:
         progress.close()
+        shown.close()
     assert all(result is not None for result in results)
     return results  # type: ignore[return-value]
 

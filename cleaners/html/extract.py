@@ -23,7 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.blocks import Block, Page
-from cleaners.html.decode import UndecodableError, decode_html
+from cleaners.html.decode import UndecodableError, bound_html, decode_html
 from cleaners.html.dom import DomBlock, iter_blocks
 from cleaners.html.links import link_share, list_link_share
 from cleaners.html.main_content import extracted_texts
@@ -282,14 +282,17 @@ def page_from_html(
         text = decode_html(html, http_charset)
     except UndecodableError:
         return _rejected("unreadable", source, None, url)
-    text = text[:MAX_HTML_CHARS]
+    text = bound_html(text, MAX_HTML_CHARS)  # code and head go first: the article stays
     if not text.strip():
         return _rejected("empty", source, None, url)
     try:
         root = _parse(text)
     except (etree.ParserError, ValueError):
         return _rejected("unreadable", source, None, url)
-    meta = extract_metadata(root, url)
+    try:
+        meta = extract_metadata(root, url)
+    except RecursionError:  # metadata nested beyond reading (deep JSON-LD): keep the article
+        meta = PageMetadata()
     body = root.body if root.find("body") is not None else root
     dom = iter_blocks(body)
     visible = "\n".join(b.text for b in dom)

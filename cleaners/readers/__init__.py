@@ -40,10 +40,15 @@ ReadError kinds (closed set):
 ``invalid_json``     a JSONL line that is not a JSON object
 ``missing_field``    a JSONL object without a string HTML or text field
 ``truncated_record`` a WARC/ARC record or gzip member cut short
-``warc_error``       a record warcio cannot parse (not WARC/ARC, damaged headers)
+``warc_error``       a record warcio cannot parse (not WARC/ARC, damaged headers); a
+                     rule pack in our crawler's metadata that is refused (the page is
+                     still read, without it)
+``symlink_loop``     a symbolic link to itself or in a loop; a directory link back to
+                     one of its ancestors met by a ``**`` pattern (not followed)
 ==================== =============================================================
 
-(``cleaning_failed`` is the CLI's, for a page whose cleaning raised.)
+(``cleaning_failed``, ``timeout`` and ``worker_crashed`` are the CLI's: a page whose
+cleaning raised, ran over ``--time-budget``, or killed its worker process.)
 
 A bad line or record is reported and the rest of its file is read; a damaged stream (gzip,
 WARC) ends its file with one ReadError after the documents read before the damage. Nothing

@@ -14,6 +14,13 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 
 from cleaners.document import Document, ReadError
+from cleaners.readers.charsets import (
+    bom_encoding,
+    decode_wide,
+    looks_binary,
+    read_utf8,
+    wide_encoding,
+)
 
 Item = Document | ReadError
 
@@ -30,8 +37,10 @@ INVALID_JSON = "invalid_json"
 MISSING_FIELD = "missing_field"
 TRUNCATED_RECORD = "truncated_record"
 WARC_ERROR = "warc_error"
+SYMLINK_LOOP = "symlink_loop"
 KINDS = frozenset(
     {
+        SYMLINK_LOOP,
         NOT_FOUND,
         UNSUPPORTED,
         IO_ERROR,
@@ -60,12 +69,6 @@ GZIP_MAGIC = b"\x1f\x8b"
 # What a broken gzip stream raises while it is read (BadGzipFile is an OSError: catch it first).
 GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
-BINARY_SNIFF = 8192
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# Bytes that occur in text: everything from space up, plus tab, newlines, form feed, escape,
-# backspace. Anything else is a control byte.
-_TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r\f\x1b\x08"
-
 
 class NotGzipError(Exception):
     """A file named ``.gz`` that does not start with the gzip magic bytes."""
@@ -79,33 +82,28 @@ class UndecodableError(ValueError):
     """Text bytes in no encoding we can tell."""
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes (outside UTF-16 with a BOM) or mostly control bytes in the first 8 KB."""
-    sample = data[:BINARY_SNIFF]
-    if not sample or sample.startswith(_UTF16_BOMS):
-        return False
-    if b"\x00" in sample:
-        return True
-    return len(sample.translate(None, _TEXT_BYTES)) > len(sample) * 0.3
-
-
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else the encoding charset detection is sure of.
+    """A text dump's bytes to text (`cleaners.readers.charsets`): a BOM of any width,
+    UTF-16/32 without one, UTF-8 with replacement at its bad bytes only (CESU-8 joined), else
+    the encoding charset detection is sure of. NUL bytes are dropped.
 
     Raises `BinaryContentError` or `UndecodableError` (both ValueErrors)."""
+    bom = bom_encoding(data)
+    wide = None if bom else wide_encoding(data)
+    if bom is not None and bom[0] != "utf-8":
+        return decode_wide(data, bom[0], bom[1]).replace("\x00", "")
+    if wide is not None:
+        return decode_wide(data, wide).replace("\x00", "")
     if looks_binary(data):
         raise BinaryContentError("binary content (NUL or control bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # UTF-8 with a stray bad byte or two stays UTF-8: detection would misread it all
-        lenient = data.decode("utf-8-sig", errors="replace")
-        if lenient.count("\ufffd") <= max(2, len(lenient) // 1000):
-            return lenient
-        best = from_bytes(data).best()
-        if best is None:
-            raise UndecodableError(f"undecodable bytes: {exc}") from None
-        return str(best)
+    utf8 = read_utf8(data)
+    # UTF-8 with a stray bad byte or two stays UTF-8: detection would misread it all
+    if utf8.convincing or utf8.bad <= max(2, len(utf8.text) // 1000):
+        return utf8.text.replace("\x00", "")
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableError("undecodable bytes: no encoding fits") from None
+    return str(best).replace("\x00", "")
 
 
 def peekable(stream: BinaryIO) -> io.BufferedIOBase:

@@ -19,12 +19,12 @@ from cleaners.readers.base import (
     NotGzipError,
     decode_text,
     gzip_message,
-    looks_binary,
     open_input,
     os_message,
     read_bounded,
     size_message,
 )
+from cleaners.readers.charsets import looks_binary
 from cleaners.readers.options import ReaderOptions
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
@@ -18,6 +19,7 @@ from cleaners.readers.base import (
     IO_ERROR,
     NOT_FOUND,
     SKIP_UNKNOWN_EXTENSION,
+    SYMLINK_LOOP,
     UNSUPPORTED,
     Item,
     NotGzipError,
@@ -106,20 +108,31 @@ def sniff_format(path: Path, source: str) -> str | ReadError:
     return TEXT
 
 
-def _walk(directory: Path, skipped: Counter[str] | None) -> Iterator[Path]:
-    """Files under ``directory`` with a known extension, in sorted path order.
+def _walk(directory: Path, skipped: Counter[str] | None) -> Iterator[Path | ReadError]:
+    """Files under ``directory`` with a known extension, in sorted path order; a ReadError
+    for a directory that cannot be listed and for a link that leads nowhere (a loop).
 
     Symbolic links to files are followed, links to directories are not (no cycles)."""
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError:
+    except OSError as exc:
+        yield ReadError(str(directory), IO_ERROR, f"cannot list this directory: {os_message(exc)}")
         return
     for entry in entries:
         path = directory / entry.name
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = not is_dir and entry.is_file()
+        except OSError as exc:  # a link to itself, or in a loop of links
+            if format_by_name(path) or skipped is None:
+                yield ReadError(str(path), SYMLINK_LOOP, f"not read: {os_message(exc)}")
+            else:
+                skipped[SKIP_UNKNOWN_EXTENSION] += 1
+            continue
+        if is_dir:
             yield from _walk(path, skipped)
-        elif entry.is_file():
+        elif is_file:
             if format_by_name(path):
                 yield path
             elif skipped is not None:
@@ -141,23 +154,88 @@ def expand_inputs(
         path = Path(given)
         if path.is_dir():
             for child in _walk(path, skipped):
-                yield child, str(child)
+                yield child if isinstance(child, ReadError) else (child, str(child))
         elif path.is_file():
             yield path, given
         elif _GLOB_CHARS.search(given):
-            matches = sorted(glob.glob(given, recursive=True))
-            if not matches:
-                yield ReadError(given, NOT_FOUND, "no file matches this pattern")
-            for match in matches:
-                if os.path.isdir(match):
-                    for child in _walk(Path(match), skipped):
-                        yield child, str(child)
-                elif os.path.isfile(match):
-                    yield Path(match), match
+            yield from _glob(given, skipped)
+        elif _is_loop(path):
+            yield ReadError(given, SYMLINK_LOOP, "a symbolic link in a loop: not read")
         elif path.exists() or path.is_symlink():
             yield ReadError(given, UNSUPPORTED, "not a regular file or directory")
         else:
             yield ReadError(given, NOT_FOUND, "no such file or directory")
+
+
+def _glob(pattern: str, skipped: Counter[str] | None) -> Iterator[tuple[Path, str] | ReadError]:
+    """The files a pattern matches, each once.
+
+    ``**`` follows links to directories, so a link back to an ancestor matches the same files
+    again at every depth until the OS gives up (dozens of copies of each document). A file
+    met again by another path is not read again; the link that made the loop is reported."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield ReadError(pattern, NOT_FOUND, "no file matches this pattern")
+    seen: set[tuple[int, int]] = set()
+    loops: set[str] = set()
+    looping: dict[str, str | None] = {}  # directory -> the loop link on its path, if any
+    for match in matches:
+        link = _looping_link(Path(match), looping)
+        if link is not None:
+            if link not in loops:
+                loops.add(link)
+                message = "a link back to a directory above it: not followed"
+                yield ReadError(link, SYMLINK_LOOP, message)
+            continue
+        if os.path.isdir(match):
+            children = (
+                child if isinstance(child, ReadError) else (child, str(child))
+                for child in _walk(Path(match), skipped)
+            )
+        elif os.path.isfile(match):
+            children = iter([(Path(match), match)])
+        else:
+            if _is_loop(Path(match)):
+                yield ReadError(match, SYMLINK_LOOP, "a symbolic link in a loop: not read")
+            continue
+        for child in children:
+            if isinstance(child, ReadError):
+                yield child
+                continue
+            try:
+                info = child[0].stat()
+            except OSError:
+                yield child
+                continue
+            if (info.st_dev, info.st_ino) in seen:
+                continue  # the same file by another path (links): read once
+            seen.add((info.st_dev, info.st_ino))
+            yield child
+
+
+def _looping_link(path: Path, cache: dict[str, str | None]) -> str | None:
+    """The first directory link on ``path`` that leads to one of its own ancestors."""
+    parent = str(path.parent)
+    if parent in cache:
+        return cache[parent]
+    found = None
+    if path.parent != path:
+        found = _looping_link(path.parent, cache)
+        if found is None and path.parent.is_symlink():
+            target = os.path.realpath(path.parent)
+            above = os.path.realpath(path.parent.parent)
+            if above == target or above.startswith(target.rstrip(os.sep) + os.sep):
+                found = parent
+    cache[parent] = found
+    return found
+
+
+def _is_loop(path: Path) -> bool:
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 READERS: dict[str, FileReader] = {

@@ -30,6 +30,7 @@ from cleaners.readers.base import (
     size_message,
 )
 from cleaners.readers.options import ReaderOptions
+from cleaners.record import valid_unicode
 
 _SKIP_CHUNK = 1 << 20  # how much of an oversized line is read at a time while skipping it
 _SCAN_CHUNK = 1 << 20  # `jsonl_ranges` reads the file in pieces of this size
@@ -179,7 +180,7 @@ def parse_line(line: bytes, name: str, number: int, options: ReaderOptions) -> I
     if options.id_field is not None:
         ident = obj.get(options.id_field)
         if isinstance(ident, str | int) and not isinstance(ident, bool) and str(ident):
-            where = f"{name}#{ident}"
+            where = f"{name}#{valid_unicode(str(ident))}"
     fields = (options.html_field, options.text_field)
     values = [obj.get(field) for field in fields]
     common: dict[str, Any] = {
@@ -189,10 +190,12 @@ def parse_line(line: bytes, name: str, number: int, options: ReaderOptions) -> I
         "site": _string(obj.get(options.site_field)),
     }
     html, text = values
+    # An escaped lone surrogate ("\\ud83d": a string cut mid-emoji) is valid JSON but not
+    # valid Unicode: replaced here, so the page is cleaned and its record can be written.
     if isinstance(html, str) and html.strip():
-        return Document(html=html, **common)
+        return Document(html=valid_unicode(html), **common)
     if isinstance(text, str) and text.strip():
-        return Document(text=text, **common)
+        return Document(text=valid_unicode(text), **common)
     if any(isinstance(value, str) for value in values):
         return ReadError(where, EMPTY, f"empty {' and '.join(map(repr, fields))} fields")
     for field, value in zip(fields, values, strict=True):
@@ -202,7 +205,7 @@ def parse_line(line: bytes, name: str, number: int, options: ReaderOptions) -> I
 
 
 def _string(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
+    return valid_unicode(value) if isinstance(value, str) and value else None
 
 
 def _json_type(value: object) -> str:

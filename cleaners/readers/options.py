@@ -23,6 +23,7 @@ class ReaderOptions:
     fetched_at_field: str = "fetched_at"
     site_field: str = "site"
     max_bytes: int = DEFAULT_MAX_BYTES  # per document (a file, a JSONL line, a WARC payload)
+    input_rules: bool = True  # use the site rule packs that WARC metadata carries (checked)
 
 
 def parse_size(value: str) -> int:
@@ -69,6 +70,12 @@ def add_reader_arguments(parser: argparse.ArgumentParser) -> None:
         help="largest document read (a file, a JSONL line, a WARC payload), e.g. 10M "
         "(default: 10M); bigger ones are reported as too_large",
     )
+    group.add_argument(
+        "--no-input-rules",
+        action="store_true",
+        help="ignore the site rule packs that WARC metadata records carry (they are checked "
+        "and run under the time budget otherwise)",
+    )
 
 
 def reader_options(args: argparse.Namespace) -> ReaderOptions:
@@ -82,4 +89,5 @@ def reader_options(args: argparse.Namespace) -> ReaderOptions:
         fetched_at_field=getattr(args, "fetched_at_field", defaults.fetched_at_field),
         site_field=getattr(args, "site_field", defaults.site_field),
         max_bytes=getattr(args, "max_bytes", defaults.max_bytes),
+        input_rules=not getattr(args, "no_input_rules", False),
     )

@@ -22,6 +22,7 @@ warcio cannot parse ends the file with one ReadError; the pages before it are ke
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from typing import Any
 
 from w3lib.encoding import http_content_type_encoding
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
@@ -47,13 +49,15 @@ from cleaners.readers.base import (
     SKIP_NOT_HTML,
     TOO_LARGE,
     TRUNCATED_RECORD,
+    UNDECODABLE,
     WARC_ERROR,
     Item,
-    looks_binary,
     os_message,
     read_bounded,
     size_message,
 )
+from cleaners.readers.charsets import looks_binary
+from cleaners.readers.encoding import ContentEncodingError, decode_content
 from cleaners.readers.options import ReaderOptions
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -115,6 +119,7 @@ def _read_archive(
     skipped: Counter[str] | None,
 ) -> Iterator[Item]:
     archive = ArchiveIterator(handle, arc2warc=True)
+    archive.INC_RECORD = ""  # its warning on stderr; counted in err_count and reported here
     records = iter(archive)
     pending: _Page | None = None
     last: int | None = None  # offset of the last record read whole
@@ -132,6 +137,7 @@ def _read_archive(
         offset = archive.offset  # where the next record starts (warcio keeps it up to date)
         where = f"{source}@{offset}"
         page = meta = None
+        misaligned = archive.err_count
         try:
             record = next(records)
             length = record.rec_headers.get_header("Content-Length") or ""
@@ -141,6 +147,12 @@ def _read_archive(
                 page = _page(record, where, options)
             elif record.rec_type == "metadata" and pending is not None:
                 meta = _crawl_metadata(record, pending.record_id)
+                if meta is not None and meta.get("rules"):
+                    refused = untrusted_rules(meta.get("rules")) if options.input_rules else ""
+                    if refused is not None:
+                        meta = {**meta, "rules": None}  # ignored on request, or refused
+                    if refused:
+                        yield ReadError(where, WARC_ERROR, refused)
             archive.get_record_offset()  # reads the rest of the record
             if cut := _remaining(record):
                 raise _Incomplete(
@@ -163,6 +175,16 @@ def _read_archive(
             yield _broken(path, where, offset, gzipped, WARC_ERROR, _describe(exc))
             return
         last = offset
+        if archive.err_count > misaligned:
+            # warcio found the record's bytes going on past its Content-Length: the length is
+            # short, the payload read is cut. An error of this record, not a page.
+            message = "Content-Length shorter than the record: its payload is cut"
+            error = ReadError(where, TRUNCATED_RECORD, message)
+            if page is not None:
+                page = _Page(page.record_id, error)
+            else:
+                yield from flush()
+                yield error
         if page is not None:
             yield from flush()
             pending = page
@@ -208,8 +230,13 @@ def _page(record: ArcWarcRecord, where: str, options: ReaderOptions) -> _Page:
         content_type = http.get_header("Content-Type")
     else:
         content_type = headers.get_header("Content-Type")
-    stream = record.content_stream()
-    data = read_bounded(stream, options.max_bytes + 1)
+    try:
+        data = _payload(record, options.max_bytes)
+    except ContentEncodingError as exc:
+        if content_type and not _is_html(content_type, b""):
+            return _Page(record_id, None, SKIP_NOT_HTML)
+        message = f"payload cannot be decoded ({exc})"
+        return _Page(record_id, ReadError(where, UNDECODABLE, message))
     if not _is_html(content_type, data):
         return _Page(record_id, None, SKIP_NOT_HTML)
     if len(data) > options.max_bytes:
@@ -226,6 +253,21 @@ def _page(record: ArcWarcRecord, where: str, options: ReaderOptions) -> _Page:
         http_charset=http_content_type_encoding(content_type) if content_type else None,
     )
     return _Page(record_id, document)
+
+
+def _payload(record: ArcWarcRecord, limit: int) -> bytes:
+    """The record's payload with its content encoding undone (at most ``limit`` + 1 bytes).
+
+    Not warcio's ``content_stream()``: its Brotli decoder fails on the current ``brotli``
+    module, and it passes an encoding it does not know on undecoded (see
+    `cleaners.readers.encoding`). Raises `ContentEncodingError`."""
+    http = record.http_headers
+    if http is None:
+        return read_bounded(record.raw_stream, limit + 1)
+    stream: Any = record.raw_stream
+    if (http.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
+        stream = ChunkedDataReader(stream, decomp_type=None)
+    return decode_content(stream, http.get_header("Content-Encoding"), limit)
 
 
 def _is_html(content_type: str | None, data: bytes) -> bool:
@@ -252,6 +294,37 @@ def _crawl_metadata(record: ArcWarcRecord, pending_id: str | None) -> dict[str, 
     except ValueError:
         return None
     return meta if isinstance(meta, dict) else None
+
+
+# A rule pack in an archive is input, written by whoever wrote the archive: checked before
+# use. Nested quantifiers ("(a+)+", "(\\w*)*") backtrack exponentially on a line that almost
+# matches; the time budget interrupts any pattern that still runs away.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}]\)\s*(?:[+*]|\{\d*,)")
+_MAX_PATTERN = 500
+_MAX_ENTRIES = 200
+
+
+def untrusted_rules(rules: Any) -> str | None:
+    """Why a rule pack from an archive's metadata is refused, or None when it can be used."""
+    from cleaners.sitepack import SitePack, SitePackError
+
+    if not isinstance(rules, dict):
+        return "rule pack refused: not a table"
+    entries = [*rules.get("drop_patterns", []), *rules.get("drop_selectors", [])]
+    if len(entries) > _MAX_ENTRIES:
+        return f"rule pack refused: more than {_MAX_ENTRIES} entries"
+    for spec in rules.get("drop_patterns", []):
+        pattern = spec.get("pattern") if isinstance(spec, dict) else None
+        if isinstance(pattern, str) and (
+            len(pattern) > _MAX_PATTERN or _NESTED_QUANTIFIER.search(pattern)
+        ):
+            shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
+            return f"rule pack refused: pattern {shown!r} can backtrack without end"
+    try:
+        SitePack.from_mapping(rules)
+    except (SitePackError, TypeError, AttributeError, ValueError) as exc:
+        return f"rule pack refused: {exc}"
+    return None
 
 
 def _apply_metadata(page: _Page, meta: dict[str, Any]) -> _Page:

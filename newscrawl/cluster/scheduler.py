@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import socket
 import time
 import uuid
@@ -34,6 +33,7 @@ from scrapy.http import Response
 from scrapy.utils.request import request_from_dict
 from twisted.internet import task
 
+from newscrawl.cluster.codec import PayloadError, decode_request, encode_request
 from newscrawl.cluster.store import SharedStore, store_from_settings
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ class RedisScheduler:
         parent = request.meta.pop(META_PARENT, None)
         replaced = request.meta.pop(META_LEASE, None)  # a retry or redirect of a leased request
         key = None if request.dont_filter else self._fingerprinter.fingerprint(request).hex()
-        payload = pickle.dumps(request.to_dict(spider=self.spider), protocol=5)
+        payload = encode_request(request.to_dict(spider=self.spider))
         added = self.store.push(key, request.priority, payload)
         if added:
             self._inc("scheduler/enqueued/redis")
@@ -179,10 +179,18 @@ class RedisScheduler:
         return added
 
     def next_request(self) -> Request | None:
-        lease = self.store.lease(self.owner)
-        if lease is None:
-            return None
-        request = request_from_dict(pickle.loads(lease.payload), spider=self.spider)
+        while True:
+            lease = self.store.lease(self.owner)
+            if lease is None:
+                return None
+            try:
+                request = request_from_dict(decode_request(lease.payload), spider=self.spider)
+                break
+            except (PayloadError, ValueError) as exc:
+                # Not ours (or from a version that pickled): dropped, never evaluated.
+                logger.error("Dropped a queued payload that is not a request: %s", exc)
+                self._inc("newscrawl/redis/bad_payload")
+                self.store.ack(lease.id)
         request.meta[META_LEASE] = lease.id
         self.tracker.start(lease.id)
         self._inc("scheduler/dequeued/redis")

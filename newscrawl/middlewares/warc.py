@@ -36,12 +36,14 @@ from scrapy.http import Response
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from cleaners.readers.encoding import ContentEncodingError, decode_body
 from newscrawl.pagetype import is_article_page, is_html
 
 logger = logging.getLogger(__name__)
 
 WARC_SAFE_ENCODINGS = b"gzip, deflate, br"
 _DROP_HEADERS = {"transfer-encoding"}
+_DECODE_LIMIT = 256 * 1024  # the checks read the first 200 kB (newscrawl.pagetype)
 
 
 class WarcWriterMiddleware:
@@ -114,12 +116,15 @@ class WarcWriterMiddleware:
         site = request.meta.get("newscrawl_site")
         # Whether the crawler hands this response to the cleaner (same checks as the spider).
         content_type = response.headers.get("Content-Type")
-        cleaned = (
-            role == "article"
-            and 200 <= response.status < 300
-            and is_html(content_type.decode("latin-1") if content_type else None, response.body)
-            and is_article_page(response.body)
-        )
+        cleaned = role == "article" and 200 <= response.status < 300
+        if cleaned:
+            # This middleware sees the body still content-encoded: the checks need it decoded.
+            body = _decoded(response)
+            cleaned = (
+                body is not None
+                and is_html(content_type.decode("latin-1") if content_type else None, body)
+                and is_article_page(body)
+            )
         seeds = getattr(self.crawler.spider, "seeds", {})
         rules = dict(seeds[site].rules) if site in seeds else {}
         headers = [
@@ -197,6 +202,17 @@ class WarcWriterMiddleware:
             },
         )
         writer.write_record(metadata)
+
+
+def _decoded(response: Response) -> bytes | None:
+    """The body with its Content-Encoding undone (None when it cannot be)."""
+    encoding = response.headers.get("Content-Encoding")
+    if not encoding:
+        return response.body
+    try:
+        return decode_body(response.body, encoding.decode("latin-1"), _DECODE_LIMIT)
+    except ContentEncodingError:
+        return None
 
 
 def _warc_date() -> str:

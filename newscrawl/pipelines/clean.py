@@ -3,7 +3,8 @@
 Settings: ``CLEAN_ENABLED`` (default True; False emits the raw page instead, a fetch-only
 crawl), ``CLEAN_WORKERS`` (processes; default: the CPUs this process may use; 0 = inline),
 ``NEWSCRAWL_CLEANER`` (``module:function``; default ``cleaners:clean_html``), ``CLEAN_BATCH_MAX``
-(pages per message to a worker when pages queue up; default 8).
+(pages per message to a worker when pages queue up; default 8), ``CLEAN_TIME_BUDGET``
+(seconds of cleaning per page before it is given up as a ``timeout``; default 60, 0: none).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from cleaners.budget import DEFAULT_SECONDS
 from newscrawl.items import CleanedItem, PageItem
 from newscrawl.pipelines import stats
 from newscrawl.pool import MAX_BATCH, CleanerPool
-from newscrawl.worker import DEFAULT_CLEANER
+from newscrawl.worker import DEFAULT_CLEANER, TIMEOUT
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ class CleanPipeline:
             None if workers in (None, "") else int(workers),
             settings.get("NEWSCRAWL_CLEANER") or DEFAULT_CLEANER,
             max_batch=settings.getint("CLEAN_BATCH_MAX", MAX_BATCH),
+            time_budget=settings.getfloat("CLEAN_TIME_BUDGET", DEFAULT_SECONDS),
         )
         self._inflight = 0
         self._main_cpu = 0.0
@@ -97,7 +100,10 @@ class CleanPipeline:
         totals["newscrawl/clean_cpu_seconds"] = (
             totals.get("newscrawl/clean_cpu_seconds", 0.0) + result.cpu_seconds
         )
-        if result.error:
+        if result.error and result.error.startswith(TIMEOUT):
+            totals["newscrawl/clean_timeouts"] = totals.get("newscrawl/clean_timeouts", 0) + 1
+            logger.error("Cleaning %s: %s", item.url, result.error)
+        elif result.error:
             totals["newscrawl/clean_errors"] = totals.get("newscrawl/clean_errors", 0) + 1
             logger.error("Cleaning failed for %s:\n%s", item.url, result.error)
         record = result.record

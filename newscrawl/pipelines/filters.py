@@ -60,6 +60,13 @@ class LanguagePipeline:
         languages.discard("")
         if not languages:
             raise NotConfigured  # LANGUAGES empty: no language filter
+        from cleaners.language import unknown_languages
+
+        if unknown := unknown_languages(languages):
+            raise ValueError(
+                f"LANGUAGES: unknown language code {', '.join(map(repr, unknown))}: every "
+                "record would be dropped; use ISO 639-1 codes (en, ar, fr...)"
+            )
         return cls(crawler, languages)
 
     def process_item(self, item: Any) -> Any:

@@ -42,6 +42,7 @@ from newscrawl.urls import OriginMap, canonical_url, matches_article
 META_SITE = "newscrawl_site"
 META_ROLE = "newscrawl_role"
 META_PAGE = "newscrawl_page"
+META_SITEMAP_DEPTH = "newscrawl_sitemap_depth"  # sitemap indexes followed to reach this one
 META_CANONICAL = "newscrawl_canonical"  # the request's URL is already canonical
 
 _CANONICAL = re.compile(rb"""<link\b[^>]*?rel\s*=\s*["']?canonical["']?[^>]*>""", re.IGNORECASE)
@@ -59,6 +60,11 @@ class NewsSpider(Spider):
         self.origins = OriginMap()
         self.shared = False  # Redis mode: seeds come from the shared store
         self._seed_cursor = 0
+        # Sitemap indexes can point to further indexes without end (a generated chain, a
+        # loop of distinct URLs): followed at most this deep, and this many per site.
+        self.sitemap_max_depth = 4
+        self.sitemap_max_per_site = 5000
+        self._sitemaps_followed: dict[str, int] = {}
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -76,6 +82,8 @@ class NewsSpider(Spider):
         spider.shared = cluster_settings.enabled(crawler.settings)
         if spider.shared and not spider.site:
             spider.site = "all"
+        spider.sitemap_max_depth = crawler.settings.getint("SITEMAP_MAX_DEPTH", 4)
+        spider.sitemap_max_per_site = crawler.settings.getint("SITEMAP_MAX_PER_SITE", 5000)
         spider.configure(
             seeds_dir=crawler.settings.get("NEWSCRAWL_SEEDS_DIR"),
             origin_map=crawler.settings.getdict("NEWSCRAWL_ORIGIN_MAP"),
@@ -154,11 +162,34 @@ class NewsSpider(Spider):
             self.logger.warning("Not a sitemap: %s", response.url)
             return
         if sitemap.kind == "index":
+            depth = int(response.meta.get(META_SITEMAP_DEPTH, 0))
+            if depth >= self.sitemap_max_depth:
+                self._inc("newscrawl/skipped/sitemap_depth")
+                self.logger.warning(
+                    "Sitemap index %s is %d indexes deep: not followed (SITEMAP_MAX_DEPTH)",
+                    response.url,
+                    depth,
+                )
+                return
             for link in sitemap.links:
                 if self._too_old(seed, link):
                     self._inc("newscrawl/skipped/too_old_sitemap")
                     continue
-                yield self._request(link.url, seed, self.parse_sitemap, "sitemap")
+                followed = self._sitemaps_followed.get(seed.site, 0)
+                if followed >= self.sitemap_max_per_site:
+                    self._inc("newscrawl/skipped/sitemap_limit")
+                    if followed == self.sitemap_max_per_site:
+                        self._sitemaps_followed[seed.site] = followed + 1  # warn once
+                        self.logger.warning(
+                            "%s: %d sitemaps followed, no more (SITEMAP_MAX_PER_SITE)",
+                            seed.site,
+                            self.sitemap_max_per_site,
+                        )
+                    continue
+                self._sitemaps_followed[seed.site] = followed + 1
+                request = self._request(link.url, seed, self.parse_sitemap, "sitemap")
+                request.meta[META_SITEMAP_DEPTH] = depth + 1
+                yield request
             return
         self._inc("newscrawl/discovered/sitemap", len(sitemap.links))
         yield from self._article_requests(seed, sitemap.links)
