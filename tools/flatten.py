@@ -7,7 +7,9 @@ what Common Crawl WET records and most scraped text dumps look like. Exactly:
 * the page is parsed with lxml's HTML parser (``huge_tree``, so deep pages are not cut);
 * nothing in ``<head>``, ``<script>``, ``<style>``, ``<noscript>``, ``<template>``,
   ``<svg>``, ``<iframe>``, ``<object>``, ``<select>``/``<option>`` or comments is output;
-* hidden elements are skipped with their subtree: the ``hidden`` attribute,
+* hidden elements are skipped with their subtree: the ``hidden`` attribute (except on
+  streamed server-rendered chunks, ``<div hidden id="S:0">``, which a script moves into the
+  page as it loads),
   ``aria-hidden="true"``, ``type="hidden"`` inputs, and an inline style with
   ``display:none`` or ``visibility:hidden`` (stylesheets are not evaluated, as a copy
   from a page whose CSS did not load would show);
@@ -113,13 +115,16 @@ BLOCK_TAGS = frozenset(
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_STREAMED_CHUNK_ID = re.compile(r"S:\d+$")
 _NEWLINE = "\n"
 
 
 def _hidden(element: etree._Element) -> bool:
     attrib = element.attrib
     if "hidden" in attrib:
-        return True
+        # Streamed server-rendered chunks (React's `<div hidden id="S:0">`) are moved into the
+        # page by a script as it loads: a reader sees them.
+        return not _STREAMED_CHUNK_ID.match(attrib.get("id") or "")
     if (attrib.get("aria-hidden") or "").strip().lower() == "true":
         return True
     if element.tag == "input" and (attrib.get("type") or "").lower() == "hidden":
@@ -157,14 +162,16 @@ def flatten_html(html: str | bytes) -> str:
     """The visible text of `html`, one non-empty line per block (see the module doc)."""
     if isinstance(html, bytes):  # the benchmarks' pages are UTF-8, as their adapters read them
         html = html.decode("utf-8", errors="replace")
-    # lxml refuses str input that declares an encoding; strip the declaration.
-    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     if not html.strip():
         return ""
-    parser = lxml_html.HTMLParser(huge_tree=True)
+    # lxml refuses str input that declares an encoding (an XML declaration, also after a BOM
+    # or a comment): such a page is parsed as the UTF-8 bytes it stands for.
     try:
-        root = lxml_html.document_fromstring(html, parser=parser)
-    except (etree.ParserError, ValueError):
+        root = lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
+    except ValueError:
+        parser = lxml_html.HTMLParser(huge_tree=True, encoding="utf-8")
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except etree.ParserError:
         return ""
     body = root.find("body")
     start = body if body is not None else root
