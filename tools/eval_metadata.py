@@ -10,9 +10,10 @@ On a corpus laid out as ``html/<id>.html.gz`` + ``ground-truth.json`` whose entr
   with an annotated title.
 - **every author found**: every annotated name is among the record's author names, case- and
   space-insensitive; on the pages with an annotated author. Several annotated names are
-  written "A, B and C", "A & B" or "A; B", and names carry credentials ("Jane Roe, MS, RD"):
-  the annotation and each author string of each system are split by the same function
-  (`split_names`), which drops the credentials.
+  written "A, B and C", "A & B" or "A; B", and names carry credentials ("Jane Roe, MS, RD")
+  or a job title ("Jane Roe, Shipping Expert"): the annotation and each author string of each
+  system are split by the same function (`split_names`), which drops them. Names compare
+  without case, spaces, punctuation or a leading honorific ("Dr. Jane Roe" = "jane roe").
 - **date same day**: the calendar day of the record's publication date, as the page wrote it
   (no time-zone shift), is the annotated day; on the pages with an annotated date.
 
@@ -97,14 +98,27 @@ def _is_credential(token: str) -> bool:
     )
 
 
+# A part after a name that is the person's job ("Jane Roe, Shipping Expert", "…, CEO of X"):
+# annotators copied bylines with the job title. Kept apart from the cleaner's own vocabulary
+# (`cleaners/data/authors.toml`) so that the measure does not follow the cleaner.
+_JOB_WORDS = re.compile(
+    r"\b(expert|dietitian|director|ceo|founder|representative|editor|writer|reporter|manager"
+    r"|specialist|consultant|educator|horticulturalist|correspondent|contributor)\b|\bof\b",
+    re.IGNORECASE,
+)
+
+
 def split_names(text: str | None) -> list[str]:
-    """The names in an author string, credentials dropped, in order."""
+    """The names in an author string, credentials and job titles after a name dropped, in
+    order."""
     if not text:
         return []
-    names = []
+    names: list[str] = []
     for part in _NAME_SEPARATORS.split(text):
         part = part.strip(" .-–—")
         if not part or all(_is_credential(t) for t in part.split()):
+            continue
+        if names and _JOB_WORDS.search(part):
             continue
         names.append(part)
     return names
