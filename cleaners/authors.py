@@ -22,7 +22,11 @@ _MAX_NAME_CHARS = 60
 # Between two names: ",", ";", "&", "|", "/", "•", "·", the Arabic comma, "and", "و".
 _SEPARATORS = re.compile(r"\s*(?:[,;&|•·،]|\s/\s|\band\b|\bund\b|\bet\b|\by\b|(?<=\s)و(?=\s))\s*")
 _EDGE = " \t.,:;-–—|•·()[]\"'“”‘’"
-_NOT_A_NAME = re.compile(r"@|https?:|www\.|\.(com|org|net)\b|[{}<>=_#\\/]|\d{3,}", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"@|https?:|www\.|\w\.(com|org|net|info|news|io|co|in|uk|de|fr)\b|[{}<>=_#\\/]|\d{3,}"
+    r"|\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -82,8 +86,12 @@ def strip_prefix(text: str) -> str:
 
 
 def _is_credential(token: str) -> bool:
-    bare = token.strip(".,()®™").replace(".", "")
-    return bare.casefold() in vocabulary().credentials
+    """A listed credential written as one ("MA", "M.A.", "PhD"); "Ma" in "Rui Ma" is a name."""
+    bare = token.strip(",()®™")
+    plain = bare.replace(".", "")
+    if plain.casefold() not in vocabulary().credentials:
+        return False
+    return "." in bare or not (len(plain) <= 3 and plain[:1].isupper() and plain[1:].islower())
 
 
 def _is_role_run(tokens: list[str]) -> bool:

@@ -385,6 +385,58 @@ def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str |
     return published, updated
 
 
+def _header_date_lines(
+    root: lxml_html.HtmlElement, title: str | None
+) -> tuple[str | None, str | None]:
+    """(published, updated) from the date lines by the headline that are not in the article
+    region the text rules read ("February 4, 2025 - 11 minutes" above the `<h1>`,
+    "Published: January 3, 2024" in a header box): short leaf texts in the headline's
+    nearest ancestors, read by the text rules' own byline and date-line parsers, nearest to
+    the headline first."""
+    from cleaners.rules.bylines import BylineRule, DateLineRule
+
+    headline = _headline(root, title)
+    if headline is None:
+        return None, None
+    date_line, byline = DateLineRule(), BylineRule()
+    node = headline
+    for _ in range(_HEADER_LEVELS):
+        if node.getparent() is None:
+            break
+        node = node.getparent()
+        order = {e: i for i, e in enumerate(node.iter())}
+        at = order[headline]
+        found: list[tuple[int, list[tuple[str, str]]]] = []
+        for element in node.xpath(_SHORT_LEAF):
+            if element is headline or _is_foreign(element):
+                continue
+            if element.tag == "a" or any(a.tag == "a" for a in element.iterancestors()):
+                continue  # a date in a link dates the page it leads to
+            text = _text(element)
+            parsed = byline.parse(text)
+            dates = parsed[1] if parsed else date_line.parse(text)
+            if dates:
+                found.append((abs(order.get(element, at) - at), dates))
+        if found:
+            published = updated = None
+            for _, dates in sorted(found, key=lambda f: f[0]):
+                for kind, iso in dates:
+                    if kind == "updated":
+                        updated = updated or iso
+                    else:
+                        published = published or iso
+            return published, updated
+    return None, None
+
+
+# a short text (a date line: at most ~80 characters) in an element with few children
+_SHORT_LEAF = (
+    ".//*[not(self::script or self::style or self::option)]"
+    "[string-length(normalize-space(.)) > 5 and string-length(normalize-space(.)) < 90]"
+    "[count(.//*) < 6]"
+)
+
+
 def _htmldate(root: lxml_html.HtmlElement, url: str | None) -> str | None:
     """htmldate's publication date: the URL's date, its meta/markup list, then its text
     heuristics. Well kept and broad, so the last source before the update date."""
@@ -396,7 +448,10 @@ def _htmldate(root: lxml_html.HtmlElement, url: str | None) -> str | None:
         found = find_date(root, url=url, original_date=True, extensive_search=True)
     except (ValueError, TypeError):  # htmldate raises on odd markup
         return None
-    return parse_date(found) if found else None
+    if not found or (found.endswith("-01-01") and f"{found[:4]}/01/01" not in (url or "")):
+        # htmldate gives a bare year ("© 2024") as January 1: no day is known
+        return None
+    return parse_date(found)
 
 
 # --------------------------------------------------------------------------- title
@@ -451,7 +506,12 @@ def _visible_title(root: lxml_html.HtmlElement, title: str | None) -> str | None
 
 
 def _is_site(name: str, site_names: set[str]) -> bool:
-    return name_key(name) in site_names
+    """The site or publisher itself ("USA" of "USA TODAY", "Morgan" of "Morgan & Morgan")."""
+    key = name_key(name)
+    return any(
+        key == site or (len(key) >= 3 and (site.startswith(key) or site.endswith(key)))
+        for site in site_names
+    )
 
 
 def _authors(
@@ -545,6 +605,11 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         published, updated = _markup_dates(root, data.title)
         if published:
             data.published, data.sources["published"] = published, "markup"
+        data.updated = data.updated or updated
+    if data.published is None:
+        published, updated = _header_date_lines(root, data.title)
+        if published:
+            data.published, data.sources["published"] = published, "date-line"
         data.updated = data.updated or updated
     if data.published is None:
         data.published_fallback = _htmldate(root, url or data.url)
