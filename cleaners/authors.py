@@ -44,6 +44,7 @@ class Vocabulary:
     agencies: frozenset[str]
     not_name_words: frozenset[str]
     particles: frozenset[str]
+    not_author_prefixes: tuple[str, ...]
 
 
 @cache
@@ -59,6 +60,7 @@ def vocabulary() -> Vocabulary:
         agencies=frozenset(data["agencies"]),
         not_name_words=frozenset(data["not_name_words"]),
         particles=frozenset(data["name_particles"]),
+        not_author_prefixes=tuple(data["not_author_prefixes"]),
     )
 
 
@@ -110,6 +112,8 @@ def clean_name(part: str) -> str | None:
     credentials, an e-mail address, a URL, a date, a sentence)."""
     part = _BRACKETED.sub("", unicodedata.normalize("NFKC", part))
     part = _SPACES.sub(" ", part).strip(_EDGE)
+    if part.casefold().startswith(vocabulary().not_author_prefixes):
+        return None  # a reviewer, editor or photographer is not an author
     part = strip_prefix(part)
     if not part or _NOT_A_NAME.search(part):
         return None

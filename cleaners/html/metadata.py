@@ -253,17 +253,35 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
     return [e for e in found if e in inner]
 
 
+_NAME_MARK = re.compile(r"\bname\b")
+
+
 def _element_names(element: lxml_html.HtmlElement) -> list[str]:
+    """Names in a byline element: its `itemprop=name` or `.name` part when it has one (an
+    author box also holds a job title and a bio), one per author link when it links several
+    authors ("<a>A</a><a>B</a>" without separators), else its text split."""
     if "author" in (element.get("itemprop") or "").lower():
         named = element.find(".//*[@itemprop='name']")
         if named is not None:
             element = named
         if element.get("content"):
             return split_names(element.get("content"))
+    else:
+        named = next(
+            (d for d in element.iterdescendants() if _NAME_MARK.search(_marks_of(d))), None
+        )
+        if named is not None and _text(named):
+            element = named
+    links = [_text(a) for a in element.iter("a")]
+    if len(links) > 1 and all(1 <= len(t.split()) <= 5 for t in links):
+        names = [n for t in links for n in split_names(t)]
+        if names and all(looks_like_person(n) for n in names):
+            return names
     text = _text(element)
     if not text or len(text.split()) > _MAX_BYLINE_WORDS:
         return []
-    return split_names(text)
+    # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
+    return [n for n in split_names(text) if len(n.split()) == 1 or looks_like_person(n)]
 
 
 def _author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
