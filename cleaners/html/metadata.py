@@ -26,6 +26,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -197,6 +198,22 @@ def _date(value: Any) -> str | None:
 
 def _first_date(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((d for k in keys if (d := _date(meta.get(k)))), None)
+
+
+def _first_raw(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    """The first of these meta values that holds a date, as written."""
+    return next((meta[k] for k in keys if _date(meta.get(k))), None)
+
+
+def _is_machine_date(value: Any) -> bool:
+    """ISO 8601 ("2024-05-01", "2024-05-01T10:00:00Z", "2024-05-01 10:00:00")."""
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- markup
@@ -606,14 +623,21 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
 
     v = _vocabulary()
     page = ld.page or {}
-    for name, value in (
-        ("json-ld", _date(article.get("datePublished"))),
-        ("meta", _first_date(meta, v.published_meta)),
-        ("json-ld", _date(page.get("datePublished"))),
+    # Metadata dates in machine form (ISO 8601, as schema.org and OpenGraph ask) first; a
+    # display date in a JSON-LD or meta field ("Jun 24, 2025") is a hand-filled template,
+    # often with the page's last build date, and ranks after the page's visible date.
+    loose: tuple[str, str] | None = None
+    for name, raw in (
+        ("json-ld", article.get("datePublished")),
+        ("meta", _first_raw(meta, v.published_meta)),
+        ("json-ld", page.get("datePublished")),
     ):
-        if value:
+        value = _date(raw)
+        if value and _is_machine_date(raw):
             data.published, data.sources["published"] = value, name
             break
+        if value and loose is None:
+            loose = (value, name)
     data.updated = (
         _date(article.get("dateModified"))
         or _first_date(meta, v.updated_meta)
@@ -629,6 +653,8 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         if published:
             data.published, data.sources["published"] = published, "date-line"
         data.updated = data.updated or updated
+    if data.published is None and loose is not None:
+        data.published, data.sources["published"] = loose
     if data.published is None:
         data.published_fallback = _htmldate(root, url or data.url)
     data.language = (root.get("lang") or "").split("-")[0].lower() or None
