@@ -49,7 +49,9 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 BENCH = REPO_ROOT.parent / "shared" / "bench"
-DEFAULT_DATA_DIRS = (BENCH / "wcxb-articles",)
+# wcxb annotates title, author and date; l3s-gn1 only the headline (title); ScrapingHub's
+# article-extraction-benchmark nothing (skipped).
+DEFAULT_DATA_DIRS = (BENCH / "wcxb-articles", BENCH / "l3s-gn1")
 SYSTEMS = ("newscrawl", "trafilatura")
 FIELDS = ("title", "authors", "date")
 
@@ -293,7 +295,9 @@ def _misses(truth: dict, found: dict, system: str, field: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data_dirs", nargs="*", type=Path, help="corpora (default: wcxb-articles)")
+    ap.add_argument(
+        "data_dirs", nargs="*", type=Path, help="corpora (default: wcxb-articles, l3s-gn1)"
+    )
     ap.add_argument("--limit", type=int, help="first N pages (in id order) of each corpus")
     ap.add_argument("-j", "--jobs", type=int, help="worker processes (default: CPUs, at most 4)")
     ap.add_argument("--only", action="append", choices=SYSTEMS, help="run only this system")

@@ -521,19 +521,35 @@ def _site_variants(site_key: str) -> set[str]:
     return {site_key.removeprefix("www"), site_key.removesuffix("com"), f"{site_key}com"}
 
 
-def _visible_title(root: lxml_html.HtmlElement, title: str | None) -> str | None:
-    """The headline as the page shows it: the first `<h1>` of two words or more sharing a word
-    with the metadata title (which often carries a suffix, a rewording for search engines or
-    a social-media variant); the metadata title when no `<h1>` is one."""
-    words = set(_WORDS.findall(title.casefold())) if title else set()
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.casefold()))
+
+
+def _visible_title(root: lxml_html.HtmlElement, title: str | None, raw: str | None) -> str | None:
+    """The headline as the page shows it. The metadata title often carries the site's or
+    section's name, a rewording for search engines or a social-media variant: the first
+    `<h1>` of two words or more sharing a word with it wins, unless the `<h1>` is
+    the title's site or section part ("Latest News" of "Headline - Latest News"); else a
+    heading that is the title's longest part ("Headline - Section - Site" on pages without
+    og:site_name); else the metadata title."""
+    segments = [p.strip() for p in re.split(_SEPARATOR, raw or "") if p and p.strip()]
+    longest = max(segments, key=len) if segments else ""
+    # the title's last parts after its headline: the section's or site's name
+    side_parts = {_key(p) for p in segments[1:] if p != longest}
+    words = _words(title) if title else set()
     for h1 in root.iter("h1"):
         text = normalize_line(h1.text_content())
-        if not text or _is_foreign(h1):
+        if not text or _is_foreign(h1) or _key(text) in side_parts:
             continue
         if title is None:
             return text
-        if len(text.split()) >= 2 and words & set(_WORDS.findall(text.casefold())):
+        if len(text.split()) >= 2 and _words(text) & words:
             return text
+    if len(segments) > 1 and len(longest.split()) >= 3:
+        key = _key(longest)
+        for heading in root.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]"):
+            if _key(heading.text_content()) == key and not _is_foreign(heading):
+                return normalize_line(heading.text_content())
     return title
 
 
@@ -615,7 +631,8 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         title = node.text_content() if node is not None else None
     # JSON-LD and meta values are often HTML-escaped twice ("&#8211;", "&amp;")
     title = normalize_line(html.unescape(title)) if title else None
-    data.title = _visible_title(root, strip_site_suffix(title, data.site) if title else None)
+    stripped = strip_site_suffix(title, data.site) if title else None
+    data.title = _visible_title(root, stripped, title)
 
     data.authors, source = _authors(root, ld, meta, site_names, data.title)
     if source:
