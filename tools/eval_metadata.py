@@ -305,7 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--misses", choices=FIELDS, help="also list the pages the first system gets wrong"
     )
-    ap.add_argument("--dump", type=Path, help="write every page's guesses to this JSON file")
+    ap.add_argument(
+        "--dump", type=Path, help="write every page's guesses to DUMP-<corpus>.json files"
+    )
     args = ap.parse_args(argv)
     systems = tuple(args.only) if args.only else SYSTEMS
     all_scores = {}
@@ -322,12 +324,13 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(format_table(f"{data_dir.name} ({len(truth)} pages)", scores))
             print()
-        if args.dump:
+        if args.dump:  # one file per corpus: DUMP with the corpus name before the suffix
             dump = {
                 i: {s: [g.title, list(g.authors), g.date] for s, g in per.items()}
                 for i, per in found.items()
             }
-            args.dump.write_text(json.dumps(dump, ensure_ascii=False, indent=1), "utf-8")
+            path = args.dump.with_name(f"{args.dump.stem}-{data_dir.name}{args.dump.suffix}")
+            path.write_text(json.dumps(dump, ensure_ascii=False, indent=1), "utf-8")
         if args.misses:
             print("\n".join(_misses(truth, found, systems[0], args.misses)))
     if args.json:
