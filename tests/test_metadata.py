@@ -144,3 +144,24 @@ def test_strip_site_suffix_separators() -> None:
         assert strip_site_suffix(title, "Example News") == "Headline Words", title
     assert strip_site_suffix("Headline: A Subtitle", "Example News") == "Headline: A Subtitle"
     assert strip_site_suffix("Headline | Other", None) == "Headline | Other"
+
+
+def test_display_date_in_json_ld_ranks_after_the_visible_date() -> None:
+    ld = {"@type": "Article", "datePublished": "Jun 24, 2025"}
+    body = "<h1>Headline Here</h1><p>August 25, 2024</p>"
+    meta = extract_metadata(_page(body=body, ld=ld))
+    assert meta.published == "2024-08-25"
+    assert meta.sources["published"] == "date-line"
+    # with no visible date the display date still serves
+    assert extract_metadata(_page(ld=ld)).published == "2025-06-24"
+
+
+def test_date_in_a_link_dates_another_page() -> None:
+    body = '<h1>Headline Here</h1><p><a href="/older">November 20, 2025</a></p>'
+    assert extract_metadata(_page(body=body)).published is None
+
+
+def test_section_name_h1_is_not_the_title() -> None:
+    head = "<title>Storm Closes Mountain Pass - Latest News - Example Daily</title>"
+    body = "<h1>Latest News</h1><h2>Storm Closes Mountain Pass</h2>"
+    assert extract_metadata(_page(head=head, body=body)).title == "Storm Closes Mountain Pass"

@@ -448,6 +448,8 @@ def _header_date_lines(
             if element.tag == "a" or any(a.tag == "a" for a in element.iterancestors()):
                 continue  # a date in a link dates the page it leads to
             text = _text(element)
+            if any(_text(a) == text for a in element.iter("a")):
+                continue
             parsed = byline.parse(text)
             dates = parsed[1] if parsed else date_line.parse(text)
             if dates:
