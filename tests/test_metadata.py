@@ -165,3 +165,13 @@ def test_section_name_h1_is_not_the_title() -> None:
     head = "<title>Storm Closes Mountain Pass - Latest News - Example Daily</title>"
     body = "<h1>Latest News</h1><h2>Storm Closes Mountain Pass</h2>"
     assert extract_metadata(_page(head=head, body=body)).title == "Storm Closes Mountain Pass"
+
+
+def test_site_logo_h1_is_not_the_title() -> None:
+    head = (
+        '<meta property="og:site_name" content="Budget Travel Notes">'
+        '<meta property="og:title" content="Budget Traveler Guide To Insurance">'
+    )
+    body = "<h1>Budget Travel Notes</h1><h1>Budget Traveler’s Guide To Travel Insurance</h1>"
+    meta = extract_metadata(_page(head=head, body=body))
+    assert meta.title == "Budget Traveler’s Guide To Travel Insurance"

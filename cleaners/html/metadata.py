@@ -527,7 +527,9 @@ def _words(text: str) -> set[str]:
     return set(_WORDS.findall(text.casefold()))
 
 
-def _visible_title(root: lxml_html.HtmlElement, title: str | None, raw: str | None) -> str | None:
+def _visible_title(
+    root: lxml_html.HtmlElement, title: str | None, raw: str | None, site: str | None
+) -> str | None:
     """The headline as the page shows it. The metadata title often carries the site's or
     section's name, a rewording for search engines or a social-media variant: the first
     `<h1>` of two words or more sharing a word with it wins, unless the `<h1>` is
@@ -538,9 +540,11 @@ def _visible_title(root: lxml_html.HtmlElement, title: str | None, raw: str | No
     longest = max(segments, key=len) if segments else ""
     # the title's last parts after its headline: the section's or site's name
     side_parts = {_key(p) for p in segments[1:] if p != longest}
+    if site:
+        side_parts.add(_key(site))  # the site's name set as an h1 logo
     words = _words(title) if title else set()
     for h1 in root.iter("h1"):
-        text = normalize_line(h1.text_content())
+        text = " ".join(normalize_line(h1.text_content()).split())
         if not text or _is_foreign(h1) or _key(text) in side_parts:
             continue
         if title is None:
@@ -551,7 +555,7 @@ def _visible_title(root: lxml_html.HtmlElement, title: str | None, raw: str | No
         key = _key(longest)
         for heading in root.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]"):
             if _key(heading.text_content()) == key and not _is_foreign(heading):
-                return normalize_line(heading.text_content())
+                return " ".join(normalize_line(heading.text_content()).split())
     return title
 
 
@@ -631,10 +635,10 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     if not title:
         node = root.find(".//title")
         title = node.text_content() if node is not None else None
-    # JSON-LD and meta values are often HTML-escaped twice ("&#8211;", "&amp;")
-    title = normalize_line(html.unescape(title)) if title else None
+    # JSON-LD and meta values are often HTML-escaped once or twice ("&#8211;", "&amp;#8230;")
+    title = normalize_line(html.unescape(html.unescape(title))) if title else None
     stripped = strip_site_suffix(title, data.site) if title else None
-    data.title = _visible_title(root, stripped, title)
+    data.title = _visible_title(root, stripped, title, data.site)
 
     data.authors, source = _authors(root, ld, meta, site_names, data.title)
     if source:
