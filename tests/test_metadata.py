@@ -175,3 +175,17 @@ def test_site_logo_h1_is_not_the_title() -> None:
     body = "<h1>Budget Travel Notes</h1><h1>Budget Traveler’s Guide To Travel Insurance</h1>"
     meta = extract_metadata(_page(head=head, body=body))
     assert meta.title == "Budget Traveler’s Guide To Travel Insurance"
+
+
+def test_user_name_yields_to_the_byline_person() -> None:
+    ld = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "andrew.keaveney"}}
+    body = '<h1>Headline Here</h1><div class="author-info"><span>Denise Everheart</span></div>'
+    assert extract_metadata(_page(body=body, ld=ld)).authors == ["Denise Everheart"]
+
+
+def test_layout_classes_do_not_make_the_article_a_sidebar() -> None:
+    body = (
+        '<main class="offset-nav"><div class="md:[grid-area:sidebar] elementor-widget-wrap">'
+        "<h1>Headline Here</h1><p>Written by</p><p>Edzel Tabing</p></div></main>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["Edzel Tabing"]

@@ -225,8 +225,10 @@ _NON_WORD = re.compile(r"[^a-z]+")
 
 def _marks_of(element: lxml_html.HtmlElement) -> str:
     """The words of an element's class and id: "c-byline__authorName" -> "c byline author
-    name" (a class word "jobber" is not the word "job")."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    name" (a class word "jobber" is not the word "job"). Utility classes with a variant or
+    an arbitrary value ("md:[grid-area:sidebar]") say where a box is drawn, not what it is."""
+    classes = [c for c in (element.get("class") or "").split() if ":" not in c and "[" not in c]
+    names = f"{' '.join(classes)} {element.get('id') or ''}"
     return _NON_WORD.sub(" ", _CAMEL.sub(" ", names).lower()).strip()
 
 
@@ -239,7 +241,8 @@ def _is_foreign(element: lxml_html.HtmlElement) -> bool:
             a.tag == "article" for a in node.iterancestors()
         ):
             return True
-        if node.tag != "body" and foreign.search(_marks_of(node)):
+        # the page's main column or article is never a card or a menu, whatever its classes
+        if node.tag not in ("body", "main", "article") and foreign.search(_marks_of(node)):
             return True
         node = node.getparent()
     return False
@@ -562,6 +565,15 @@ def _visible_title(
 # --------------------------------------------------------------------------- the record
 
 
+def _is_person(name: str, site_names: set[str]) -> bool:
+    return not (_is_site(name, site_names) or is_agency(name) or _is_handle(name))
+
+
+def _is_handle(name: str) -> bool:
+    """A user name ("andrew.keaveney", "q_admin"), not a name as people write it."""
+    return " " not in name and (any(c in name for c in "._") or name.islower())
+
+
 def _is_site(name: str, site_names: set[str]) -> bool:
     """The site or publisher itself ("USA" of "USA TODAY", "Morgan" of "Morgan & Morgan")."""
     key = name_key(name)
@@ -595,13 +607,13 @@ def _authors(
     for source, names in candidates:
         if not names:
             continue
-        people = [n for n in names if not _is_site(n, site_names) and not is_agency(n)]
+        people = [n for n in names if _is_person(n, site_names)]
         if chosen is None:
             chosen = (source, names)
             if people:
                 continue
-        elif not [n for n in chosen[1] if not _is_site(n, site_names) and not is_agency(n)]:
-            if people:  # the site or an agency before, a person now
+        elif not [n for n in chosen[1] if _is_person(n, site_names)]:
+            if people:  # the site, an agency or a user name before, a person now
                 chosen = (source, names)
             continue
         # a later source naming every chosen author and more is the fuller list
