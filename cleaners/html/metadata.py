@@ -54,7 +54,8 @@ _UPDATE_MARK = re.compile(r"updat|modif|revis|edited", re.IGNORECASE)
 _MAX_BYLINE_WORDS = 30
 _HEADER_LEVELS = 4  # ancestors of the h1 searched for its <time>
 # htmldate copies and walks the whole tree: on pages above this many elements (article pages
-# have a few thousand) only the URL's date is asked for, so work per page stays bounded.
+# have a few thousand) only the URL's date is asked for, and the markup searches for bylines
+# and dates are skipped, so work per page stays bounded.
 _HTMLDATE_MAX_ELEMENTS = 20_000
 
 
@@ -678,12 +679,13 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         or _first_date(meta, v.updated_meta)
         or _date(page.get("dateModified"))
     )
-    if data.published is None:
+    large = root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS  # bounded work on huge pages
+    if data.published is None and not large:
         published, updated = _markup_dates(root, data.title)
         if published:
             data.published, data.sources["published"] = published, "markup"
         data.updated = data.updated or updated
-    if data.published is None:
+    if data.published is None and not large:
         published, updated = _header_date_lines(root, data.title)
         if published:
             data.published, data.sources["published"] = published, "date-line"
