@@ -61,6 +61,9 @@ class Page:
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     updated: str | None = None
+    # a publication date of less trust than the byline and date lines (htmldate on the HTML
+    # path: the URL's date, text heuristics): used when the rules found none
+    published_fallback: str | None = None
     reject_reason: str | None = None
     # Facts the HTML path knows from markup, by block index (empty for text dumps):
     markup_reasons: dict[int, tuple[str, str]] = field(default_factory=dict)  # (reason, rule)

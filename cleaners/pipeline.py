@@ -21,6 +21,8 @@ def run_rules(page: Page, rules: Sequence[Rule] | None = None) -> Page:
         rule.apply(page)
         if page.reject_reason == "bot_wall":
             break
+    if page.published is None:
+        page.published = page.published_fallback
     settle_dates(page)
     return page
 

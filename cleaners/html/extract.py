@@ -134,6 +134,7 @@ def _page_from_extracted(
     page.title = meta.title
     page.authors = list(meta.authors)
     page.published, page.updated = meta.published, meta.updated
+    page.published_fallback = meta.published_fallback
     return page
 
 
@@ -382,6 +383,7 @@ def page_from_html(
         page.title = meta.title
     page.authors = list(meta.authors)
     page.published, page.updated = meta.published, meta.updated
+    page.published_fallback = meta.published_fallback
     return page
 
 

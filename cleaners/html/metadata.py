@@ -1,20 +1,62 @@
-"""Page metadata: JSON-LD first, then OpenGraph/meta tags, then the visible headline."""
+"""Page metadata: title, authors, dates, site and URL from every place a page states them.
+
+Order of trust, the first source that gives a value wins (`PageMetadata` keeps which):
+
+- **published / updated**: JSON-LD `datePublished` / `dateModified` of the article object (also
+  inside `@graph` and arrays; else of the web page object) -> `<meta>` dates
+  (`article:published_time`, OpenGraph, `pubdate`, `DC.date`, `parsely-pub-date`,
+  `sailthru.date`... listed in `cleaners/data/metadata.toml`) -> `itemprop=datePublished` and
+  `<time datetime>` in the headline's header. The text rules then read byline and date lines
+  (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's date,
+  then its own markup and text heuristics) and last the update date.
+- **authors**: JSON-LD `author` (objects, arrays, `@id` references into the graph) -> `<meta>`
+  author names -> byline markup (`itemprop=author`, `rel=author`, `.byline`, `.author-name`...),
+  outside comments, related cards, sidebars and menus. A source naming only the site itself
+  (an organisation) yields to a later source naming a person; byline markup naming every
+  metadata author and more replaces the shorter list. The text rules add visible byline names.
+- **title**: JSON-LD `headline` -> `og:title` -> `twitter:title` -> `<title>`, without the
+  site's name before or after a separator.
+"""
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from lxml import html as lxml_html
 
+from cleaners.authors import (
+    byline_rest,
+    finalize,
+    is_agency,
+    looks_like_person,
+    name_key,
+    split_names,
+)
 from cleaners.dates import parse_date
 from cleaners.normalize import normalize_line
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
-_TITLE_SUFFIX = re.compile(r"\s+[|\-–—»:]\s+[^|\-–—»:]{2,60}$")
+_PAGE_TYPES = re.compile(r"WebPage|ItemPage|AboutPage|CollectionPage", re.IGNORECASE)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_WORDS = re.compile(r"\w+")
+# Separators between a headline and the site's name: "Headline | Site", "Site - Headline"...
+_SEPARATOR = r"\s+[|\-–—»«:·•/~]\s+|\s*[|»«·•]\s*|:\s+"
+_UPDATE_MARK = re.compile(r"updat|modif|revis|edited", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 30
+_HEADER_LEVELS = 4  # ancestors of the h1 searched for its <time>
+# htmldate copies and walks the whole tree: on pages above this many elements (article pages
+# have a few thousand) only the URL's date is asked for, and the markup searches for bylines
+# and dates are skipped, so work per page stays bounded.
+_HTMLDATE_MAX_ELEMENTS = 20_000
 
 
 @dataclass(slots=True)
@@ -26,6 +68,45 @@ class PageMetadata:
     site: str | None = None
     url: str | None = None
     language: str | None = None
+    # after the byline and date lines: htmldate's date (URL, markup and text heuristics)
+    published_fallback: str | None = None
+    # where each value came from ("json-ld", "meta", "markup", "htmldate"), for explain
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    published_meta: tuple[str, ...]
+    updated_meta: tuple[str, ...]
+    author_meta: tuple[str, ...]
+    byline: re.Pattern[str]
+    byline_discard: re.Pattern[str]
+    author_link_paths: frozenset[str]
+    foreign: re.Pattern[str]
+
+
+def _marks(words: list[str]) -> re.Pattern[str]:
+    # whole words of the class/id names (see `_marks_of`), a plural "s" allowed
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})s?\b")
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    raw = resources.files("cleaners.data").joinpath("metadata.toml").read_bytes().decode()
+    data = tomllib.loads(raw)
+    return _Vocabulary(
+        published_meta=tuple(data["published_meta"]),
+        updated_meta=tuple(data["updated_meta"]),
+        author_meta=tuple(data["author_meta"]),
+        byline=_marks(data["byline_marks"]),
+        byline_discard=_marks(data["byline_discard_marks"]),
+        author_link_paths=frozenset(data["author_link_paths"]),
+        foreign=_marks(data["foreign_marks"]),
+    )
+
+
+# --------------------------------------------------------------------------- JSON-LD
 
 
 def _objects(node: Any) -> Iterator[dict[str, Any]]:
@@ -40,39 +121,66 @@ def _objects(node: Any) -> Iterator[dict[str, Any]]:
                 yield from _objects(value)
 
 
-def _is_article(obj: dict[str, Any]) -> bool:
+def _has_type(obj: dict[str, Any], pattern: re.Pattern[str]) -> bool:
     kinds = obj.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds)
+    return any(isinstance(k, str) and pattern.search(k) for k in kinds)
 
 
-def _names(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value] if value.strip() and not value.startswith("http") else []
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) and name.strip() else []
-    if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
-    return []
+def _load_json(text: str) -> Any:
+    """JSON-LD as pages write it: raw newlines inside strings, trailing commas, HTML comment
+    markers around the script are common, and the meta tags still serve when it fails."""
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
+        try:
+            return json.loads(attempt, strict=False)
+        except ValueError:
+            continue
+    return None
 
 
-def _date(value: Any) -> str | None:
-    return parse_date(value.strip()) if isinstance(value, str) and value.strip() else None
+@dataclass(slots=True)
+class _JsonLd:
+    article: dict[str, Any] | None = None
+    page: dict[str, Any] | None = None
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def _json_ld(root: lxml_html.HtmlElement) -> dict[str, Any] | None:
+def _json_ld(root: lxml_html.HtmlElement) -> _JsonLd:
+    found = _JsonLd()
     for script in root.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
-        try:
-            document = json.loads(script.text)
-        except ValueError:
-            continue  # broken JSON-LD is common; the meta tags still serve
-        for obj in _objects(document):
-            if _is_article(obj):
-                return obj
-    return None
+        for obj in _objects(_load_json(script.text)):
+            if isinstance(obj.get("@id"), str) and len(obj) > 1:
+                found.by_id.setdefault(obj["@id"], obj)
+            if found.article is None and _has_type(obj, _ARTICLE_TYPES):
+                found.article = obj
+            elif found.page is None and _has_type(obj, _PAGE_TYPES):
+                found.page = obj
+    return found
+
+
+def _ld_names(value: Any, ld: _JsonLd, depth: int = 0) -> list[str]:
+    """Author names of a JSON-LD author value: a string, a Person/Organization object, an
+    @id reference into the graph, or a list of those."""
+    if depth > 3:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() and not value.startswith(("http", "/")) else []
+    if isinstance(value, list):
+        return [n for item in value for n in _ld_names(item, ld, depth + 1)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if name is None and isinstance(value.get("@id"), str) and value["@id"] in ld.by_id:
+            return _ld_names(ld.by_id[value["@id"]], ld, depth + 1)
+        if name is None and isinstance(value.get("givenName"), str):
+            name = f"{value['givenName']} {value.get('familyName') or ''}".strip()
+        return _ld_names(name, ld, depth + 1) if name is not None else []
+    return []
+
+
+# --------------------------------------------------------------------------- meta tags
 
 
 def _meta(root: lxml_html.HtmlElement) -> dict[str, str]:
@@ -80,47 +188,452 @@ def _meta(root: lxml_html.HtmlElement) -> dict[str, str]:
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = meta.get("content")
-        if key and content and key not in found:
+        if key and content and content.strip() and key not in found:
             found[key] = content.strip()
     return found
 
 
+def _date(value: Any) -> str | None:
+    return parse_date(value.strip()) if isinstance(value, str) and value.strip() else None
+
+
+def _first_date(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((d for k in keys if (d := _date(meta.get(k)))), None)
+
+
+def _first_raw(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    """The first of these meta values that holds a date, as written."""
+    return next((meta[k] for k in keys if _date(meta.get(k))), None)
+
+
+def _is_machine_date(value: Any) -> bool:
+    """ISO 8601 ("2024-05-01", "2024-05-01T10:00:00Z", "2024-05-01 10:00:00")."""
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- markup
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NON_WORD = re.compile(r"[^a-z]+")
+
+
+def _marks_of(element: lxml_html.HtmlElement) -> str:
+    """The words of an element's class and id: "c-byline__authorName" -> "c byline author
+    name" (a class word "jobber" is not the word "job"). Utility classes with a variant or
+    an arbitrary value ("md:[grid-area:sidebar]") say where a box is drawn, not what it is."""
+    classes = [c for c in (element.get("class") or "").split() if ":" not in c and "[" not in c]
+    names = f"{' '.join(classes)} {element.get('id') or ''}"
+    return _NON_WORD.sub(" ", _CAMEL.sub(" ", names).lower()).strip()
+
+
+def _is_foreign(element: lxml_html.HtmlElement) -> bool:
+    """Inside comments, related cards, sidebars, menus or the site footer."""
+    foreign = _vocabulary().foreign
+    node = element
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in ("nav", "footer") and not any(
+            a.tag == "article" for a in node.iterancestors()
+        ):
+            return True
+        # the page's main column or article is never a card or a menu, whatever its classes
+        if node.tag not in ("body", "main", "article") and foreign.search(_marks_of(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _text(element: lxml_html.HtmlElement) -> str:
+    # block children are separate words: "Written by<div>Jane Roe</div>" is not "byJane"
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Elements marked as bylines: itemprop=author, rel=author, byline class/id words."""
+    v = _vocabulary()
+    found = []
+    for element in root.xpath("//body//*[@class or @id or @itemprop or @rel]"):
+        if element.tag in ("script", "style", "meta", "img", "link"):
+            continue
+        itemprop = (element.get("itemprop") or "").lower()
+        rel = (element.get("rel") or "").lower()
+        marks = _marks_of(element)
+        marked = v.byline.search(marks) and not v.byline_discard.search(marks)
+        if "author" in itemprop or "author" in rel.split() or marked:
+            found.append(element)
+    inner = set(found)
+    for element in found:
+        for ancestor in element.iterancestors():
+            inner.discard(ancestor)
+    return [e for e in found if e in inner]
+
+
+_NAME_MARK = re.compile(r"\bname\b")
+
+
+def _element_names(element: lxml_html.HtmlElement) -> list[str]:
+    """Names in a byline element: its `itemprop=name` or `.name` part when it has one (an
+    author box also holds a job title and a bio), one per author link when it links several
+    authors ("<a>A</a><a>B</a>" without separators), else its text split."""
+    if "author" in (element.get("itemprop") or "").lower():
+        named = element.find(".//*[@itemprop='name']")
+        if named is not None:
+            element = named
+        if element.get("content"):
+            return split_names(element.get("content"))
+    else:
+        named = next(
+            (d for d in element.iterdescendants() if _NAME_MARK.search(_marks_of(d))), None
+        )
+        if named is not None and _text(named):
+            element = named
+    links = [_text(a) for a in element.iter("a")]
+    if len(links) > 1 and all(1 <= len(t.split()) <= 5 for t in links):
+        names = [n for t in links for n in split_names(t)]
+        if names and all(looks_like_person(n) for n in names):
+            return names
+    text = _text(element)
+    if not text or len(text.split()) > _MAX_BYLINE_WORDS:
+        return []
+    # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
+    return [n for n in split_names(text) if len(n.split()) == 1 or looks_like_person(n)]
+
+
+def _author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Links to an author's page ("/author/jane-roe"): their text is a name."""
+    words = _vocabulary().author_link_paths
+    found = []
+    for link in root.xpath("//body//a[@href]"):
+        path = (link.get("href") or "").split("?")[0].lower().split("/")
+        if any(p in words for p in path[:-1]) and 1 <= len(_text(link).split()) <= 5:
+            found.append(link)
+    return found
+
+
+def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement, str]]:
+    """Short elements whose text opens with a byline word ("By Jane Roe", "Posted by Jane
+    Roe on …"), and a label element ("Written by", "Author") followed by the name."""
+    found = []
+    for element in root.xpath(_SHORT_TEXT):
+        text = _text(element)
+        rest = byline_rest(text)
+        if rest is None:
+            continue
+        if rest:
+            found.append((element, rest))
+            continue
+        following = element.getnext()
+        if following is not None and 1 <= len(_text(following).split()) <= 8:
+            found.append((following, _text(following)))
+    return found
+
+
+# elements of 4 to 80 characters of text without many children: byline candidates
+_SHORT_TEXT = (
+    "//body//*[not(self::script or self::style or self::a or self::option)]"
+    "[string-length(normalize-space(.)) > 1 and string-length(normalize-space(.)) < 80]"
+    "[count(.//*) < 12]"
+)
+
+
+def _markup_authors(root: lxml_html.HtmlElement, title: str | None) -> list[str]:
+    """Names of the byline nearest to the headline (in page order), from byline markup,
+    author-page links, or "By …" text; byline elements next to it (one `a` per author in one
+    byline) add their names."""
+    if root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS:
+        return []
+    candidates: list[tuple[lxml_html.HtmlElement, list[str]]] = []
+    for element in _byline_elements(root):
+        candidates.append((element, _element_names(element)))
+    for link in _author_links(root):
+        candidates.append((link, [n for n in split_names(_text(link)) if looks_like_person(n)]))
+    for element, text in _prefixed_bylines(root):
+        candidates.append((element, [n for n in split_names(text) if looks_like_person(n)]))
+    candidates = [(e, names) for e, names in candidates if names and not _is_foreign(e)]
+    if not candidates:
+        return []
+    body = root.find("body")
+    order = {e: i for i, e in enumerate((body if body is not None else root).iter())}
+    headline = _headline(root, title)
+    at = order.get(headline, 0) if headline is not None else 0
+    candidates.sort(key=lambda c: order.get(c[0], 0))
+    nearest = min(candidates, key=lambda c: abs(order.get(c[0], 0) - at))
+    parent = nearest[0].getparent()
+    group = {parent, parent.getparent() if parent is not None else None} - {None}
+    names: list[str] = []
+    for element, found in candidates:
+        up = element.getparent()
+        if element is nearest[0] or up in group or (up is not None and up.getparent() in group):
+            names.extend(found)
+    return finalize(names)
+
+
+def _headline(root: lxml_html.HtmlElement, title: str | None) -> lxml_html.HtmlElement | None:
+    h1s = list(root.iter("h1"))
+    if title:
+        key = normalize_line(title).casefold()
+        for h1 in h1s:
+            if normalize_line(h1.text_content()).casefold() == key:
+                return h1
+    return h1s[0] if h1s else None
+
+
+def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str | None, str | None]:
+    """(published, updated) from `itemprop=datePublished|dateModified` and from the `<time
+    datetime>` elements of the headline's header (its nearest ancestors), never from a
+    related card or a comment."""
+    published = updated = None
+    for element in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified']"):
+        value = _date(element.get("datetime") or element.get("content") or _text(element))
+        if value and not _is_foreign(element):
+            if element.get("itemprop") == "datePublished":
+                published = published or value
+            else:
+                updated = updated or value
+    if published:
+        return published, updated
+    headline = _headline(root, title)
+    node = headline
+    for _ in range(_HEADER_LEVELS):
+        if node is None or node.getparent() is None:
+            break
+        node = node.getparent()
+        times = [t for t in node.iter("time") if t.get("datetime") and not _is_foreign(t)]
+        if not times:
+            continue
+        for element in times:
+            value = _date(element.get("datetime"))
+            if not value:
+                continue
+            parent = element.getparent()
+            # its own marks, and its parent's words when the parent holds only this date
+            # ("<span>Updated <time>…</time></span>")
+            alone = parent is not None and len(list(parent.iter("time"))) == 1
+            label = f"{_marks_of(element)} {_text(parent) if alone else ''}"
+            if _UPDATE_MARK.search(label):
+                updated = updated or value
+            else:
+                published = published or value
+        break
+    return published, updated
+
+
+def _header_date_lines(
+    root: lxml_html.HtmlElement, title: str | None
+) -> tuple[str | None, str | None]:
+    """(published, updated) from the date lines by the headline that are not in the article
+    region the text rules read ("February 4, 2025 - 11 minutes" above the `<h1>`,
+    "Published: January 3, 2024" in a header box): short leaf texts in the headline's
+    nearest ancestors, read by the text rules' own byline and date-line parsers, nearest to
+    the headline first."""
+    from cleaners.rules.bylines import BylineRule, DateLineRule
+
+    headline = _headline(root, title)
+    if headline is None:
+        return None, None
+    date_line, byline = DateLineRule(), BylineRule()
+    node = headline
+    for _ in range(_HEADER_LEVELS):
+        if node.getparent() is None:
+            break
+        node = node.getparent()
+        order = {e: i for i, e in enumerate(node.iter())}
+        at = order[headline]
+        found: list[tuple[int, list[tuple[str, str]]]] = []
+        for element in node.xpath(_SHORT_LEAF):
+            if element is headline or _is_foreign(element):
+                continue
+            if element.tag == "a" or any(a.tag == "a" for a in element.iterancestors()):
+                continue  # a date in a link dates the page it leads to
+            text = _text(element)
+            if any(_text(a) == text for a in element.iter("a")):
+                continue
+            parsed = byline.parse(text)
+            dates = parsed[1] if parsed else date_line.parse(text)
+            if dates:
+                found.append((abs(order.get(element, at) - at), dates))
+        if found:
+            published = updated = None
+            for _, dates in sorted(found, key=lambda f: f[0]):
+                for kind, iso in dates:
+                    if kind == "updated":
+                        updated = updated or iso
+                    else:
+                        published = published or iso
+            return published, updated
+    return None, None
+
+
+# a short text (a date line: at most ~80 characters) in an element with few children
+_SHORT_LEAF = (
+    ".//*[not(self::script or self::style or self::option)]"
+    "[string-length(normalize-space(.)) > 5 and string-length(normalize-space(.)) < 90]"
+    "[count(.//*) < 6]"
+)
+
+
+def _htmldate(root: lxml_html.HtmlElement, url: str | None) -> str | None:
+    """htmldate's publication date: the URL's date, its meta/markup list, then its text
+    heuristics. Well kept and broad, so the last source before the update date."""
+    from htmldate import find_date
+
+    if root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS:
+        root = lxml_html.fromstring("<html><body></body></html>")
+    try:
+        found = find_date(root, url=url, original_date=True, extensive_search=True)
+    except (ValueError, TypeError):  # htmldate raises on odd markup
+        return None
+    if not found or (found.endswith("-01-01") and f"{found[:4]}/01/01" not in (url or "")):
+        # htmldate gives a bare year ("© 2024") as January 1: no day is known
+        return None
+    return parse_date(found)
+
+
+# --------------------------------------------------------------------------- title
+
+
 def strip_site_suffix(title: str, site: str | None) -> str:
-    """'Headline | Site' → 'Headline'."""
-    if site and title.endswith(site):
-        stripped = title[: -len(site)].rstrip(" |-–—»:")
-        if stripped:
-            return stripped
-    return _TITLE_SUFFIX.sub("", title) if site else title
+    """'Headline | Site' or 'Site - Headline' -> 'Headline'. With the site's name known, it is
+    cut wherever it stands at an end behind a separator; without it, a last short segment
+    after ' | ' is."""
+    if site:
+        site_key = _key(site)
+        parts = re.split(f"({_SEPARATOR})", title)
+        texts = parts[::2]
+        if len(texts) > 1:
+            if _key(texts[-1]) == site_key or _key(texts[-1]) in _site_variants(site_key):
+                return "".join(parts[:-2]).strip() or title
+            if _key(texts[0]) == site_key or _key(texts[0]) in _site_variants(site_key):
+                return "".join(parts[2:]).strip() or title
+        if title.endswith(site) and len(title) > len(site):
+            stripped = title[: -len(site)].rstrip(" |-–—»:·•")
+            if stripped != title[: -len(site)]:
+                return stripped
+    return title
+
+
+def _key(text: str) -> str:
+    return "".join(_WORDS.findall(text.casefold()))
+
+
+def _site_variants(site_key: str) -> set[str]:
+    # "example.com" for "Example", "www.example.com"
+    return {site_key.removeprefix("www"), site_key.removesuffix("com"), f"{site_key}com"}
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.casefold()))
+
+
+def _visible_title(
+    root: lxml_html.HtmlElement, title: str | None, raw: str | None, site: str | None
+) -> str | None:
+    """The headline as the page shows it. The metadata title often carries the site's or
+    section's name, a rewording for search engines or a social-media variant: the first
+    `<h1>` of two words or more sharing a word with it wins, unless the `<h1>` is
+    the title's site or section part ("Latest News" of "Headline - Latest News"); else a
+    heading that is the title's longest part ("Headline - Section - Site" on pages without
+    og:site_name); else the metadata title."""
+    segments = [p.strip() for p in re.split(_SEPARATOR, raw or "") if p and p.strip()]
+    longest = max(segments, key=len) if segments else ""
+    # the title's last parts after its headline: the section's or site's name
+    side_parts = {_key(p) for p in segments[1:] if p != longest}
+    if site:
+        side_parts.add(_key(site))  # the site's name set as an h1 logo
+    words = _words(title) if title else set()
+    for h1 in root.iter("h1"):
+        text = " ".join(normalize_line(h1.text_content()).split())
+        if not text or _is_foreign(h1) or _key(text) in side_parts:
+            continue
+        if title is None:
+            return text
+        if len(text.split()) >= 2 and _words(text) & words:
+            return text
+    if len(segments) > 1 and len(longest.split()) >= 3:
+        key = _key(longest)
+        for heading in root.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]"):
+            if _key(heading.text_content()) == key and not _is_foreign(heading):
+                return " ".join(normalize_line(heading.text_content()).split())
+    return title
+
+
+# --------------------------------------------------------------------------- the record
+
+
+def _is_person(name: str, site_names: set[str]) -> bool:
+    return not (_is_site(name, site_names) or is_agency(name) or _is_handle(name))
+
+
+def _is_handle(name: str) -> bool:
+    """A user name ("andrew.keaveney", "q_admin"), not a name as people write it."""
+    return " " not in name and (any(c in name for c in "._") or name.islower())
+
+
+def _is_site(name: str, site_names: set[str]) -> bool:
+    """The site or publisher itself ("USA" of "USA TODAY", "Morgan" of "Morgan & Morgan")."""
+    key = name_key(name)
+    return any(
+        key == site or (len(key) >= 3 and (site.startswith(key) or site.endswith(key)))
+        for site in site_names
+    )
+
+
+def _authors(
+    root: lxml_html.HtmlElement,
+    ld: _JsonLd,
+    meta: dict[str, str],
+    site_names: set[str],
+    title: str | None,
+) -> tuple[list[str], str | None]:
+    candidates: list[tuple[str, list[str]]] = []
+    if ld.article is not None:
+        raw = _ld_names(ld.article.get("author") or ld.article.get("creator"), ld)
+        candidates.append(("json-ld", finalize(n for r in raw for n in split_names(r))))
+    if ld.page is not None and not candidates:
+        raw = _ld_names(ld.page.get("author"), ld)
+        candidates.append(("json-ld", finalize(n for r in raw for n in split_names(r))))
+    for key in _vocabulary().author_meta:
+        value = meta.get(key)
+        if value and not value.startswith(("http", "/", "@")):
+            candidates.append(("meta", finalize(split_names(value))))
+            break
+    candidates.append(("markup", _markup_authors(root, title)))
+    chosen: tuple[str, list[str]] | None = None
+    for source, names in candidates:
+        if not names:
+            continue
+        people = [n for n in names if _is_person(n, site_names)]
+        if chosen is None:
+            chosen = (source, names)
+            if people:
+                continue
+        elif not [n for n in chosen[1] if _is_person(n, site_names)]:
+            if people:  # the site, an agency or a user name before, a person now
+                chosen = (source, names)
+            continue
+        # a later source naming every chosen author and more is the fuller list
+        keys = {name_key(n) for n in names}
+        if len(names) > len(chosen[1]) and {name_key(n) for n in chosen[1]} <= keys:
+            chosen = (source, names)
+    return (chosen[1], chosen[0]) if chosen else ([], None)
 
 
 def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
     data = PageMetadata()
-    ld = _json_ld(root) or {}
+    ld = _json_ld(root)
+    article = ld.article or {}
     meta = _meta(root)
-    publisher = ld.get("publisher")
-    data.site = (
-        meta.get("og:site_name")
-        or (publisher.get("name") if isinstance(publisher, dict) else None)
-        or meta.get("application-name")
-    )
-    data.authors = [normalize_line(n) for n in _names(ld.get("author"))]
-    if not data.authors and meta.get("author"):
-        data.authors = [
-            normalize_line(n) for n in re.split(r"\s*(?:,|;|\band\b|&)\s*", meta["author"]) if n
-        ]
-    data.published = (
-        _date(ld.get("datePublished"))
-        or _date(meta.get("article:published_time"))
-        or _date(meta.get("datepublished"))
-        or _date(meta.get("pubdate"))
-        or _date(meta.get("publish-date"))
-    )
-    data.updated = (
-        _date(ld.get("dateModified"))
-        or _date(meta.get("article:modified_time"))
-        or _date(meta.get("datemodified"))
-    )
+    publisher = article.get("publisher")
+    publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
+    data.site = meta.get("og:site_name") or publisher_name or meta.get("application-name")
+    site_names = {name_key(s) for s in (data.site, publisher_name) if isinstance(s, str) and s}
+
     canonical = next(
         (
             link.get("href")
@@ -130,11 +643,56 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         None,
     )
     data.url = canonical or meta.get("og:url") or url
-    headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
+    headline = article.get("headline") if isinstance(article.get("headline"), str) else None
     title = headline or meta.get("og:title") or meta.get("twitter:title")
     if not title:
         node = root.find(".//title")
         title = node.text_content() if node is not None else None
-    data.title = strip_site_suffix(normalize_line(title), data.site) if title else None
+    # JSON-LD and meta values are often HTML-escaped once or twice ("&#8211;", "&amp;#8230;")
+    title = normalize_line(html.unescape(html.unescape(title))) if title else None
+    stripped = strip_site_suffix(title, data.site) if title else None
+    data.title = _visible_title(root, stripped, title, data.site)
+
+    data.authors, source = _authors(root, ld, meta, site_names, data.title)
+    if source:
+        data.sources["authors"] = source
+
+    v = _vocabulary()
+    page = ld.page or {}
+    # Metadata dates in machine form (ISO 8601, as schema.org and OpenGraph ask) first; a
+    # display date in a JSON-LD or meta field ("Jun 24, 2025") is a hand-filled template,
+    # often with the page's last build date, and ranks after the page's visible date.
+    loose: tuple[str, str] | None = None
+    for name, raw in (
+        ("json-ld", article.get("datePublished")),
+        ("meta", _first_raw(meta, v.published_meta)),
+        ("json-ld", page.get("datePublished")),
+    ):
+        value = _date(raw)
+        if value and _is_machine_date(raw):
+            data.published, data.sources["published"] = value, name
+            break
+        if value and loose is None:
+            loose = (value, name)
+    data.updated = (
+        _date(article.get("dateModified"))
+        or _first_date(meta, v.updated_meta)
+        or _date(page.get("dateModified"))
+    )
+    large = root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS  # bounded work on huge pages
+    if data.published is None and not large:
+        published, updated = _markup_dates(root, data.title)
+        if published:
+            data.published, data.sources["published"] = published, "markup"
+        data.updated = data.updated or updated
+    if data.published is None and not large:
+        published, updated = _header_date_lines(root, data.title)
+        if published:
+            data.published, data.sources["published"] = published, "date-line"
+        data.updated = data.updated or updated
+    if data.published is None and loose is not None:
+        data.published, data.sources["published"] = loose
+    if data.published is None:
+        data.published_fallback = _htmldate(root, url or data.url)
     data.language = (root.get("lang") or "").split("-")[0].lower() or None
     return data

@@ -1,0 +1,79 @@
+"""`cleaners.authors`: bylines and author fields to clean, split, de-duplicated names."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners.authors import (
+    byline_rest,
+    clean_name,
+    finalize,
+    looks_like_person,
+    name_key,
+    split_names,
+)
+
+SPLITS = [
+    ("Jane Roe", ["Jane Roe"]),
+    ("By Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+    ("Danielle Ames, Donna Enz, and Natalie Ng", ["Danielle Ames", "Donna Enz", "Natalie Ng"]),
+    ("A. Roe, B. Doe & C. Poe", ["A. Roe", "B. Doe", "C. Poe"]),
+    ("Jane Roe; John Doe", ["Jane Roe", "John Doe"]),
+    ("Written by: Jane Roe", ["Jane Roe"]),
+    ("Jane Roe, MS, RD", ["Jane Roe"]),
+    ("John Doe PhD", ["John Doe"]),
+    ("Ellen Lind, VMD, DACVB; Mona Feyer, BA", ["Ellen Lind", "Mona Feyer"]),
+    ("Jane Roe, Staff Writer", ["Jane Roe"]),
+    ("Jane Roe Senior Editor", ["Jane Roe"]),
+    ("Jane Roe, Shipping Expert", ["Jane Roe"]),
+    ("Jane Roe (Example Blog)", ["Jane Roe"]),
+    ("Jane Roe Updated Aug 14, 2025", ["Jane Roe"]),
+    ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+    ("بقلم: سارة الخطيب و محمد العلي", ["سارة الخطيب", "محمد العلي"]),
+    ("Daniel O&#039;Rourke", ["Daniel O'Rourke"]),
+    ("Staff Writer", []),
+    ("https://example.com/author/jane-roe", []),
+    ("jane@example.com", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), SPLITS)
+def test_split_names(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+def test_agency_is_kept_only_without_a_person() -> None:
+    assert finalize(split_names("Jane Roe | Reuters")) == ["Jane Roe"]
+    assert finalize(split_names("Staff Writer | AFP")) == ["AFP"]
+    assert finalize(split_names("AFP, Reuters")) == ["AFP", "Reuters"]
+
+
+def test_finalize_keeps_the_first_spelling_in_order() -> None:
+    assert finalize(["Jane Roe", "John Doe", "jane  roe", "Dr. John Doe"]) == [
+        "Jane Roe",
+        "John Doe",
+    ]
+
+
+def test_name_key_ignores_case_space_punctuation_and_honorific() -> None:
+    assert name_key("Dr. Jane  O'Neil") == name_key("jane oneil") == "janeoneil"
+    assert name_key("Dr") == "dr"  # a lone honorific is not dropped to nothing
+
+
+def test_byline_rest() -> None:
+    assert byline_rest("By Jane Roe") == "Jane Roe"
+    assert byline_rest("Written by") == ""
+    assert byline_rest("Byron Bay floods") is None  # "By" must be a word of its own
+    assert byline_rest("Services are structured in tiers:") is None
+
+
+def test_clean_name_rejects_what_is_no_name() -> None:
+    assert clean_name("Senior Political Correspondent") is None
+    assert clean_name("12345") is None
+    assert clean_name("one two three four five six seven") is None
+
+
+def test_looks_like_person() -> None:
+    assert looks_like_person("Ludwig van Beethoven")
+    assert looks_like_person("سارة الخطيب")
+    assert not looks_like_person("clicking here")

@@ -1,0 +1,191 @@
+"""`cleaners.html.metadata`: title, authors and dates from every place a page states them."""
+
+from __future__ import annotations
+
+import json
+
+from lxml import html as lxml_html
+
+from cleaners.html.metadata import extract_metadata, strip_site_suffix
+
+BODY = "<p>" + "A paragraph of the article body that says something. " * 5 + "</p>"
+
+
+def _page(head: str = "", body: str = "", ld: object | None = None) -> lxml_html.HtmlElement:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld else ""
+    return lxml_html.fromstring(
+        f"<html><head>{head}{script}</head><body>{body}{BODY}</body></html>"
+    )
+
+
+def test_json_ld_graph_resolves_the_author_reference() -> None:
+    ld = {
+        "@graph": [
+            {"@type": "WebPage", "@id": "#page", "datePublished": "2024-01-01T00:00:00Z"},
+            {
+                "@type": "Article",
+                "headline": "Ferry Trial Starts",
+                "author": {"@id": "#person"},
+                "datePublished": "2024-02-11T07:45:00+00:00",
+                "dateModified": "2024-02-12T09:10:00+00:00",
+            },
+            {"@type": "Person", "@id": "#person", "name": "Marta Quinlan"},
+        ]
+    }
+    meta = extract_metadata(_page(ld=ld))
+    assert meta.authors == ["Marta Quinlan"]
+    assert meta.published == "2024-02-11T07:45:00+00:00"  # the article's, not the page's
+    assert meta.updated == "2024-02-12T09:10:00+00:00"
+    assert meta.sources == {"authors": "json-ld", "published": "json-ld"}
+
+
+def test_json_ld_with_raw_newlines_and_trailing_commas_is_read() -> None:
+    script = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Two\n'
+        'lines", "author": [{"name": "Jane Roe"}, {"name": "John Doe"},],}</script>'
+    )
+    meta = extract_metadata(lxml_html.fromstring(f"<html><head>{script}</head><body/></html>"))
+    assert meta.authors == ["Jane Roe", "John Doe"]
+
+
+def test_meta_author_and_cms_date_names() -> None:
+    head = (
+        '<meta property="article:author" content="https://example.com/staff/jane">'
+        '<meta name="author" content="Jane Roe and John Doe">'
+        '<meta name="parsely-pub-date" content="2023-09-18T14:20:00Z">'
+    )
+    meta = extract_metadata(_page(head=head))
+    assert meta.authors == ["Jane Roe", "John Doe"]
+    assert meta.published == "2023-09-18T14:20:00+00:00"
+    assert meta.sources["published"] == "meta"
+
+
+def test_site_as_author_yields_to_the_byline_person() -> None:
+    ld = {"@type": "BlogPosting", "author": {"@type": "Organization", "name": "Example Co"}}
+    head = '<meta property="og:site_name" content="Example Co">'
+    body = '<h1>Headline Here</h1><p class="byline">By <a href="/x">Jane Roe</a></p>'
+    meta = extract_metadata(_page(head=head, body=body, ld=ld))
+    assert meta.authors == ["Jane Roe"]
+    assert meta.sources["authors"] == "markup"
+
+
+def test_byline_naming_every_metadata_author_and_more_wins() -> None:
+    head = '<meta name="author" content="Jane Roe">'
+    body = (
+        "<h1>Headline Here</h1>"
+        '<div class="byline"><a rel="author" href="/a/1">Jane Roe</a>, '
+        '<a rel="author" href="/a/2">John Doe</a> and <a rel="author" href="/a/3">Ann Poe</a></div>'
+    )
+    meta = extract_metadata(_page(head=head, body=body))
+    assert meta.authors == ["Jane Roe", "John Doe", "Ann Poe"]
+
+
+def test_bylines_of_comments_and_related_cards_are_not_authors() -> None:
+    body = (
+        "<h1>Headline Here</h1>"
+        '<section class="comments"><span class="author-name">Rude Commenter</span></section>'
+        '<aside class="related-posts"><span class="byline">By Other Writer</span></aside>'
+    )
+    assert extract_metadata(_page(body=body)).authors == []
+
+
+def test_time_in_the_headline_header_not_in_a_related_card() -> None:
+    body = (
+        '<aside class="related"><time datetime="2021-06-02">2 June 2021</time></aside>'
+        "<header><h1>Headline Here</h1>"
+        '<p><time datetime="2024-03-05T08:30:00+01:00">5 March 2024</time> | '
+        '<span>Updated <time datetime="2024-03-06">6 March</time></span></p></header>'
+    )
+    meta = extract_metadata(_page(body=body))
+    assert meta.published == "2024-03-05T08:30:00+01:00"
+    assert meta.updated == "2024-03-06"
+    assert meta.sources["published"] == "markup"
+
+
+def test_url_date_is_only_a_fallback() -> None:
+    meta = extract_metadata(_page(body="<h1>Headline Here</h1>"), "https://x.example/2024/05/01/a/")
+    assert meta.published is None
+    assert meta.published_fallback == "2024-05-01"
+    head = '<meta property="article:published_time" content="2024-04-30T10:00:00Z">'
+    meta = extract_metadata(_page(head=head), "https://x.example/2024/05/01/a/")
+    assert meta.published == "2024-04-30T10:00:00+00:00"
+    assert meta.published_fallback is None
+
+
+def test_update_date_stays_apart_from_publication_date() -> None:
+    ld = {"@type": "Article", "dateModified": "2025-08-19T13:25:59+00:00"}
+    meta = extract_metadata(_page(ld=ld))
+    assert meta.updated == "2025-08-19T13:25:59+00:00"
+    assert meta.published is None
+
+
+def test_title_is_the_visible_headline_without_site_name() -> None:
+    head = (
+        '<meta property="og:site_name" content="Valley Gazette">'
+        "<title>Valley Gazette | School Gardens Return</title>"
+    )
+    assert extract_metadata(_page(head=head)).title == "School Gardens Return"
+    head = '<meta property="og:title" content="Gardens Return &#8211; Valley Gazette">'
+    body = "<h1>School Gardens Return After Drought Year</h1>"
+    meta = extract_metadata(_page(head=head, body=body))
+    assert meta.title == "School Gardens Return After Drought Year"
+
+
+def test_strip_site_suffix_separators() -> None:
+    for title in (
+        "Headline Words | Example News",
+        "Headline Words - Example News",
+        "Headline Words – Example News",
+        "Headline Words » Example News",
+        "Example News: Headline Words",
+        "Example News | Headline Words",
+        "Headline Words | example-news.com",
+    ):
+        assert strip_site_suffix(title, "Example News") == "Headline Words", title
+    assert strip_site_suffix("Headline: A Subtitle", "Example News") == "Headline: A Subtitle"
+    assert strip_site_suffix("Headline | Other", None) == "Headline | Other"
+
+
+def test_display_date_in_json_ld_ranks_after_the_visible_date() -> None:
+    ld = {"@type": "Article", "datePublished": "Jun 24, 2025"}
+    body = "<h1>Headline Here</h1><p>August 25, 2024</p>"
+    meta = extract_metadata(_page(body=body, ld=ld))
+    assert meta.published == "2024-08-25"
+    assert meta.sources["published"] == "date-line"
+    # with no visible date the display date still serves
+    assert extract_metadata(_page(ld=ld)).published == "2025-06-24"
+
+
+def test_date_in_a_link_dates_another_page() -> None:
+    body = '<h1>Headline Here</h1><p><a href="/older">November 20, 2025</a></p>'
+    assert extract_metadata(_page(body=body)).published is None
+
+
+def test_section_name_h1_is_not_the_title() -> None:
+    head = "<title>Storm Closes Mountain Pass - Latest News - Example Daily</title>"
+    body = "<h1>Latest News</h1><h2>Storm Closes Mountain Pass</h2>"
+    assert extract_metadata(_page(head=head, body=body)).title == "Storm Closes Mountain Pass"
+
+
+def test_site_logo_h1_is_not_the_title() -> None:
+    head = (
+        '<meta property="og:site_name" content="Budget Travel Notes">'
+        '<meta property="og:title" content="Budget Traveler Guide To Insurance">'
+    )
+    body = "<h1>Budget Travel Notes</h1><h1>Budget Traveler’s Guide To Travel Insurance</h1>"
+    meta = extract_metadata(_page(head=head, body=body))
+    assert meta.title == "Budget Traveler’s Guide To Travel Insurance"
+
+
+def test_user_name_yields_to_the_byline_person() -> None:
+    ld = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "andrew.keaveney"}}
+    body = '<h1>Headline Here</h1><div class="author-info"><span>Denise Everheart</span></div>'
+    assert extract_metadata(_page(body=body, ld=ld)).authors == ["Denise Everheart"]
+
+
+def test_layout_classes_do_not_make_the_article_a_sidebar() -> None:
+    body = (
+        '<main class="offset-nav"><div class="md:[grid-area:sidebar] elementor-widget-wrap">'
+        "<h1>Headline Here</h1><p>Written by</p><p>Edzel Tabing</p></div></main>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["Edzel Tabing"]
