@@ -283,8 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         only = frozenset({"clean_html"}) if args.ours_only else frozenset()
         results["body"] = body_table(pages, args.jobs, only)
         print_body(results["body"])
-        if not args.no_metadata and "wcxb" in corpora:
-            results["metadata"] = _metadata(corpora["wcxb"], args)
+        if not args.no_metadata:
+            results["metadata"] = _metadata(corpora, args)
         if not args.no_rules:
             _rule_report(corpora, args)
     if args.json:
@@ -301,15 +301,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _metadata(data_dir: Path, args: argparse.Namespace) -> dict[str, Any] | None:
-    try:
-        from tools.eval_metadata import metadata_scores, print_table  # type: ignore[import]
-    except ImportError:
-        return None
-    scores = metadata_scores(data_dir, sample=args.sample, jobs=args.jobs)
-    print("\n## metadata (wcxb)\n")
-    print_table(scores)
-    return scores
+def _metadata(corpora: dict[str, Path], args: argparse.Namespace) -> dict[str, Any]:
+    """Title/authors/date accuracy (tools/eval_metadata.py) on the corpora that annotate them."""
+    from tools.eval_metadata import format_table, has_annotations, metadata_scores
+
+    systems = ("newscrawl",) if args.ours_only else ("newscrawl", "trafilatura")
+    out: dict[str, Any] = {}
+    for name, data_dir in corpora.items():
+        if not any(has_annotations(data_dir).values()):
+            continue
+        scores = metadata_scores(data_dir, systems=systems, jobs=args.jobs, sample=args.sample)
+        print(f"\n## metadata: {name}\n")
+        print(format_table(name, scores))
+        out[name] = scores
+    return out
 
 
 def _rule_report(corpora: dict[str, Path], args: argparse.Namespace) -> None:

@@ -205,10 +205,13 @@ def guesses(
     systems: tuple[str, ...] = SYSTEMS,
     limit: int | None = None,
     jobs: int | None = None,
+    sample: int = 1,
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Guess]]]:
-    """(truth, {page id: {system: Guess}}) for the corpus' pages in id order."""
+    """(truth, {page id: {system: Guess}}) for the corpus' pages in id order (every
+    `sample`-th page, the first `limit`)."""
     truth = load_truth(data_dir)
-    ids = sorted(truth)[:limit] if limit else sorted(truth)
+    ids = sorted(truth)[::sample]
+    ids = ids[:limit] if limit else ids
     work = [(str(data_dir / "html" / f"{i}.html.gz"), truth[i].get("url"), systems) for i in ids]
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs <= 1:
@@ -251,12 +254,13 @@ def metadata_scores(
     systems: tuple[str, ...] = SYSTEMS,
     limit: int | None = None,
     jobs: int | None = None,
+    sample: int = 1,
 ) -> dict[str, Any]:
     """{system: {"title"|"authors"|"date": {"accuracy", "hits", "pages"}}} on one corpus.
 
     A field the corpus does not annotate has ``pages`` 0 and ``accuracy`` None.
     """
-    truth, found = guesses(Path(data_dir), systems, limit, jobs)
+    truth, found = guesses(Path(data_dir), systems, limit, jobs, sample)
     return score(truth, found, systems)
 
 
