@@ -23,6 +23,7 @@ BLOCK_REASONS: dict[str, str] = {
     "repeated_title": "the headline printed again",
     "duplicate_paragraph": "a body paragraph printed again",
     "second_story": "an unrelated story appended below the main one (infinite scroll)",
+    "off_main_content": "page text beside the article that the extractors' vote left out (HTML)",
 }
 
 # Why a whole page yields no article.

@@ -316,6 +316,7 @@ def test_every_block_reason_code_is_exercised() -> None:
         "repeated_title",
         "duplicate_paragraph",
         "second_story",  # tests/test_second_story.py
+        "off_main_content",  # tests/test_html_vote.py
     }
     assert covered == set(BLOCK_REASONS)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lxml import etree
@@ -29,7 +29,8 @@ from cleaners.html.links import link_share, list_link_share
 from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
-from cleaners.html.signals import signal_for
+from cleaners.html.signals import marked_ancestor
+from cleaners.html.vote import ExtractorVoteRule, SecondOpinion, readability_blocks
 from cleaners.normalize import may_need_repair, repair_mojibake
 from cleaners.pipeline import run_rules, to_article
 from cleaners.record import STATUS_REJECTED, Article
@@ -38,7 +39,7 @@ from cleaners.rules.markup import MarkupSignalRule, UnextractedChromeRule
 from cleaners.rules.page_level import is_bot_wall
 from cleaners.rules.second_story import SecondStoryRule
 from cleaners.sitepack import SitePack
-from cleaners.textfeatures import fold, is_prose
+from cleaners.textfeatures import fold, is_prose, word_count
 
 # Work per page is bounded: pages beyond this many characters are cut (article text sits far
 # above it; multi-megabyte pages are inline data and scripts).
@@ -46,6 +47,15 @@ MAX_HTML_CHARS = 3_000_000
 _REGION_SHARE = 0.8  # the region holds at least this share of the extracted text
 _MAX_BEFORE_HEADLINE = 0.3  # share of the article text that may precede the headline
 _MIN_COVERAGE = 0.6  # below this share of trafilatura's text found in the markup: fall back
+# fast mode's paragraphs holding less than this share of the page's prose: ask the full cascade
+_FAST_PROSE_SHARE = 0.5
+# the full cascade's answer is taken when it holds this many times fast mode's prose
+_FULL_GAIN = 1.5
+# fast mode's answer with this many words of prose is an article of its own: kept
+_FAST_ENOUGH_PROSE = 100
+# no full cascade on pages with more visible text than this (no article is that long; the
+# page is a dump or an archive, and the cascade's cost grows with it)
+_MAX_FULL_CASCADE_CHARS = 400_000
 _STANDFIRST = re.compile(
     r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
     re.IGNORECASE,
@@ -105,21 +115,61 @@ def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
     ]
 
 
+def _prose_words(dom: list[DomBlock], positions: Iterable[int]) -> int:
+    """Words (script-aware) in the prose blocks among `positions`."""
+    total = 0
+    for i in positions:
+        text = dom[i].text
+        if is_prose(text):
+            total += word_count(text)
+    return total
+
+
 def _main_content(
     root: lxml_html.HtmlElement, dom: list[DomBlock]
 ) -> tuple[list[str], list[int], int]:
-    """trafilatura's paragraphs, the page blocks they match and the matched length; fast mode
-    first, the full cascade when fast mode gives nothing the markup holds."""
-    best: tuple[list[str], list[int], int] = ([], [], 0)
-    for fast in (True, False):
-        extracted = extracted_texts(root, fast=fast)
-        matched = _match(dom, extracted)
-        covered = sum(len(dom[i].text) for i in matched)
-        if extracted and covered >= _MIN_COVERAGE * sum(len(t) for t in extracted):
-            return extracted, matched, covered
-        if not best[0] or (extracted and covered > best[2]):
-            best = extracted, matched, covered
-    return best
+    """trafilatura's paragraphs, the page blocks they match and the matched length.
+
+    Fast mode first. Its full cascade (the comparison with its readability and jusText
+    fallbacks) runs only when fast mode's answer looks wrong: nothing, text the page's blocks
+    do not hold, or a small part of the page's prose with little prose of its own (fast mode
+    picked a menu or a contact box beside the article). The full answer is taken when it
+    finds clearly more prose. A short article of its own beside a column of long teasers
+    keeps fast mode's answer: the full cascade would take the teasers."""
+    fast_run = _extraction(root, dom, fast=True)
+    extracted, matched, covered = fast_run
+    total = sum(len(t) for t in extracted)
+    if extracted and covered >= _MIN_COVERAGE * total:
+        fast_prose = _prose_words(dom, matched)
+        if fast_prose >= _FAST_ENOUGH_PROSE:
+            return fast_run
+        if fast_prose >= _FAST_PROSE_SHARE * _prose_words(dom, range(len(dom))):
+            return fast_run
+    else:
+        fast_prose = -1  # unusable: any full answer the markup holds is better
+    if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
+        return fast_run  # work per page stays bounded
+    full_run = _extraction(root, dom, fast=False)
+    full_extracted, full_matched, full_covered = full_run
+    full_total = sum(len(t) for t in full_extracted)
+    if not full_extracted:
+        return fast_run
+    if full_covered >= _MIN_COVERAGE * full_total:
+        if fast_prose < 0 or _prose_words(dom, full_matched) > _FULL_GAIN * fast_prose:
+            return full_run
+        return fast_run
+    # neither can be matched well: the one that matches more of the page
+    if fast_prose < 0 and (not extracted or full_covered > covered):
+        return full_run
+    return fast_run
+
+
+def _extraction(
+    root: lxml_html.HtmlElement, dom: list[DomBlock], fast: bool
+) -> tuple[list[str], list[int], int]:
+    extracted = extracted_texts(root, fast=fast)
+    matched = _match(dom, extracted)
+    return extracted, matched, sum(len(dom[i].text) for i in matched)
 
 
 def _page_from_extracted(
@@ -244,6 +294,7 @@ def html_rules(pack: SitePack | None = None) -> list[Rule]:
     # Interface-chrome marks are the vaguest: the text rules name such blocks first.
     rules.insert(len(rules) - 1, MarkupSignalRule(name="markup_signal_chrome", deferred=True))
     rules.insert(len(rules) - 1, UnextractedChromeRule())
+    rules.insert(len(rules) - 1, ExtractorVoteRule())
     return pack.apply_to(rules, after=at) if pack else rules
 
 
@@ -323,6 +374,7 @@ def page_from_html(
     signal_cache: dict = {}
     seen_scopes: set = set()
     matched_set = set(matched)
+    article_weight = _ArticleWeight(dom, matched)
     containers = {_container(dom[i].element) for i in matched}
     # After the last paragraph trafilatura kept, the body may go on in a container of the same
     # kind (an advert splits the body into two "body" boxes): recovered by tag and class.
@@ -366,15 +418,24 @@ def page_from_html(
         if chosen:
             page.markup_reasons[block.index] = (chosen, "site_selector")
             continue
-        signal = signal_for(dom_block.element, scope if scope is not None else region, signal_cache)
-        if signal is None:
+        marked = marked_ancestor(
+            dom_block.element, scope if scope is not None else region, signal_cache
+        )
+        if marked is None:
             continue
+        signal, carrier = marked
         # trafilatura's own paragraphs only yield to unambiguous marks (a figure caption):
         # article bodies often sit in containers with 'teaser' or 'related' in their class.
         if extracted and is_prose(block.text) and signal.reason != "caption":
             continue
+        # A class word alone does not remove the box holding most of the article ("promoted",
+        # "post-paywall" on a body container): the text rules still judge its blocks.
+        if signal.reason != "caption" and article_weight.holds_article(carrier):
+            continue
         page.markup_reasons[block.index] = (_reason(signal.reason, dom_block), signal.name)
     _standfirst(page, dom)
+    # asked for after the page is built (readability rewrites the tree), only when needed
+    page.second_opinion = SecondOpinion(lambda: readability_blocks(root))
     if page.title is None:
         page.title = meta.title
     page.authors = list(meta.authors)
@@ -386,6 +447,29 @@ _TITLE_TAGS = frozenset(("h1", "h2", "h3"))
 _STANDFIRST_TAGS = frozenset(("h2", "h3", "h4"))
 _STANDFIRST_WORDS = 10
 _RECOVERABLE = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre", "dd"))
+
+
+# a marked element holding this share of the extracted article text is the article's box
+_ARTICLE_BOX_SHARE = 0.5
+
+
+class _ArticleWeight:
+    """How much of the text trafilatura extracted lies inside an element (computed on first
+    use: most pages never ask)."""
+
+    def __init__(self, dom: list[DomBlock], matched: list[int]) -> None:
+        self._dom, self._matched = dom, matched
+        self._weight: dict[lxml_html.HtmlElement, int] | None = None
+        self.total = sum(len(dom[i].text) for i in matched)
+
+    def holds_article(self, element: lxml_html.HtmlElement) -> bool:
+        if self._weight is None:
+            self._weight = {}
+            for i in self._matched:
+                size = len(self._dom[i].text)
+                for node in _ancestors(self._dom[i].element):
+                    self._weight[node] = self._weight.get(node, 0) + size
+        return self.total > 0 and self._weight.get(element, 0) >= _ARTICLE_BOX_SHARE * self.total
 
 
 def _container(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:

@@ -18,3 +18,5 @@ class HtmlPage(Page):
     list_link_share: dict[int, float] = field(default_factory=dict)
     # the element each block sits in (blocks of one card or list share it)
     container: dict[int, object] = field(default_factory=dict)
+    # a second extractor's answer for the page, computed when a rule asks for it
+    second_opinion: object | None = None
