@@ -173,17 +173,18 @@ def _extraction(
 
 
 def _page_from_extracted(
-    extracted: list[str], meta: PageMetadata, source: str, url: str | None, site: str | None
+    extracted: list[str], fields: PageMetadata, source: str, url: str | None, site: str | None
 ) -> Page:
+    """trafilatura's paragraphs as the page's blocks, with the metadata's fields."""
     page = Page(
         blocks=[Block(index=i, text=t, tag="p") for i, t in enumerate(extracted)],
         source=source,
-        url=meta.url or url,
-        site=site or meta.site,
+        url=fields.url or url,
+        site=site or fields.site,
     )
-    page.title = meta.title
-    page.authors = list(meta.authors)
-    page.published, page.updated = meta.published, meta.updated
+    page.title = fields.title
+    page.authors = list(fields.authors)
+    page.published, page.updated = fields.published, fields.updated
     return page
 
 
@@ -314,7 +315,46 @@ def clean_html(
     page = page_from_html(html, url, site=site, source=source, http_charset=http_charset, pack=pack)
     if isinstance(page, Article):
         return page
-    return to_article(run_rules(page, html_rules(pack)))
+    rules_run = html_rules(pack)
+    article = to_article(run_rules(page, rules_run))
+    if isinstance(page, HtmlPage) and _lost_the_article(page, article):
+        # Never lose an article trafilatura found: its paragraphs, cleaned as a text dump
+        # is (the markup facts did not hold), are the record.
+        fields = PageMetadata(
+            title=page.meta_title,
+            authors=list(page.authors),
+            published=page.published,
+            updated=page.updated,
+            site=page.site,
+            url=page.url,
+        )
+        fallback = _page_from_extracted(page.main_texts, fields, page.source, url, site)
+        rescued = to_article(run_rules(fallback, rules_run))
+        if rescued.status == "ok" and word_count(rescued.text) > word_count(article.text):
+            return rescued
+    return article
+
+
+# A record holding less than this share of the prose trafilatura found lost the article...
+_LOST_SHARE = 0.2
+# ...when that prose is an article's worth of words
+_LOST_MIN_WORDS = 50
+
+
+def _lost_the_article(page: HtmlPage, article: Article) -> bool:
+    """Whether the cleaned record holds little of the prose trafilatura extracted (a rule or
+    the markup took it, or it could not be matched to the page's blocks). Compared word by
+    word (characters of folded words, so that every script weighs alike): trafilatura may
+    join paragraphs the record keeps apart."""
+    prose = [t for t in page.main_texts if is_prose(t)]
+    if sum(word_count(t) for t in prose) < _LOST_MIN_WORDS:
+        return False
+    if article.status != "ok":
+        return article.reject_reason == "empty"
+    found = Counter(fold(" ".join(prose)).split())
+    held = found & Counter(fold(article.text).split())
+    total = sum(len(w) * n for w, n in found.items())
+    return sum(len(w) * n for w, n in held.items()) < _LOST_SHARE * total
 
 
 def page_from_html(
@@ -368,6 +408,8 @@ def page_from_html(
     scopes = [region, *later]
 
     page = HtmlPage(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
+    page.main_texts = extracted
+    page.meta_title = meta.title
     page.extracted = set()
     list_cache: dict = {}
     selected = pack.selected(root) if pack else {}
@@ -409,6 +451,7 @@ def page_from_html(
         recovered = not extracted and (
             (first < position < last and _recoverable(dom_block, containers))
             or (position > last and _recoverable(dom_block, kinds))
+            or (first < position < last and _loose_paragraph(dom_block, share))
         )
         if extracted or recovered:
             page.extracted.add(block.index)
@@ -527,6 +570,25 @@ def _recoverable(block: DomBlock, containers: set) -> bool:
                 return True
             node = node.getparent()
     return False
+
+
+def _loose_paragraph(block: DomBlock, link_share: float) -> bool:
+    """Body text set without <p> (a <div> of sentences with inline links, text split by
+    <br>) inside the article's span: a paragraph-long sentence run, mostly not links. Its
+    matching failed (trafilatura cut it at the <br>s), not its text."""
+    return (
+        block.tag in ("inline", "div", "td")
+        and link_share < _LOOSE_MAX_LINK_SHARE
+        and word_count(block.text) >= _LOOSE_MIN_WORDS
+        and len(_SENTENCE_BREAK.findall(block.text)) >= _LOOSE_MIN_SENTENCES
+    )
+
+
+_LOOSE_MIN_WORDS = 25
+_LOOSE_MIN_SENTENCES = 2
+# a sentence's end inside a text: a full stop (or ! ?, or one of other scripts) and a space
+_SENTENCE_BREAK = re.compile(r"[.!?。！？؟।](?:[\"'”’»)]*)\s")
+_LOOSE_MAX_LINK_SHARE = 0.3
 
 
 def _in_quote(element: lxml_html.HtmlElement) -> bool:
