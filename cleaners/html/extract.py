@@ -51,7 +51,8 @@ _MIN_COVERAGE = 0.6  # below this share of trafilatura's text found in the marku
 _FAST_PROSE_SHARE = 0.5
 # the full cascade's answer is taken when it holds this many times fast mode's prose
 _FULL_GAIN = 1.5
-# fast mode's answer with this many words of prose is an article of its own: kept
+# fast mode's answer with this many words of prose is an article of its own: the full
+# cascade's answer must add prose in the same elements
 _FAST_ENOUGH_PROSE = 100
 # no full cascade on pages with more visible text than this (no article is that long; the
 # page is a dump or an archive, and the cascade's cost grows with it)
@@ -132,17 +133,17 @@ def _main_content(
 
     Fast mode first. Its full cascade (the comparison with its readability and jusText
     fallbacks) runs only when fast mode's answer looks wrong: nothing, text the page's blocks
-    do not hold, or a small part of the page's prose with little prose of its own (fast mode
-    picked a menu or a contact box beside the article). The full answer is taken when it
-    finds clearly more prose. A short article of its own beside a column of long teasers
-    keeps fast mode's answer: the full cascade would take the teasers."""
+    do not hold, or under half of the page's prose (fast mode picked a menu or a contact box
+    beside the article, or only the article's first part). The full answer is taken when it
+    finds clearly more prose and either fast mode's answer was hardly prose (a menu) or the
+    added prose sits in the elements fast mode's paragraphs sit in (the rest of the same
+    body). A short article beside a column of long teasers keeps fast mode's answer: the
+    full cascade would take the teasers."""
     fast_run = _extraction(root, dom, fast=True)
     extracted, matched, covered = fast_run
     total = sum(len(t) for t in extracted)
     if extracted and covered >= _MIN_COVERAGE * total:
         fast_prose = _prose_words(dom, matched)
-        if fast_prose >= _FAST_ENOUGH_PROSE:
-            return fast_run
         if fast_prose >= _FAST_PROSE_SHARE * _prose_words(dom, range(len(dom))):
             return fast_run
     else:
@@ -155,9 +156,16 @@ def _main_content(
     if not full_extracted:
         return fast_run
     if full_covered >= _MIN_COVERAGE * full_total:
-        if fast_prose < 0 or _prose_words(dom, full_matched) > _FULL_GAIN * fast_prose:
+        if fast_prose < 0:
             return full_run
-        return fast_run
+        if fast_prose < _FAST_ENOUGH_PROSE:
+            gained = _prose_words(dom, full_matched)
+        else:  # only what continues fast mode's body counts
+            boxes = {_container(dom[i].element) for i in matched}
+            gained = _prose_words(
+                dom, (i for i in full_matched if _container(dom[i].element) in boxes)
+            )
+        return full_run if gained > _FULL_GAIN * fast_prose else fast_run
     # neither can be matched well: the one that matches more of the page
     if fast_prose < 0 and (not extracted or full_covered > covered):
         return full_run
@@ -342,19 +350,16 @@ _LOST_MIN_WORDS = 50
 
 
 def _lost_the_article(page: HtmlPage, article: Article) -> bool:
-    """Whether the cleaned record holds little of the prose trafilatura extracted (a rule or
-    the markup took it, or it could not be matched to the page's blocks). Compared word by
-    word (characters of folded words, so that every script weighs alike): trafilatura may
-    join paragraphs the record keeps apart."""
-    prose = [t for t in page.main_texts if is_prose(t)]
-    if sum(word_count(t) for t in prose) < _LOST_MIN_WORDS:
+    """Whether the cleaned record holds much less text than the prose trafilatura extracted
+    (a rule or the markup took the article, or it could not be matched to the page's
+    blocks). Sizes, not words in common: a record that holds the article as one block where
+    trafilatura has a page of menus must not be swapped for the menus."""
+    found = sum(word_count(t) for t in page.main_texts if is_prose(t))
+    if found < _LOST_MIN_WORDS:
         return False
     if article.status != "ok":
         return article.reject_reason == "empty"
-    found = Counter(fold(" ".join(prose)).split())
-    held = found & Counter(fold(article.text).split())
-    total = sum(len(w) * n for w, n in found.items())
-    return sum(len(w) * n for w, n in held.items()) < _LOST_SHARE * total
+    return word_count(article.text) < _LOST_SHARE * found
 
 
 def page_from_html(
