@@ -127,7 +127,7 @@ def _prose_words(dom: list[DomBlock], positions: Iterable[int]) -> int:
 
 
 def _main_content(
-    root: lxml_html.HtmlElement, dom: list[DomBlock]
+    root: lxml_html.HtmlElement, dom: list[DomBlock], repair: bool = False
 ) -> tuple[list[str], list[int], int]:
     """trafilatura's paragraphs, the page blocks they match and the matched length.
 
@@ -139,7 +139,7 @@ def _main_content(
     added prose sits in the elements fast mode's paragraphs sit in (the rest of the same
     body). A short article beside a column of long teasers keeps fast mode's answer: the
     full cascade would take the teasers."""
-    fast_run = _extraction(root, dom, fast=True)
+    fast_run = _extraction(root, dom, fast=True, repair=repair)
     extracted, matched, covered = fast_run
     total = sum(len(t) for t in extracted)
     if extracted and covered >= _MIN_COVERAGE * total:
@@ -150,7 +150,7 @@ def _main_content(
         fast_prose = -1  # unusable: any full answer the markup holds is better
     if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
         return fast_run  # work per page stays bounded
-    full_run = _extraction(root, dom, fast=False)
+    full_run = _extraction(root, dom, fast=False, repair=repair)
     full_extracted, full_matched, full_covered = full_run
     full_total = sum(len(t) for t in full_extracted)
     if not full_extracted:
@@ -173,9 +173,11 @@ def _main_content(
 
 
 def _extraction(
-    root: lxml_html.HtmlElement, dom: list[DomBlock], fast: bool
+    root: lxml_html.HtmlElement, dom: list[DomBlock], fast: bool, repair: bool = False
 ) -> tuple[list[str], list[int], int]:
     extracted = extracted_texts(root, fast=fast)
+    if repair:  # the page's blocks were repaired: so are trafilatura's, to match them
+        extracted = [repair_mojibake(t) for t in extracted]
     matched = _match(dom, extracted)
     return extracted, matched, sum(len(dom[i].text) for i in matched)
 
@@ -389,7 +391,8 @@ def page_from_html(
     body = root.body if root.find("body") is not None else root
     dom = iter_blocks(body)
     visible = "\n".join(b.text for b in dom)
-    if may_need_repair(visible):  # most pages show no trace of mojibake in any block
+    repaired = may_need_repair(visible)
+    if repaired:  # most pages show no trace of mojibake in any block
         for block in dom:
             block.text = repair_mojibake(block.text)
         visible = "\n".join(b.text for b in dom)
@@ -401,7 +404,7 @@ def page_from_html(
     if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
         return _rejected("not_article", source, meta, url)
 
-    extracted, matched, covered = _main_content(root, dom)
+    extracted, matched, covered = _main_content(root, dom, repair=repaired)
     if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
         # trafilatura's paragraphs could not be found in the markup (text split at <br>,
         # generated content): clean its own blocks, as the text path does.
