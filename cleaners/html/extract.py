@@ -121,9 +121,13 @@ def _prose_words(dom: list[DomBlock], positions: Iterable[int]) -> int:
     total = 0
     for i in positions:
         text = dom[i].text
-        if is_prose(text):
+        # under _MIN_PROSE_CHARS no text holds the 8 words of a sentence: not asked
+        if len(text) >= _MIN_PROSE_CHARS and is_prose(text):
             total += word_count(text)
     return total
+
+
+_MIN_PROSE_CHARS = 15  # eight one-letter words and their spaces
 
 
 def _main_content(
@@ -142,10 +146,16 @@ def _main_content(
     fast_run = _extraction(root, dom, fast=True, repair=repair)
     extracted, matched, covered = fast_run
     total = sum(len(t) for t in extracted)
+    boxes: set = set()
     if extracted and covered >= _MIN_COVERAGE * total:
         fast_prose = _prose_words(dom, matched)
         if fast_prose >= _FAST_PROSE_SHARE * _prose_words(dom, range(len(dom))):
             return fast_run
+        if fast_prose >= _FAST_ENOUGH_PROSE:
+            boxes = {_container(dom[i].element) for i in matched}
+            in_boxes = (i for i, b in enumerate(dom) if _container(b.element) in boxes)
+            if _prose_words(dom, in_boxes) <= _FULL_GAIN * fast_prose:
+                return fast_run  # the full answer could not gain enough: not asked
     else:
         fast_prose = -1  # unusable: any full answer the markup holds is better
     if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
@@ -161,7 +171,6 @@ def _main_content(
         if fast_prose < _FAST_ENOUGH_PROSE:
             gained = _prose_words(dom, full_matched)
         else:  # only what continues fast mode's body counts
-            boxes = {_container(dom[i].element) for i in matched}
             gained = _prose_words(
                 dom, (i for i in full_matched if _container(dom[i].element) in boxes)
             )
@@ -356,12 +365,15 @@ def _lost_the_article(page: HtmlPage, article: Article) -> bool:
     (a rule or the markup took the article, or it could not be matched to the page's
     blocks). Sizes, not words in common: a record that holds the article as one block where
     trafilatura has a page of menus must not be swapped for the menus."""
+    ok = article.status == "ok"
+    if not ok and article.reject_reason != "empty":
+        return False
+    if ok and len(article.text) >= _LOST_SHARE * sum(len(t) for t in page.main_texts):
+        return False  # holds a fifth of trafilatura's characters: not lost (and cheap to see)
     found = sum(word_count(t) for t in page.main_texts if is_prose(t))
     if found < _LOST_MIN_WORDS:
         return False
-    if article.status != "ok":
-        return article.reject_reason == "empty"
-    return word_count(article.text) < _LOST_SHARE * found
+    return not ok or word_count(article.text) < _LOST_SHARE * found
 
 
 def page_from_html(
