@@ -16,11 +16,18 @@ BODY = (
 
 
 def test_body_words_of_splits_by_shingles_held() -> None:
-    reference = set(shingles("one two three four five six"))
-    assert body_words_of("one two three four five six", reference) == (6.0, 0.0)
-    assert body_words_of("seven eight nine ten", reference) == (0.0, 4.0)
-    body, debris = body_words_of("three four five six seven eight", reference)
+    reference = "one two three four five six"
+    assert body_words_of("one two three four five six", shingles(reference)) == (6.0, 0.0)
+    assert body_words_of("seven eight nine ten", shingles(reference)) == (0.0, 4.0)
+    body, debris = body_words_of("three four five six seven eight", shingles(reference))
     assert (body, debris) == (6 * 1 / 3, 6 * 2 / 3)  # 1 of its 3 shingles is held
+
+
+def test_a_shingle_counts_as_body_once() -> None:
+    """The second copy of a paragraph the record lacks: only one copy is body."""
+    missing = shingles("one two three four five six")
+    assert body_words_of("one two three four five six", missing) == (6.0, 0.0)
+    assert body_words_of("one two three four five six", missing) == (0.0, 6.0)
 
 
 def test_rule_precision_counts_debris_and_body_per_rule() -> None:

@@ -4,9 +4,11 @@ how much debris (``make eval`` calls `rule_precision`; the CLI prints the table)
 
 Every block `clean_html` removes is listed in the record with the rule that removed it. A
 removed block's words count as body words in the share of its word 4-gram shingles (the
-benchmark metric's unit, `tools/extraction_metric.py`) that the page's reference body holds,
-and as debris words for the rest; a block shorter than four words is one shingle. A rule whose
-removals are mostly body text cuts articles: change it or retire it.
+benchmark metric's unit, `tools/extraction_metric.py`) that the page's reference body holds
+and the record does not already hold (a multiset: the later copy of a paragraph printed twice
+is debris when the record keeps the first), and as debris words for the rest; a block shorter
+than four words is one shingle. A rule whose removals are mostly body text cuts articles:
+change it or retire it.
 
     python tools/rule_precision.py ../shared/bench/l3s-gn1 ../shared/bench/wcxb-articles
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,14 +64,20 @@ class RuleRow:
         }
 
 
-def body_words_of(removed: str, reference: set[tuple[str, ...]]) -> tuple[float, float]:
-    """(body words, debris words) of one removed text against a reference's shingle set."""
+def body_words_of(removed: str, missing: Counter) -> tuple[float, float]:
+    """(body words, debris words) of one removed text against the reference shingles the
+    record still lacks (`missing`, consumed: a shingle counts as body once)."""
     words = len(tokenize(removed))
     if not words:
         return 0.0, 0.0
     grams = shingles(removed)
     total = sum(grams.values())
-    held = sum(n for gram, n in grams.items() if gram in reference)
+    held = 0
+    for gram, n in grams.items():
+        take = min(n, missing.get(gram, 0))
+        if take:
+            held += take
+            missing[gram] -= take
     body = words * held / total
     return body, words - body
 
@@ -83,14 +92,14 @@ def rule_precision(pages: Iterable[tuple[str, str]]) -> list[RuleRow]:
         record = clean_html(html)
         if record.status != "ok":
             continue
-        reference_grams = set(shingles(reference))
+        missing = shingles(reference) - shingles(record.text)
         seen: set[tuple[str, str]] = set()
         for removal in record.removed:
             key = (removal.rule, removal.reason)
             row = rows.get(key)
             if row is None:
                 row = rows[key] = RuleRow(rule=removal.rule, reason=removal.reason)
-            body, debris = body_words_of(removal.text, reference_grams)
+            body, debris = body_words_of(removal.text, missing)
             row.removals += 1
             row.body_words += body
             row.debris_words += debris
