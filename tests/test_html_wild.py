@@ -189,3 +189,32 @@ def test_vote_is_lost_by_an_answer_about_something_else() -> None:
     page = _vote_page([*BODY, *headlines], ["An unrelated text about the weather tomorrow."])
     ExtractorVoteRule().apply(page)
     assert len(page.body()) == len(BODY) + len(headlines)
+
+
+# --- body paragraphs whose last words look like a credit ---
+
+
+def test_long_body_paragraph_ending_in_an_agency_stays() -> None:
+    """A wire paragraph closing with '(Additional reporting by …)' is body on an HTML page:
+    trafilatura kept it and no caption markup holds it."""
+    closing = (
+        "Port officials said the new customs lanes would open in stages over the spring, and "
+        "that travellers should allow an extra hour at the terminal during the first weeks of "
+        "service. (Additional reporting by Sara Haddad; Reuters)"
+    )
+    caption = "The new catamaran in Dammam harbour on Monday. (Reuters)"
+    page = _page(
+        f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY)}<p>{closing}</p>"
+        f"<figure><img src='f.jpg'><figcaption>{caption}</figcaption></figure></article>"
+    )
+    article = clean_html(page)
+    assert article.text == "\n\n".join((*BODY, closing))
+    assert [(r.reason, r.text) for r in article.removed] == [("caption", caption)]
+
+
+def test_short_credit_line_in_the_body_still_goes() -> None:
+    credit = "Photo: Reuters"
+    page = _page(f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY[:2], credit, *BODY[2:])}</article>")
+    article = clean_html(page)
+    assert article.text == "\n\n".join(BODY)
+    assert [(r.reason, r.text) for r in article.removed] == [("caption", credit)]
