@@ -505,7 +505,7 @@ def page_from_html(
         page.markup_reasons[block.index] = (_reason(signal.reason, dom_block), signal.name)
     _standfirst(page, dom)
     # asked for after the page is built (readability rewrites the tree), only when needed
-    page.second_opinion = SecondOpinion(lambda: readability_blocks(root))
+    page.second_opinion = SecondOpinion(lambda: readability_blocks(region))
     if page.title is None:
         page.title = meta.title
     page.authors = list(meta.authors)

@@ -13,7 +13,9 @@ the one that went wrong, and the record stays).
 
 The readability used is trafilatura's port of readability-lxml (`trafilatura.readability_lxml`,
 kept by trafilatura for its own fallback): it works on the tree already parsed, where
-readability-lxml parses and cleans the page again and costs four times as much.
+readability-lxml parses and cleans the page again and costs four times as much. It reads the
+article region `clean_html` located (the whole page for old layouts), not the whole page: the
+vote is about what inside the region is the article, and a smaller tree costs less.
 
 The vote costs a readability run, so it is held only on pages whose record looks like it
 holds debris: a large share of its paragraphs are short non-sentences (headline lists, labels,
@@ -46,8 +48,9 @@ _MIN_TEXT_LENGTH = 25
 
 
 def readability_blocks(root: lxml_html.HtmlElement) -> list[str]:
-    """The texts of readability's answer for the page, one per block (empty when it fails).
-    Mutates `root` (readability drops scripts and rewrites containers): call it last."""
+    """The texts of readability's answer for the tree under `root`, one per block (empty when
+    it fails). Mutates the tree (readability drops scripts and rewrites containers): call it
+    last."""
     try:
         summary = Document(root, min_text_length=_MIN_TEXT_LENGTH).summary()
         if not summary:
