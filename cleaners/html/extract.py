@@ -149,6 +149,8 @@ def _main_content(
     fast_run = _extraction(root, dom, fast=True, repair=repair)
     extracted, matched, covered = fast_run
     total = sum(len(t) for t in extracted)
+    if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
+        return fast_run  # work per page stays bounded: no full cascade, no need to weigh it
     boxes: set = set()
     if extracted and covered >= _MIN_COVERAGE * total:
         fast_prose = _prose_words(dom, matched)
@@ -161,8 +163,6 @@ def _main_content(
                 return fast_run  # the full answer could not gain enough: not asked
     else:
         fast_prose = -1  # unusable: any full answer the markup holds is better
-    if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
-        return fast_run  # work per page stays bounded
     full_run = _extraction(root, dom, fast=False, repair=repair)
     full_extracted, full_matched, full_covered = full_run
     full_total = sum(len(t) for t in full_extracted)
