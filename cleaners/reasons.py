@@ -24,6 +24,7 @@ BLOCK_REASONS: dict[str, str] = {
     "duplicate_paragraph": "a body paragraph printed again",
     "second_story": "an unrelated story appended below the main one (infinite scroll)",
     "navigation": "menus, section lists and other page chrome outside the article region",
+    "off_main_content": "page text beside the article that the extractors' vote left out (HTML)",
 }
 
 # Why a whole page yields no article.

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 WORD = re.compile(r"\w+", re.UNICODE)
 _CLOSERS = "\"'”’»)]*"
-_SENTENCE_END = ".!?…؟。！？।"
+_SENTENCE_END = ".!?…؟。！？।\u17d4\u104b"
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–·▪●]|\(\d{1,2}\)|[a-z][.)])\s+\S")
 
 
@@ -89,10 +89,20 @@ def is_headline_like(text: str, max_words: int = 20) -> bool:
     return starts_upper(text) and any(ch.isalpha() for ch in text)
 
 
+# Thai and Lao end sentences with a space, not a mark: a paragraph there ends in a letter.
+_NO_FULL_STOP = re.compile(r"[\u0e00-\u0eff]\W*$")
+
+
+def in_unmarked_script(text: str) -> bool:
+    """Ends in a script that marks no sentence end (Thai, Lao): whether it ends a sentence
+    cannot be read off its last character."""
+    return _NO_FULL_STOP.search(text) is not None
+
+
 def is_prose(text: str) -> bool:
     """A body paragraph: a sentence of some length."""
     n = word_count(text)
-    return n >= 25 or (n >= 8 and ends_sentence(text))
+    return n >= 25 or (n >= 8 and (ends_sentence(text) or in_unmarked_script(text)))
 
 
 # ASCII text folded in C: word characters (\w: letters, digits, "_") lowercased, all other

@@ -189,3 +189,16 @@ def test_layout_classes_do_not_make_the_article_a_sidebar() -> None:
         "<h1>Headline Here</h1><p>Written by</p><p>Edzel Tabing</p></div></main>"
     )
     assert extract_metadata(_page(body=body)).authors == ["Edzel Tabing"]
+
+
+def test_a_byline_element_with_the_role_on_its_next_line_names_the_person_only() -> None:
+    from lxml import html as lxml_html
+
+    from cleaners.html.metadata import extract_metadata
+
+    page = lxml_html.fromstring(
+        "<html><body><h1>Council approves bridge</h1>"
+        "<font><b>By Dale Henning</b><br>Courier staff writer</font>"
+        "<p>The council approved the bridge on Tuesday after a long debate.</p></body></html>"
+    )
+    assert extract_metadata(page, None).authors == ["Dale Henning"]

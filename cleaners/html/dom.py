@@ -24,7 +24,7 @@ HtmlElement = lxml_html.HtmlElement
 BLOCK_TAGS = frozenset(
     """p h1 h2 h3 h4 h5 h6 li dt dd figcaption blockquote pre tr legend div section article
     aside form header footer main nav ul ol dl table tbody thead tfoot figure fieldset address
-    details summary caption center hr body""".split()  # noqa: SIM905
+    details summary caption center hr body td th""".split()  # noqa: SIM905
 )
 SKIP_TAGS = frozenset(
     """script style noscript iframe svg template head select option textarea canvas video
@@ -71,6 +71,28 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+# Cell content that makes a row a layout row: the cells hold paragraphs, lists, nested tables
+# (old table layouts put the whole page, article included, in one row's cells).
+_LAYOUT_CELL_TAGS = frozenset(
+    "p div table ul ol dl blockquote h1 h2 h3 h4 h5 h6 article section pre form".split()  # noqa: SIM905
+)
+
+
+def is_layout_row(row: HtmlElement) -> bool:
+    """A table row whose cells hold blocks of their own: read as a container of blocks, not
+    as one row of data joined with " | " (which would make a whole page one block)."""
+    for cell in row:
+        tag = _tag(cell)
+        if tag not in ("td", "th"):
+            if tag:  # malformed markup: a table or a paragraph straight in the row
+                return True
+            continue
+        for inner in cell.iterdescendants():
+            if _tag(inner) in _LAYOUT_CELL_TAGS:
+                return True
+    return False
+
+
 def _row_text(row: HtmlElement) -> str:
     cells = [_clean(_inline_text(cell)) for cell in row if _tag(cell) in ("td", "th")]
     return " | ".join(c for c in cells if c)
@@ -101,7 +123,7 @@ def _visitor(
     def visit(element: HtmlElement, tag: str) -> tuple[bool, str | list[DomBlock]]:
         """(False, inline text) for an element without block children, else (True, its
         blocks)."""
-        if tag == "tr":
+        if tag == "tr" and not is_layout_row(element):
             text = _row_text(element)
             return True, [DomBlock(element, text, tag)] if text else []
         results: list[tuple[HtmlElement, str, bool, str | list[DomBlock] | None]] = []

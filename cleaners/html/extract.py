@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lxml import etree
@@ -25,20 +25,24 @@ from lxml import html as lxml_html
 from cleaners.blocks import Block, Page
 from cleaners.html.decode import UndecodableError, bound_html, decode_html
 from cleaners.html.dom import DomBlock, iter_blocks
+from cleaners.html.guards import BodyGuard
 from cleaners.html.links import link_share, list_link_share
 from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
-from cleaners.html.signals import signal_for
+from cleaners.html.signals import marked_ancestor
+from cleaners.html.vote import ExtractorVoteRule, SecondOpinion, readability_blocks
 from cleaners.normalize import may_need_repair, repair_mojibake
 from cleaners.pipeline import run_rules, to_article
 from cleaners.record import STATUS_REJECTED, Article
 from cleaners.rules import Rule, default_rules
+from cleaners.rules.captions import CreditCaptionRule
+from cleaners.rules.donation import DonationAppealRule
 from cleaners.rules.markup import MarkupSignalRule, UnextractedChromeRule
 from cleaners.rules.page_level import is_bot_wall
 from cleaners.rules.second_story import SecondStoryRule
 from cleaners.sitepack import SitePack
-from cleaners.textfeatures import fold, is_prose
+from cleaners.textfeatures import fold, is_prose, word_count
 
 # Work per page is bounded: pages beyond this many characters are cut (article text sits far
 # above it; multi-megabyte pages are inline data and scripts).
@@ -46,6 +50,16 @@ MAX_HTML_CHARS = 3_000_000
 _REGION_SHARE = 0.8  # the region holds at least this share of the extracted text
 _MAX_BEFORE_HEADLINE = 0.3  # share of the article text that may precede the headline
 _MIN_COVERAGE = 0.6  # below this share of trafilatura's text found in the markup: fall back
+# fast mode's paragraphs holding less than this share of the page's prose: ask the full cascade
+_FAST_PROSE_SHARE = 0.5
+# the full cascade's answer is taken when it holds this many times fast mode's prose
+_FULL_GAIN = 1.5
+# fast mode's answer with this many words of prose is an article of its own: the full
+# cascade's answer must add prose in the same elements
+_FAST_ENOUGH_PROSE = 100
+# no full cascade on pages with more visible text than this (no article is that long; the
+# page is a dump or an archive, and the cascade's cost grows with it)
+_MAX_FULL_CASCADE_CHARS = 400_000
 _STANDFIRST = re.compile(
     r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
     re.IGNORECASE,
@@ -105,36 +119,95 @@ def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
     ]
 
 
+def _prose_words(dom: list[DomBlock], positions: Iterable[int]) -> int:
+    """Words (script-aware) in the prose blocks among `positions`."""
+    total = 0
+    for i in positions:
+        text = dom[i].text
+        # under _MIN_PROSE_CHARS no text holds the 8 words of a sentence: not asked
+        if len(text) >= _MIN_PROSE_CHARS and is_prose(text):
+            total += word_count(text)
+    return total
+
+
+_MIN_PROSE_CHARS = 15  # eight one-letter words and their spaces
+
+
 def _main_content(
-    root: lxml_html.HtmlElement, dom: list[DomBlock]
+    root: lxml_html.HtmlElement, dom: list[DomBlock], repair: bool = False
 ) -> tuple[list[str], list[int], int]:
-    """trafilatura's paragraphs, the page blocks they match and the matched length; fast mode
-    first, the full cascade when fast mode gives nothing the markup holds."""
-    best: tuple[list[str], list[int], int] = ([], [], 0)
-    for fast in (True, False):
-        extracted = extracted_texts(root, fast=fast)
-        matched = _match(dom, extracted)
-        covered = sum(len(dom[i].text) for i in matched)
-        if extracted and covered >= _MIN_COVERAGE * sum(len(t) for t in extracted):
-            return extracted, matched, covered
-        if not best[0] or (extracted and covered > best[2]):
-            best = extracted, matched, covered
-    return best
+    """trafilatura's paragraphs, the page blocks they match and the matched length.
+
+    Fast mode first. Its full cascade (the comparison with its readability and jusText
+    fallbacks) runs only when fast mode's answer looks wrong: nothing, text the page's blocks
+    do not hold, or under half of the page's prose (fast mode picked a menu or a contact box
+    beside the article, or only the article's first part). The full answer is taken when it
+    finds clearly more prose and either fast mode's answer was hardly prose (a menu) or the
+    added prose sits in the elements fast mode's paragraphs sit in (the rest of the same
+    body). A short article beside a column of long teasers keeps fast mode's answer: the
+    full cascade would take the teasers."""
+    fast_run = _extraction(root, dom, fast=True, repair=repair)
+    extracted, matched, covered = fast_run
+    total = sum(len(t) for t in extracted)
+    if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
+        return fast_run  # work per page stays bounded: no full cascade, no need to weigh it
+    boxes: set = set()
+    if extracted and covered >= _MIN_COVERAGE * total:
+        fast_prose = _prose_words(dom, matched)
+        if fast_prose >= _FAST_PROSE_SHARE * _prose_words(dom, range(len(dom))):
+            return fast_run
+        if fast_prose >= _FAST_ENOUGH_PROSE:
+            boxes = {_container(dom[i].element) for i in matched}
+            in_boxes = (i for i, b in enumerate(dom) if _container(b.element) in boxes)
+            if _prose_words(dom, in_boxes) <= _FULL_GAIN * fast_prose:
+                return fast_run  # the full answer could not gain enough: not asked
+    else:
+        fast_prose = -1  # unusable: any full answer the markup holds is better
+    full_run = _extraction(root, dom, fast=False, repair=repair)
+    full_extracted, full_matched, full_covered = full_run
+    full_total = sum(len(t) for t in full_extracted)
+    if not full_extracted:
+        return fast_run
+    if full_covered >= _MIN_COVERAGE * full_total:
+        if fast_prose < 0:
+            return full_run
+        if fast_prose < _FAST_ENOUGH_PROSE:
+            gained = _prose_words(dom, full_matched)
+        else:  # only what continues fast mode's body counts
+            gained = _prose_words(
+                dom, (i for i in full_matched if _container(dom[i].element) in boxes)
+            )
+        return full_run if gained > _FULL_GAIN * fast_prose else fast_run
+    # neither can be matched well: the one that matches more of the page
+    if fast_prose < 0 and (not extracted or full_covered > covered):
+        return full_run
+    return fast_run
+
+
+def _extraction(
+    root: lxml_html.HtmlElement, dom: list[DomBlock], fast: bool, repair: bool = False
+) -> tuple[list[str], list[int], int]:
+    extracted = extracted_texts(root, fast=fast)
+    if repair:  # the page's blocks were repaired: so are trafilatura's, to match them
+        extracted = [repair_mojibake(t) for t in extracted]
+    matched = _match(dom, extracted)
+    return extracted, matched, sum(len(dom[i].text) for i in matched)
 
 
 def _page_from_extracted(
-    extracted: list[str], meta: PageMetadata, source: str, url: str | None, site: str | None
+    extracted: list[str], fields: PageMetadata, source: str, url: str | None, site: str | None
 ) -> Page:
+    """trafilatura's paragraphs as the page's blocks, with the metadata's fields."""
     page = Page(
         blocks=[Block(index=i, text=t, tag="p") for i, t in enumerate(extracted)],
         source=source,
-        url=meta.url or url,
-        site=site or meta.site,
+        url=fields.url or url,
+        site=site or fields.site,
     )
-    page.title = meta.title
-    page.authors = list(meta.authors)
-    page.published, page.updated = meta.published, meta.updated
-    page.published_fallback = meta.published_fallback
+    page.title = fields.title
+    page.authors = list(fields.authors)
+    page.published, page.updated = fields.published, fields.updated
+    page.published_fallback = fields.published_fallback
     return page
 
 
@@ -239,12 +312,17 @@ def _precedes(a: lxml_html.HtmlElement, b: lxml_html.HtmlElement) -> bool:
 
 def html_rules(pack: SitePack | None = None) -> list[Rule]:
     """The text pipeline plus the markup rules, in their places (and a site's rule pack)."""
-    rules = default_rules()
+    # the text rules that read a body paragraph's last words as a caption or an appeal
+    rules = [
+        BodyGuard(r) if isinstance(r, CreditCaptionRule | DonationAppealRule) else r
+        for r in default_rules()
+    ]
     at = next(i for i, r in enumerate(rules) if isinstance(r, SecondStoryRule)) + 1
     rules.insert(at, MarkupSignalRule())
     # Interface-chrome marks are the vaguest: the text rules name such blocks first.
     rules.insert(len(rules) - 1, MarkupSignalRule(name="markup_signal_chrome", deferred=True))
     rules.insert(len(rules) - 1, UnextractedChromeRule())
+    rules.insert(len(rules) - 1, ExtractorVoteRule())
     return pack.apply_to(rules, after=at) if pack else rules
 
 
@@ -264,7 +342,47 @@ def clean_html(
     page = page_from_html(html, url, site=site, source=source, http_charset=http_charset, pack=pack)
     if isinstance(page, Article):
         return page
-    return to_article(run_rules(page, html_rules(pack)))
+    rules_run = html_rules(pack)
+    article = to_article(run_rules(page, rules_run))
+    if isinstance(page, HtmlPage) and _lost_the_article(page, article):
+        # Never lose an article trafilatura found: its paragraphs, cleaned as a text dump
+        # is (the markup facts did not hold), are the record.
+        fields = PageMetadata(
+            title=page.meta_title,
+            authors=list(page.authors),
+            published=page.published,
+            updated=page.updated,
+            published_fallback=page.published_fallback,
+            site=page.site,
+            url=page.url,
+        )
+        fallback = _page_from_extracted(page.main_texts, fields, page.source, url, site)
+        rescued = to_article(run_rules(fallback, rules_run))
+        if rescued.status == "ok" and word_count(rescued.text) > word_count(article.text):
+            return rescued
+    return article
+
+
+# A record holding less than this share of the prose trafilatura found lost the article...
+_LOST_SHARE = 0.2
+# ...when that prose is an article's worth of words
+_LOST_MIN_WORDS = 50
+
+
+def _lost_the_article(page: HtmlPage, article: Article) -> bool:
+    """Whether the cleaned record holds much less text than the prose trafilatura extracted
+    (a rule or the markup took the article, or it could not be matched to the page's
+    blocks). Sizes, not words in common: a record that holds the article as one block where
+    trafilatura has a page of menus must not be swapped for the menus."""
+    ok = article.status == "ok"
+    if not ok and article.reject_reason != "empty":
+        return False
+    if ok and len(article.text) >= _LOST_SHARE * sum(len(t) for t in page.main_texts):
+        return False  # holds a fifth of trafilatura's characters: not lost (and cheap to see)
+    found = sum(word_count(t) for t in page.main_texts if is_prose(t))
+    if found < _LOST_MIN_WORDS:
+        return False
+    return not ok or word_count(article.text) < _LOST_SHARE * found
 
 
 def page_from_html(
@@ -297,7 +415,8 @@ def page_from_html(
     body = root.body if root.find("body") is not None else root
     dom = iter_blocks(body)
     visible = "\n".join(b.text for b in dom)
-    if may_need_repair(visible):  # most pages show no trace of mojibake in any block
+    repaired = may_need_repair(visible)
+    if repaired:  # most pages show no trace of mojibake in any block
         for block in dom:
             block.text = repair_mojibake(block.text)
         visible = "\n".join(b.text for b in dom)
@@ -309,7 +428,7 @@ def page_from_html(
     if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
         return _rejected("not_article", source, meta, url)
 
-    extracted, matched, covered = _main_content(root, dom)
+    extracted, matched, covered = _main_content(root, dom, repair=repaired)
     if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
         # trafilatura's paragraphs could not be found in the markup (text split at <br>,
         # generated content): clean its own blocks, as the text path does.
@@ -321,12 +440,15 @@ def page_from_html(
     scopes = [region, *later]
 
     page = HtmlPage(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
+    page.main_texts = extracted
+    page.meta_title = meta.title
     page.extracted = set()
     list_cache: dict = {}
     selected = pack.selected(root) if pack else {}
     signal_cache: dict = {}
     seen_scopes: set = set()
     matched_set = set(matched)
+    article_weight = _ArticleWeight(dom, matched)
     containers = {_container(dom[i].element) for i in matched}
     # After the last paragraph trafilatura kept, the body may go on in a container of the same
     # kind (an advert splits the body into two "body" boxes): recovered by tag and class.
@@ -361,6 +483,7 @@ def page_from_html(
         recovered = not extracted and (
             (first < position < last and _recoverable(dom_block, containers))
             or (position > last and _recoverable(dom_block, kinds))
+            or (first < position < last and _loose_paragraph(dom_block, share))
         )
         if extracted or recovered:
             page.extracted.add(block.index)
@@ -370,15 +493,24 @@ def page_from_html(
         if chosen:
             page.markup_reasons[block.index] = (chosen, "site_selector")
             continue
-        signal = signal_for(dom_block.element, scope if scope is not None else region, signal_cache)
-        if signal is None:
+        marked = marked_ancestor(
+            dom_block.element, scope if scope is not None else region, signal_cache
+        )
+        if marked is None:
             continue
+        signal, carrier = marked
         # trafilatura's own paragraphs only yield to unambiguous marks (a figure caption):
         # article bodies often sit in containers with 'teaser' or 'related' in their class.
         if extracted and is_prose(block.text) and signal.reason != "caption":
             continue
+        # A class word alone does not remove the box holding most of the article ("promoted",
+        # "post-paywall" on a body container): the text rules still judge its blocks.
+        if signal.reason != "caption" and article_weight.holds_article(carrier):
+            continue
         page.markup_reasons[block.index] = (_reason(signal.reason, dom_block), signal.name)
     _standfirst(page, dom)
+    # asked for after the page is built (readability rewrites the tree), only when needed
+    page.second_opinion = SecondOpinion(lambda: readability_blocks(region))
     if page.title is None:
         page.title = meta.title
     page.authors = list(meta.authors)
@@ -391,6 +523,29 @@ _TITLE_TAGS = frozenset(("h1", "h2", "h3"))
 _STANDFIRST_TAGS = frozenset(("h2", "h3", "h4"))
 _STANDFIRST_WORDS = 10
 _RECOVERABLE = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre", "dd"))
+
+
+# a marked element holding this share of the extracted article text is the article's box
+_ARTICLE_BOX_SHARE = 0.5
+
+
+class _ArticleWeight:
+    """How much of the text trafilatura extracted lies inside an element (computed on first
+    use: most pages never ask)."""
+
+    def __init__(self, dom: list[DomBlock], matched: list[int]) -> None:
+        self._dom, self._matched = dom, matched
+        self._weight: dict[lxml_html.HtmlElement, int] | None = None
+        self.total = sum(len(dom[i].text) for i in matched)
+
+    def holds_article(self, element: lxml_html.HtmlElement) -> bool:
+        if self._weight is None:
+            self._weight = {}
+            for i in self._matched:
+                size = len(self._dom[i].text)
+                for node in _ancestors(self._dom[i].element):
+                    self._weight[node] = self._weight.get(node, 0) + size
+        return self.total > 0 and self._weight.get(element, 0) >= _ARTICLE_BOX_SHARE * self.total
 
 
 def _container(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
@@ -448,6 +603,25 @@ def _recoverable(block: DomBlock, containers: set) -> bool:
                 return True
             node = node.getparent()
     return False
+
+
+def _loose_paragraph(block: DomBlock, link_share: float) -> bool:
+    """Body text set without <p> (a <div> of sentences with inline links, text split by
+    <br>) inside the article's span: a paragraph-long sentence run, mostly not links. Its
+    matching failed (trafilatura cut it at the <br>s), not its text."""
+    return (
+        block.tag in ("inline", "div", "td")
+        and link_share < _LOOSE_MAX_LINK_SHARE
+        and word_count(block.text) >= _LOOSE_MIN_WORDS
+        and len(_SENTENCE_BREAK.findall(block.text)) >= _LOOSE_MIN_SENTENCES
+    )
+
+
+_LOOSE_MIN_WORDS = 25
+_LOOSE_MIN_SENTENCES = 2
+# a sentence's end inside a text: a full stop (or ! ?, or one of other scripts) and a space
+_SENTENCE_BREAK = re.compile(r"[.!?。！？؟।](?:[\"'”’»)]*)\s")
+_LOOSE_MAX_LINK_SHARE = 0.3
 
 
 def _in_quote(element: lxml_html.HtmlElement) -> bool:

@@ -254,6 +254,21 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
+_LINE_BREAKING = frozenset({"br", "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _first_line(element: lxml_html.HtmlElement) -> str:
+    """The element's text up to its first line break (`<br>` or a block child): "By Jane
+    Roe<br>Courier staff writer" holds the name on its first line, the role on the next."""
+    parts: list[str] = [element.text or ""]
+    for node in element.iterdescendants():
+        if node.tag in _LINE_BREAKING:
+            break
+        parts.append(node.text or "")
+        parts.append(node.tail or "")
+    return " ".join("".join(parts).split())
+
+
 def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Elements marked as bylines: itemprop=author, rel=author, byline class/id words."""
     v = _vocabulary()
@@ -325,6 +340,9 @@ def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlE
         rest = byline_rest(text)
         if rest is None:
             continue
+        first = _first_line(element)
+        if rest and first != text and byline_rest(first):
+            rest = byline_rest(first)  # the lines after the name are a role or the outlet
         if rest:
             found.append((element, rest))
             continue

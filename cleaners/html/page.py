@@ -18,3 +18,8 @@ class HtmlPage(Page):
     list_link_share: dict[int, float] = field(default_factory=dict)
     # the element each block sits in (blocks of one card or list share it)
     container: dict[int, object] = field(default_factory=dict)
+    # trafilatura's paragraphs for the page (the never-lose fallback cleans them)
+    main_texts: list[str] = field(default_factory=list)
+    meta_title: str | None = None  # the metadata's headline (the fallback's title)
+    # a second extractor's answer for the page, computed when a rule asks for it
+    second_opinion: object | None = None

@@ -11,7 +11,11 @@ rules. Of a nest of such boxes only the innermost goes: the outer one holds the 
 pull quotes repeating the body.
 
 A hidden element holding a large share of the page's text is left alone: that is an article
-revealed by script ("read more" expanders), not furniture.
+revealed by script ("read more" expanders, subscriber bodies shipped hidden), not furniture.
+The share is measured on text a reader could be shown: inline scripts, JSON state blobs and
+styles (often most of a modern page's characters) count on neither side. Streamed
+server-rendered chunks (`<div hidden id="S:0">`, React's convention, moved into place by a
+script as the page loads) are content waiting for their slot, never furniture: kept.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ _ON_DEMAND_HINT = re.compile(r"tooltip|popover|rollover|hovercard", re.I)
 _MAX_SHARE = 0.4
 # below this many characters a hidden element is dropped without measuring the page
 _SMALL = 400
+# text that no reader sees even when shown: not counted in the shares
+_NOT_TEXT = ("script", "style", "template", "noscript")
+# the id React gives a streamed chunk waiting to be moved into place
+_STREAMED_CHUNK = re.compile(r"S:\d+")
 
 
 def may_be_on_demand(marks: str) -> bool:
@@ -39,6 +47,20 @@ def may_be_on_demand(marks: str) -> bool:
             "tooltip" in marks or "popover" in marks or "rollover" in marks or "hovercard" in marks
         )
     return _ON_DEMAND_HINT.search(marks) is not None
+
+
+def _shown_text_length(element: lxml_html.HtmlElement) -> int:
+    """Characters of `element`'s text without scripts, styles and templates."""
+    size = len(element.text_content())
+    for inner in element.iter(_NOT_TEXT):
+        if inner is not element:
+            size -= len(inner.text_content())
+    return size
+
+
+def is_streamed_chunk(element: lxml_html.HtmlElement) -> bool:
+    identifier = element.get("id")
+    return identifier is not None and _STREAMED_CHUNK.fullmatch(identifier) is not None
 
 
 def is_hidden(element: lxml_html.HtmlElement) -> bool:
@@ -70,10 +92,13 @@ class Pruner:
     def drops(self, element: lxml_html.HtmlElement) -> bool:
         if not (is_hidden(element) or is_on_demand(element)):
             return False
+        if is_streamed_chunk(element):
+            return False
         size = len(element.text_content())
         if size > _SMALL:
+            size = _shown_text_length(element)
             if self._total is None:
-                self._total = len(self._root.text_content())
+                self._total = _shown_text_length(self._root)
             if size > _MAX_SHARE * self._total:
                 return False
         self.dropped.append(element)

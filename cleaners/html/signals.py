@@ -106,6 +106,15 @@ def signal_for(
     element: lxml_html.HtmlElement, stop: lxml_html.HtmlElement, cache: dict
 ) -> MarkupSignal | None:
     """The signal of the nearest marked ancestor-or-self of `element`, below `stop`."""
+    found = marked_ancestor(element, stop, cache)
+    return found[0] if found is not None else None
+
+
+def marked_ancestor(
+    element: lxml_html.HtmlElement, stop: lxml_html.HtmlElement, cache: dict
+) -> tuple[MarkupSignal, lxml_html.HtmlElement] | None:
+    """The signal of the nearest marked ancestor-or-self of `element`, below `stop`, with
+    the element that carries the mark."""
     index = _signal_index()
     node = element
     while node is not None and node is not stop:
@@ -121,6 +130,6 @@ def signal_for(
             )
             cache[node] = found
         if found is not None:
-            return found
+            return found, node
         node = node.getparent()
     return None

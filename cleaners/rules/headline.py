@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
-from cleaners.textfeatures import ends_sentence, fold, is_headline_like, starts_upper, word_count
+from cleaners.textfeatures import (
+    ends_sentence,
+    fold,
+    in_unmarked_script,
+    is_headline_like,
+    starts_upper,
+    word_count,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +47,7 @@ class HeadlineRule:
         if (
             self.min_subtitle_words <= n <= self.max_subtitle_words
             and not ends_sentence(candidate.text)
+            and not in_unmarked_script(candidate.text)  # a Thai paragraph has no full stop
             and starts_upper(candidate.text)
         ):
             page.subtitle, page.subtitle_index = candidate.text, candidate.index

@@ -1,0 +1,132 @@
+"""A second opinion on the article's text: a vote with a readability-style extractor.
+
+trafilatura (which locates the article for `clean_html`) and the markup rules keep, on many
+older and template-heavy pages, text around the article: headline lists with their summaries,
+"more headlines" columns, weather and currency boxes, footers. A readability-style extractor
+scores the page's containers by their paragraphs' text and commas and keeps the best one with
+its siblings; it errs in other places (it drops embedded quotes and a first paragraph set
+apart). Bevendorff et al. (SIGIR 2023, "An Empirical Comparison of Web Content Extraction
+Algorithms") found that a vote of extractors beats each of them; here the vote is between the
+cleaned record and readability: a body block neither the readability answer holds is taken
+out (`off_main_content`), when readability agrees with most of the record (else its answer is
+the one that went wrong, and the record stays).
+
+The readability used is trafilatura's port of readability-lxml (`trafilatura.readability_lxml`,
+kept by trafilatura for its own fallback): it works on the tree already parsed, where
+readability-lxml parses and cleans the page again and costs four times as much. It reads the
+article region `clean_html` located (the whole page for old layouts), not the whole page: the
+vote is about what inside the region is the article, and a smaller tree costs less.
+
+The vote costs a readability run, so it is held only on pages whose record looks like it
+holds debris: a large share of its paragraphs are short non-sentences (headline lists, labels,
+menu rows). A record of sentences is left as the rules made it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.readability_lxml import Document
+
+from cleaners.blocks import Page
+from cleaners.html.dom import iter_blocks
+from cleaners.textfeatures import fold, is_prose
+
+# trafilatura's readability port logs what it drops
+logging.getLogger("trafilatura.readability_lxml").setLevel(logging.CRITICAL)
+
+# A vote is held when at least this share of the record's paragraphs are not prose.
+VOTE_MIN_NON_PROSE = 0.3
+# readability's answer counts only when it holds at least this share of the record's text
+VOTE_MIN_AGREEMENT = 0.5
+# readability's paragraph threshold, as trafilatura calls it
+_MIN_TEXT_LENGTH = 25
+
+
+def readability_blocks(root: lxml_html.HtmlElement) -> list[str]:
+    """The texts of readability's answer for the tree under `root`, one per block (empty when
+    it fails). Mutates the tree (readability drops scripts and rewrites containers): call it
+    last."""
+    try:
+        summary = Document(root, min_text_length=_MIN_TEXT_LENGTH).summary()
+        if not summary:
+            return []
+        tree = lxml_html.fromstring(summary)
+    except (etree.ParserError, ValueError, TypeError):
+        return []
+    return [b.text for b in iter_blocks(tree, prune=False)]
+
+
+@dataclass(slots=True)
+class SecondOpinion:
+    """readability's answer for one page, computed on first use only."""
+
+    compute: Callable[[], list[str]]
+    _blocks: list[str] | None = None
+
+    def blocks(self) -> list[str]:
+        if self._blocks is None:
+            self._blocks = self.compute()
+        return self._blocks
+
+
+def needs_vote(page: Page) -> bool:
+    body = page.body()
+    if len(body) < 2:
+        return False
+    non_prose = sum(1 for b in body if not is_prose(b.text))
+    return non_prose >= VOTE_MIN_NON_PROSE * len(body)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorVoteRule:
+    """Body blocks the readability answer does not hold go (see the module's docstring)."""
+
+    name: str = "extractor_vote"
+    reason: str = "off_main_content"
+
+    def apply(self, page: Page) -> None:
+        opinion: SecondOpinion | None = getattr(page, "second_opinion", None)
+        if opinion is None or page.reject_reason is not None or not needs_vote(page):
+            return
+        body = page.body()
+        # where each block sits, read before readability rewrites the tree
+        cards: dict[int, object] = getattr(page, "container", None) or {}
+        places = {b.index: _place(cards.get(b.index)) for b in body}
+        other = opinion.blocks()
+        if not other:
+            return
+        # a block agrees when its words are in readability's text (readability may join
+        # or split paragraphs: a substring of the whole answer, not one of its blocks)
+        answer = " ".join(fold(t) for t in other)
+        disagree = [b for b in body if b.key and b.key not in answer]
+        total = sum(len(b.text) for b in body)
+        if sum(len(b.text) for b in disagree) > (1 - VOTE_MIN_AGREEMENT) * total:
+            return  # readability found another text (or little of this one): it lost the vote
+        # readability drops parts of the body box itself (embedded quotes, the paragraphs
+        # after a widget): a sentence in the element of an agreed paragraph, or in one of the
+        # same kind, or one level further down, stays
+        disagreed = {b.index for b in disagree}
+        agreed: set = set()
+        for b in body:
+            if b.index not in disagreed:
+                agreed.update(places[b.index][:2])
+        for block in disagree:
+            if is_prose(block.text) and agreed.intersection(places[block.index]):
+                continue
+            block.remove(self.reason, self.name)
+
+
+def _place(card: object) -> tuple:
+    """A block's element (its card), the kind of that element (tag and class; only for
+    elements with a class) and the element above it."""
+    if not isinstance(card, lxml_html.HtmlElement):
+        return ()
+    marks = card.get("class")
+    kind = (card.tag, marks) if marks else id(card)
+    parent = card.getparent()
+    return (id(card), kind) if parent is None else (id(card), kind, id(parent))

@@ -1,0 +1,220 @@
+"""HTML pages in the wild (issue 12): old table layouts, articles shipped hidden, class words
+on the article's own box, scripts without spaces, and the vote with a second extractor.
+
+Every wording is new: a story about a ferry line in the Gulf, with debris of each kind."""
+
+from __future__ import annotations
+
+import json
+
+from cleaners import clean_html
+from cleaners.blocks import Block, Page
+from cleaners.html.page import HtmlPage
+from cleaners.html.vote import ExtractorVoteRule, SecondOpinion
+
+TITLE = "New ferry line links Dammam and Manama"
+BODY = (
+    "A new passenger ferry line between Dammam and Manama starts sailing next month, the "
+    "operator said on Monday, cutting the crossing to under two hours.",
+    "Two catamarans built in Australia will run four return trips a day, each carrying up to "
+    "three hundred passengers and forty cars on the lower deck.",
+    "Port officials said the terminal in Dammam had been rebuilt with separate halls for "
+    "travellers with cars and for those on foot, and new customs lanes.",
+    "The operator expects about half a million passengers in the first year and plans a third "
+    "vessel if demand holds through the summer season.",
+)
+MENU = ("Home", "Local", "Gulf", "World", "Business", "Sports", "Weather", "Classifieds")
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return f"<html><head><title>{TITLE}</title>{head}</head><body>{body}</body></html>".encode()
+
+
+def _paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def _menu() -> str:
+    return "".join(f'<a href="/{m.lower()}">{m}</a><br>' for m in MENU)
+
+
+def test_article_in_a_table_layout_row_is_found() -> None:
+    """A whole page in one table row (menu cell, article cell with nested tables): the row is a
+    container of blocks, not one row of data, so the article's paragraphs are found."""
+    article_cell = (
+        f"<table><tr><td><h1>{TITLE}</h1></td></tr><tr><td>{_paragraphs(*BODY)}</td></tr></table>"
+    )
+    page = _page(f"<table><tr><td>{_menu()}</td><td>{article_cell}</td></tr></table>")
+    article = clean_html(page)
+    assert article.status == "ok"
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_table_straight_in_a_row_is_read() -> None:
+    """Malformed layouts put a table straight in a row (no cell): its text is not lost."""
+    page = _page(
+        f"<table><tr><table><tr><td><h1>{TITLE}</h1>{_paragraphs(*BODY)}</td></tr></table>"
+        "</tr></table>"
+    )
+    article = clean_html(page)
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_data_table_rows_stay_one_block_per_row() -> None:
+    table = (
+        "<table><tr><th>Route</th><th>Trips a day</th></tr>"
+        "<tr><td>Dammam to Manama</td><td>4</td></tr></table>"
+    )
+    article = clean_html(_page(f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY)}{table}</article>"))
+    assert article.text.endswith("Route | Trips a day\n\nDammam to Manama | 4")
+
+
+def _state_blob(size: int) -> str:
+    """An inline JSON state blob of about `size` characters (as server-rendered apps ship)."""
+    items = [{"id": i, "slug": f"story-{i}", "teaser": "x" * 40} for i in range(size // 70)]
+    return f'<script type="application/json">{json.dumps({"items": items})}</script>'
+
+
+def test_streamed_chunk_holding_the_article_is_kept() -> None:
+    """A streamed server-rendered chunk (`<div hidden id="S:0">`) is moved into place by a
+    script: its article is the page's article."""
+    chunk = f'<div hidden id="S:0"><article><h1>{TITLE}</h1>{_paragraphs(*BODY)}</article></div>'
+    page = _page(f'<nav>{_menu()}</nav><div id="B:0"></div>{chunk}{_state_blob(20_000)}')
+    assert clean_html(page).text == "\n\n".join(BODY)
+
+
+def test_hidden_body_share_is_measured_without_scripts() -> None:
+    """A subscriber body shipped hidden holds most of the page's visible text, though inline
+    JSON makes up most of its characters: it is the article, not furniture."""
+    hidden = f'<div class="body" style="display:none">{_paragraphs(*BODY)}</div>'
+    page = _page(f"<nav>{_menu()}</nav><main><h1>{TITLE}</h1>{hidden}</main>{_state_blob(20_000)}")
+    assert clean_html(page).text == "\n\n".join(BODY)
+
+
+def test_small_hidden_box_still_goes_beside_a_big_state_blob() -> None:
+    hidden = "<div hidden><p>Sign in to your account to keep reading saved stories.</p></div>"
+    page = _page(f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY)}{hidden}</article>")
+    assert "Sign in" not in clean_html(page).text
+
+
+def test_class_word_on_the_article_box_does_not_remove_the_article() -> None:
+    """A CMS class word ('post-paywall', 'promoted') on the box holding the body is no sign of
+    debris: its subheading and short paragraphs stay."""
+    inner = (
+        _paragraphs(*BODY[:2])
+        + "<h2>Fares and timetable</h2>"
+        + "<p>Tickets go on sale on Sunday.</p>"
+        + _paragraphs(*BODY[2:])
+    )
+    for marks in ("article-body post-paywall", "story promoted-content"):
+        page = _page(f'<article><h1>{TITLE}</h1><div class="{marks}">{inner}</div></article>')
+        article = clean_html(page)
+        assert "Fares and timetable" in article.text, marks
+        assert "Tickets go on sale on Sunday." in article.text, marks
+
+
+def test_class_word_on_a_small_box_still_acts() -> None:
+    box = '<div class="promoted"><p>Book a weekend in Bahrain</p></div>'
+    page = _page(f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY[:2])}{box}{_paragraphs(*BODY[2:])}")
+    article = clean_html(page)
+    assert article.text == "\n\n".join(BODY)
+    assert [r.reason for r in article.removed if "Bahrain" in r.text] == ["advertisement"]
+
+
+JAPANESE = (
+    "ダンマームとマナーマを結ぶ新しいフェリー航路が来月就航すると、運航会社が月曜日に発表した。",
+    "オーストラリアで建造された双胴船二隻が一日四往復し、それぞれ最大三百人の乗客と四十台の車を運ぶ。",
+    "港湾当局によると、ダンマームのターミナルは車で移動する旅行者と徒歩の旅行者のために改装された。",
+)
+THAI = (
+    "เรือเฟอร์รีสายใหม่ระหว่างดัมมามและมานามาจะเริ่มให้บริการในเดือนหน้า ผู้ประกอบการกล่าวเมื่อวันจันทร์",
+    "เรือสองลำที่สร้างในออสเตรเลียจะวิ่งวันละสี่เที่ยว แต่ละลำรับผู้โดยสารได้สามร้อยคนและรถยนต์สี่สิบคัน",
+    "เจ้าหน้าที่ท่าเรือกล่าวว่าอาคารผู้โดยสารได้รับการปรับปรุงใหม่ทั้งหมดพร้อมช่องศุลกากรใหม่",
+)
+
+
+def test_japanese_article_is_not_rejected_empty() -> None:
+    """Han and kana are counted in word-sized units: three paragraphs are an article."""
+    page = _page(f"<article><h1>{TITLE}</h1>{_paragraphs(*JAPANESE)}</article>")
+    article = clean_html(page)
+    assert article.status == "ok"
+    assert article.text == "\n\n".join(JAPANESE)
+
+
+def test_thai_article_is_not_rejected_empty() -> None:
+    page = _page(f"<article><h1>{TITLE}</h1>{_paragraphs(*THAI)}</article>")
+    article = clean_html(page)
+    assert article.status == "ok"
+    assert article.text == "\n\n".join(THAI)
+
+
+# --- the vote with readability ---
+
+
+def _vote_page(texts: list[str], answer: list[str]) -> Page:
+    page = HtmlPage(
+        blocks=[Block(index=i, text=t, tag="p") for i, t in enumerate(texts)], source="<test>"
+    )
+    page.second_opinion = SecondOpinion(lambda: answer)
+    return page
+
+
+def test_vote_removes_what_readability_leaves_out() -> None:
+    headlines = ["Oil prices climb", "Port strike ends", "New airline hub"]
+    page = _vote_page([*BODY, *headlines], list(BODY))
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY)
+    assert {b.removal.reason for b in page.blocks if b.removal} == {"off_main_content"}
+
+
+def test_vote_is_not_held_on_a_record_of_sentences() -> None:
+    asked: list[bool] = []
+
+    def answer() -> list[str]:
+        asked.append(True)
+        return list(BODY[:1])
+
+    page = HtmlPage(
+        blocks=[Block(index=i, text=t, tag="p") for i, t in enumerate(BODY)], source="<test>"
+    )
+    page.second_opinion = SecondOpinion(answer)
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY)
+    assert not asked  # readability never ran
+
+
+def test_vote_is_lost_by_an_answer_about_something_else() -> None:
+    """readability holding under half of the record found another text: the record stays."""
+    headlines = ["Oil prices climb", "Port strike ends", "New airline hub"]
+    page = _vote_page([*BODY, *headlines], ["An unrelated text about the weather tomorrow."])
+    ExtractorVoteRule().apply(page)
+    assert len(page.body()) == len(BODY) + len(headlines)
+
+
+# --- body paragraphs whose last words look like a credit ---
+
+
+def test_long_body_paragraph_ending_in_an_agency_stays() -> None:
+    """A wire paragraph closing with '(Additional reporting by …)' is body on an HTML page:
+    trafilatura kept it and no caption markup holds it."""
+    closing = (
+        "Port officials said the new customs lanes would open in stages over the spring, and "
+        "that travellers should allow an extra hour at the terminal during the first weeks of "
+        "service. (Additional reporting by Sara Haddad; Reuters)"
+    )
+    caption = "The new catamaran in Dammam harbour on Monday. (Reuters)"
+    page = _page(
+        f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY)}<p>{closing}</p>"
+        f"<figure><img src='f.jpg'><figcaption>{caption}</figcaption></figure></article>"
+    )
+    article = clean_html(page)
+    assert article.text == "\n\n".join((*BODY, closing))
+    assert [(r.reason, r.text) for r in article.removed] == [("caption", caption)]
+
+
+def test_short_credit_line_in_the_body_still_goes() -> None:
+    credit = "Photo: Reuters"
+    page = _page(f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY[:2], credit, *BODY[2:])}</article>")
+    article = clean_html(page)
+    assert article.text == "\n\n".join(BODY)
+    assert [(r.reason, r.text) for r in article.removed] == [("caption", credit)]
