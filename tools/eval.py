@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_metadata:
             results["metadata"] = _metadata(corpora, args)
         if not args.no_rules:
-            _rule_report(corpora, args)
+            results["rules"] = _rule_report(corpora, args)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     if fx and fx["passed"] != fx["total"]:
@@ -317,13 +317,16 @@ def _metadata(corpora: dict[str, Path], args: argparse.Namespace) -> dict[str, A
     return out
 
 
-def _rule_report(corpora: dict[str, Path], args: argparse.Namespace) -> None:
-    try:
-        from tools.rule_precision import report  # type: ignore[import]
-    except ImportError:
-        return
-    print("\n## rule precision (reference-body words removed vs debris words removed)\n")
-    report(corpora, sample=args.sample, jobs=args.jobs)
+def _rule_report(corpora: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Per rule and markup signal: reference-body words removed against debris words removed
+    by the HTML path (tools/rule_precision.py), over every corpus."""
+    from tools.rule_precision import format_table, load_corpus, rule_precision
+
+    pages = [page for d in corpora.values() for page in load_corpus(d)[:: args.sample]]
+    rows = rule_precision(pages)
+    print(f"\n## rule precision, HTML path ({len(pages)} pages)\n")
+    print(format_table(rows))
+    return [row.as_dict() for row in rows]
 
 
 if __name__ == "__main__":
