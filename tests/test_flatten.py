@@ -5,7 +5,8 @@ from tools.flatten import flatten_html
 PAGE = """<!doctype html><html><head><title>Head title</title>
 <style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
 <body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
-<div hidden><p>Hidden chunk</p></div><div hidden id="S:1"><p>Streamed chunk</p></div><p style="display: none">Hidden by style</p>
+<div hidden><p>Hidden chunk</p></div><div hidden id="S:1"><p>Streamed chunk</p></div>
+<p style="display: none">Hidden by style</p>
 <span aria-hidden="true">icon</span><noscript>Enable JavaScript</noscript>
 <article><h1>Council   approves
 budget</h1><p>First <b>paragraph</b> of the story.</p>Loose text<br>after a break
