@@ -373,11 +373,18 @@ class Region:
     end: int  # one past its last line
 
 
-def find_region(texts: Sequence[str]) -> Region | None:
-    """The body region of a text dump's lines, None when no line reads as body text."""
+def find_region(texts: Sequence[str], model: RegionModel | None = None) -> Region | None:
+    """The body region of a text dump's lines, None when no line reads as body text.
+
+    `model`: the line model to score with; the shipped one (`region_model()`) when None. A
+    model is passed in rather than swapped globally so that `tools/fit_region.py` can run
+    the whole pipeline with a model fitted on other pages (cross-validation) while any other
+    caller in the same process keeps the shipped one.
+    """
     if not texts:
         return None
-    model = region_model()
+    if model is None:
+        model = region_model()
     stop = stop_words(page_language(texts))
     logits = line_logits(line_features(texts, stop), model)
     span = best_region(region_gains(texts, logits, model))
