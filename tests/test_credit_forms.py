@@ -103,3 +103,25 @@ def test_date_line_forms(line: str, dates: list[tuple[str, str]]) -> None:
 def test_relative_ages_are_date_lines_without_a_date(line: str) -> None:
     assert classify_line(line) == "date_line"
     assert DateLineRule().parse(line) is None  # kept out of `published`
+
+
+def test_the_headline_search_shortcut_agrees_with_the_full_byline_parse() -> None:
+    # is_furniture asks BylineRule().parse(line, dates=False): the same lines must be bylines
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    lines = {
+        line.strip()
+        for raw in root.rglob("*.txt")
+        for line in raw.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    lines |= {
+        "By Jane Doe - 12 March 2024 - Last updated at 13 March 2024 10:05",
+        "By Jane Doe | Monday, March 4, 2024 at 10:15 am EST",
+        "By Jane Doe - this segment is a long sentence and not a date at all",
+    }
+    rule = BylineRule()
+    disagree = [t for t in lines if (rule.parse(t) is None) != (rule.parse(t, dates=False) is None)]
+    assert disagree == []
+    assert sum(rule.parse(t) is not None for t in lines) > 20  # bylines were among them

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cleaners.blocks import Page
@@ -104,8 +104,12 @@ def _story_agencies() -> frozenset[str]:
     return frozenset(data["agencies"]) - frozenset(data["picture_credits"]) - _credit_words()
 
 
+@lru_cache(maxsize=4096)
 def _date_kind(segment: str) -> tuple[str, str] | None:
-    """('published'|'updated', iso) when the segment is a (prefixed or bare) date."""
+    """('published'|'updated', iso) when the segment is a (prefixed or bare) date.
+
+    Remembered: the headline search asks it of the lines above a story (is this a date line
+    between headline and body?) and the date rules ask it again of the same lines."""
     match = _DATE_PREFIX.match(_ARABIC_MARKS.sub("", segment))
     if match:
         if len(match.group("date").split()) > _MAX_DATE_WORDS:
@@ -278,8 +282,11 @@ class BylineRule:
     max_words: int = 25
 
     def parse(
-        self, text: str, known: set[str] | None = None
+        self, text: str, known: set[str] | None = None, dates: bool = True
     ) -> tuple[list[str], list[tuple[str, str]]] | None:
+        """(names, dates) of a byline, None when the line is not one. `dates=False` asks only
+        whether it is one (the headline search): the dates of short segments are not parsed
+        then, and the dates list may be short; whether None is returned is the same."""
         too_long = len(text.split()) > self.max_words
         wire_credit = bool(_WIRE_CREDIT.match(text))
         if (too_long or ends_sentence(text)) and not wire_credit:
@@ -293,14 +300,17 @@ class BylineRule:
         names = _names(segments[0])
         if names is None:
             return None
-        dates = []
+        found_dates = []
         for segment in segments[1:]:
+            short = len(segment.split()) <= 6
+            if short and not dates:
+                continue  # a short segment never refuses the line: a date or ignored
             found = _date_kind(segment)
             if found:
-                dates.append(found)
-            elif len(segment.split()) > 6:
+                found_dates.append(found)
+            elif not short:
                 return None
-        return names, dates
+        return names, found_dates
 
     @staticmethod
     def _unprefixed(text: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
@@ -315,8 +325,10 @@ class BylineRule:
         if len(segments) < 2:
             return None
         names = _names(segments[0])
+        if not names or not all(n.casefold() in known for n in names):
+            return None  # before the dates: parsing them is the dear part
         dates = [_date_kind(s) for s in segments[1:]]
-        if not names or not all(n.casefold() in known for n in names) or not all(dates):
+        if not all(dates):
             return None
         return names, [d for d in dates if d]
 

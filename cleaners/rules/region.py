@@ -21,7 +21,7 @@ from cleaners.rules.captions import is_caption
 def is_furniture(text: str) -> bool:
     """A line that sits between a headline and its story: byline, date line, caption."""
     return (
-        BylineRule().parse(text) is not None
+        BylineRule().parse(text, dates=False) is not None
         or DateLineRule().parse(text) is not None
         or is_caption(text)
     )
