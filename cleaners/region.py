@@ -170,10 +170,17 @@ def page_language(texts: Sequence[str]) -> str | None:
 
 
 @lru_cache(maxsize=16384)
-def _line_facts(text: str) -> tuple[float, ...]:
-    """Features of one line alone, except stop-word density (page-dependent)."""
+def _line_kind(text: str) -> str | None:
+    """`classify_line`, remembered: the features, the headline search and the region's last
+    line ask it of the same lines (it tries every line pattern, the dearest test here)."""
     from cleaners.rules.line_patterns import classify_line
 
+    return classify_line(text)
+
+
+@lru_cache(maxsize=16384)
+def _line_facts(text: str) -> tuple[float, ...]:
+    """Features of one line alone, except stop-word density (page-dependent)."""
     n = word_count(text)
     tokens = text.split()
     alpha = [t for t in tokens if t[:1].isalpha()]
@@ -183,7 +190,7 @@ def _line_facts(text: str) -> tuple[float, ...]:
     digits = sum(1 for c in chars if c.isdigit()) / nchars
     seps = sum(1 for c in chars if c in _SEPARATORS) / nchars
     commas = min(sum(1 for c in text if c in _COMMAS), 10) / 10
-    debris = 1.0 if n <= 40 and classify_line(text) is not None else 0.0
+    debris = 1.0 if n <= 40 and _line_kind(text) is not None else 0.0
     return (
         math.log1p(n),
         float(ends_sentence(text)),
@@ -218,7 +225,8 @@ def line_features(texts: Sequence[str], stop: frozenset[str]) -> list[list[float
     n = len(texts)
     facts = [_line_facts(t) for t in texts]
     stops = [_stop_density(t, stop) for t in texts]
-    keys = Counter(fold(t) for t in texts)
+    folded = [fold(t) for t in texts]
+    keys = Counter(folded)
     words = [f[10] for f in facts]
     total = sum(words) or 1.0
     short = [f[7] for f in facts]
@@ -256,7 +264,7 @@ def line_features(texts: Sequence[str], stop: frozenset[str]) -> list[list[float
                 f[4],
                 f[5],
                 f[6],
-                float(keys[fold(texts[i])] > 1),
+                float(keys[folded[i]] > 1),
                 f[7],
                 f[8],
                 f[9],
@@ -300,7 +308,7 @@ def best_region(gains: Sequence[float]) -> tuple[int, int] | None:
 
 def region_gains(texts: Sequence[str], logits: Sequence[float], model: RegionModel) -> list[float]:
     return [
-        (z - model.offset) * max(word_count(t), 1) ** model.power
+        (z - model.offset) * max(int(_line_facts(t)[10]), 1) ** model.power
         for t, z in zip(texts, logits, strict=True)
     ]
 
@@ -354,14 +362,12 @@ def headline_above(
 def _headline_candidate(
     texts: Sequence[str], i: int, furniture: Callable[[str], bool], script: str | None
 ) -> bool:
-    from cleaners.rules.line_patterns import classify_line
-
     text = texts[i]
     return (
         is_headline_like(text, 30)
         and dominant_script(text) == script
         and word_count(text) >= _MIN_HEADLINE_WORDS
-        and classify_line(text) is None
+        and _line_kind(text) is None
         and not is_menu_like(texts, i)
         and not furniture(text)
     )
@@ -373,11 +379,18 @@ class Region:
     end: int  # one past its last line
 
 
-def find_region(texts: Sequence[str]) -> Region | None:
-    """The body region of a text dump's lines, None when no line reads as body text."""
+def find_region(texts: Sequence[str], model: RegionModel | None = None) -> Region | None:
+    """The body region of a text dump's lines, None when no line reads as body text.
+
+    `model`: the line model to score with; the shipped one (`region_model()`) when None. A
+    model is passed in rather than swapped globally so that `tools/fit_region.py` can run
+    the whole pipeline with a model fitted on other pages (cross-validation) while any other
+    caller in the same process keeps the shipped one.
+    """
     if not texts:
         return None
-    model = region_model()
+    if model is None:
+        model = region_model()
     stop = stop_words(page_language(texts))
     logits = line_logits(line_features(texts, stop), model)
     span = best_region(region_gains(texts, logits, model))
@@ -399,6 +412,4 @@ def find_region(texts: Sequence[str]) -> Region | None:
 
 
 def _is_debris(text: str) -> bool:
-    from cleaners.rules.line_patterns import classify_line
-
-    return classify_line(text) is not None
+    return _line_kind(text) is not None

@@ -91,3 +91,27 @@ def test_headline_above_looks_over_bylines_and_takes_the_first_copy() -> None:
 def test_best_region_is_the_largest_contiguous_sum() -> None:
     assert best_region([-1, 2, -0.5, 3, -4, 1]) == (1, 4)
     assert best_region([-1, -2]) is None
+
+
+def test_a_model_passed_in_scores_the_region_and_the_shipped_one_is_untouched() -> None:
+    from dataclasses import replace
+
+    from cleaners.blocks import Page
+    from cleaners.pipeline import page_from_text
+    from cleaners.region import region_model
+    from cleaners.rules.region import ArticleRegionRule
+
+    lines = [*MENU, HEADLINE, *BODY, *SIDEBAR]
+    shipped = find_region(lines)
+    assert shipped is not None
+    # a model whose every line costs more than it gains finds no region at all
+    refusing = replace(region_model(), offset=1e6)
+    assert find_region(lines, refusing) is None
+    page: Page = page_from_text("\n".join(lines), "<test>")
+    ArticleRegionRule(model=refusing).apply(page)
+    assert page.region is None
+    # the default path still scores with the shipped model
+    assert find_region(lines) == shipped
+    page = page_from_text("\n".join(lines), "<test>")
+    ArticleRegionRule().apply(page)
+    assert page.region is not None and page.region[1] == shipped.end

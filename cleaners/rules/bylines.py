@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cleaners.blocks import Page
@@ -94,8 +94,22 @@ def _agencies() -> frozenset[str]:
     return frozenset(tomllib.loads(data)["agencies"])
 
 
+@cache
+def _story_agencies() -> frozenset[str]:
+    """Agencies and outlets that write stories: the credit vocabulary without picture
+    libraries and credit words ("Name, Getty Images" credits a photograph)."""
+    data = tomllib.loads(
+        resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
+    )
+    return frozenset(data["agencies"]) - frozenset(data["picture_credits"]) - _credit_words()
+
+
+@lru_cache(maxsize=4096)
 def _date_kind(segment: str) -> tuple[str, str] | None:
-    """('published'|'updated', iso) when the segment is a (prefixed or bare) date."""
+    """('published'|'updated', iso) when the segment is a (prefixed or bare) date.
+
+    Remembered: the headline search asks it of the lines above a story (is this a date line
+    between headline and body?) and the date rules ask it again of the same lines."""
     match = _DATE_PREFIX.match(_ARABIC_MARKS.sub("", segment))
     if match:
         if len(match.group("date").split()) > _MAX_DATE_WORDS:
@@ -173,11 +187,27 @@ _DESK = re.compile(
 )
 
 
-def _credit_line(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+_MAX_CREDIT_WORDS = 8
+_MAX_NAMES_AGENCY_WORDS = 20  # four names of three words and "The Associated Press"
+_THE = re.compile(r"^(the|l[ae]|l')\s*", re.IGNORECASE)
+# the last comma (Latin or Arabic) or spaced slash of the line: names before it, an agency after
+_PERSON = re.compile(r"[^\W\d_]+(?:[\s.'’-]+[^\W\d_]+)*\.?")
+_NAMES_AGENCY = re.compile(r"^(?P<names>.+)(?:\s*[,،]|\s+/)\s*(?P<agency>[^,،/]+)$")
+
+
+def _credit_line(
+    text: str, known: set[str] | None = None
+) -> tuple[list[str], list[tuple[str, str]]] | None:
     """A credit line without "By": an agency alone, a desk, a place then an agency or (in
     Arabic, where "City: Name" is the dateline's form) a person's name, or names then an
-    agency after a bar. Agencies and desks are not people: removed, no author added."""
-    if len(text.split()) > 8 or any(ch.isdigit() for ch in text):
+    agency after a bar or a comma. Agencies and desks are not people: removed, no author added."""
+    if any(ch.isdigit() for ch in text):
+        return None
+    if len(text.split()) <= _MAX_NAMES_AGENCY_WORDS:
+        names_agency = _names_then_agency(text, known or set())
+        if names_agency is not None:
+            return names_agency, []
+    if len(text.split()) > _MAX_CREDIT_WORDS:
         return None
     folded = text.strip(" .()").casefold()
     if folded in _agencies() or _DESK.match(text.strip()):
@@ -209,6 +239,29 @@ def _credit_line(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     return None
 
 
+def _names_then_agency(text: str, known: set[str]) -> list[str] | None:
+    """'Meg Kinnard and Errin Haines, Associated Press': names, a comma, a story agency.
+
+    Two or more names fill `authors`. One name is as often a place ("New York, Reuters",
+    "Abu Dhabi, WAM": a dateline) as a person, and nothing in the line tells them apart: it
+    is a credit either way (removed, [] returned) and an author only when the page's
+    metadata names that person. None when the line is not of this form."""
+    match = _NAMES_AGENCY.match(text.strip())
+    if match is None:
+        return None
+    agency = match.group("agency").strip(" .()").casefold()
+    if agency not in _story_agencies() and _THE.sub("", agency) not in _story_agencies():
+        return None
+    names = _names(match.group("names"))
+    # a person here has a first and a last name in word characters: "Partners: BBC, CNN" or
+    # "Sky, CNN" before the agency are a list of outlets, not people
+    if not names or not all(len(n.split()) >= 2 and _PERSON.fullmatch(n) for n in names):
+        return None
+    if len(names) >= 2 or names[0].casefold() in known:
+        return names
+    return []
+
+
 def _names(segment: str) -> list[str] | None:
     """Author names of a byline segment, or None when it is not a list of names."""
     parts = [p.strip(" .") for p in _NAME_SPLIT.split(segment) if p.strip(" .")]
@@ -229,8 +282,11 @@ class BylineRule:
     max_words: int = 25
 
     def parse(
-        self, text: str, known: set[str] | None = None
+        self, text: str, known: set[str] | None = None, dates: bool = True
     ) -> tuple[list[str], list[tuple[str, str]]] | None:
+        """(names, dates) of a byline, None when the line is not one. `dates=False` asks only
+        whether it is one (the headline search): the dates of short segments are not parsed
+        then, and the dates list may be short; whether None is returned is the same."""
         too_long = len(text.split()) > self.max_words
         wire_credit = bool(_WIRE_CREDIT.match(text))
         if (too_long or ends_sentence(text)) and not wire_credit:
@@ -239,19 +295,22 @@ class BylineRule:
             return self._wire_credit(text), []
         match = _BYLINE.match(text)
         if not match:
-            return self._unprefixed(text, known or set()) or _credit_line(text)
+            return self._unprefixed(text, known or set()) or _credit_line(text, known)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
         names = _names(segments[0])
         if names is None:
             return None
-        dates = []
+        found_dates = []
         for segment in segments[1:]:
+            short = len(segment.split()) <= 6
+            if short and not dates:
+                continue  # a short segment never refuses the line: a date or ignored
             found = _date_kind(segment)
             if found:
-                dates.append(found)
-            elif len(segment.split()) > 6:
+                found_dates.append(found)
+            elif not short:
                 return None
-        return names, dates
+        return names, found_dates
 
     @staticmethod
     def _unprefixed(text: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
@@ -266,8 +325,10 @@ class BylineRule:
         if len(segments) < 2:
             return None
         names = _names(segments[0])
+        if not names or not all(n.casefold() in known for n in names):
+            return None  # before the dates: parsing them is the dear part
         dates = [_date_kind(s) for s in segments[1:]]
-        if not names or not all(n.casefold() in known for n in names) or not all(dates):
+        if not all(dates):
             return None
         return names, [d for d in dates if d]
 

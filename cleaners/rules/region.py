@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
-from cleaners.region import find_region, headline_above
+from cleaners.region import RegionModel, find_region, headline_above
 from cleaners.rules.bylines import BylineRule, DateLineRule
 from cleaners.rules.captions import is_caption
 
@@ -21,7 +21,7 @@ from cleaners.rules.captions import is_caption
 def is_furniture(text: str) -> bool:
     """A line that sits between a headline and its story: byline, date line, caption."""
     return (
-        BylineRule().parse(text) is not None
+        BylineRule().parse(text, dates=False) is not None
         or DateLineRule().parse(text) is not None
         or is_caption(text)
     )
@@ -30,12 +30,15 @@ def is_furniture(text: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class ArticleRegionRule:
     name: str = "article_region"
+    # the line model; None: the shipped one. Set by tools/fit_region.py to score a model
+    # fitted on other folds (cross-validation) without touching the shipped data.
+    model: RegionModel | None = None
 
     def apply(self, page: Page) -> None:
         if page.extracted is not None or page.region is not None:
             return  # the HTML path's extractor located the article from the markup
         texts = [b.text for b in page.blocks]
-        region = find_region(texts)
+        region = find_region(texts, self.model)
         if region is None:
             return
         start = region.start
