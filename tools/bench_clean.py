@@ -21,10 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
 
-def _load_fixtures() -> list[tuple[list[str], list[str]]]:
-    """(page lines, debris lines) of every text fixture with an ok expected record."""
+def _load_fixtures(groups: list[str] | None = None) -> list[tuple[list[str], list[str]]]:
+    """(page lines, debris lines) of every text fixture (of these fixture groups)."""
     out = []
     for expected_path in sorted(FIXTURES.rglob("*.expected.json")):
+        if groups and expected_path.relative_to(FIXTURES).parts[0] not in groups:
+            continue
         raw = expected_path.with_name(expected_path.name.replace(".expected.json", ".txt"))
         if not raw.exists():
             continue
@@ -35,9 +37,13 @@ def _load_fixtures() -> list[tuple[list[str], list[str]]]:
     return out
 
 
-def generate(directory: Path, count: int, seed: int = 7) -> None:
+def generate(
+    directory: Path, count: int, seed: int = 7, groups: list[str] | None = None
+) -> int:
+    """Write the dump; returns its size in bytes."""
     rng = random.Random(seed)
-    sources = _load_fixtures()
+    sources = _load_fixtures(groups)
+    size = 0
     all_debris = [d for _, debris in sources for d in debris]
     for number in range(count):
         lines, _ = sources[number % len(sources)]
@@ -50,17 +56,26 @@ def generate(directory: Path, count: int, seed: int = 7) -> None:
             lines.insert(rng.randint(1, len(lines)), rng.choice(all_debris))
         sub = directory / f"{number // 1000:03d}"
         sub.mkdir(exist_ok=True)
-        (sub / f"doc{number:06d}.txt").write_text("\n\n".join(lines) + "\n", "utf-8")
+        text = "\n\n".join(lines) + "\n"
+        (sub / f"doc{number:06d}.txt").write_text(text, "utf-8")
+        size += len(text.encode("utf-8"))
+    return size
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument(
+        "--groups",
+        help="comma-separated fixture groups to draw from (default: all; the whole-page dumps "
+        "of fixtures/whole_page are several times longer than the others)",
+    )
     args = parser.parse_args()
+    groups = args.groups.split(",") if args.groups else None
     with tempfile.TemporaryDirectory(prefix="newscrawl-bench-") as tmp:
         dump = Path(tmp) / "dump"
         dump.mkdir()
-        generate(dump, args.docs)
+        size = generate(dump, args.docs, groups=groups)
         out = Path(tmp) / "out.jsonl"
         start = time.perf_counter()
         cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -82,6 +97,7 @@ def main() -> None:
     # CPU time of the cleaning process: what the figure would be with a core to itself
     # (other processes on a busy machine stretch the wall time, not this)
     print(f"  CPU time        : {cpu:.1f} s = {args.docs / cpu:.0f} docs per CPU-second")
+    print(f"  dump size       : {size / 1e6:.1f} MB = {size / 1e6 / cpu:.2f} MB per CPU-second")
     print(f"  peak memory     : {peak_mb:.0f} MB (max RSS of the cleaning process)")
 
 
