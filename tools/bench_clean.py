@@ -37,9 +37,7 @@ def _load_fixtures(groups: list[str] | None = None) -> list[tuple[list[str], lis
     return out
 
 
-def generate(
-    directory: Path, count: int, seed: int = 7, groups: list[str] | None = None
-) -> int:
+def generate(directory: Path, count: int, seed: int = 7, groups: list[str] | None = None) -> int:
     """Write the dump; returns its size in bytes."""
     rng = random.Random(seed)
     sources = _load_fixtures(groups)
