@@ -31,9 +31,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.authors import (
+    EDGE_CHARACTERS,
     byline_rest,
     finalize,
     is_agency,
@@ -41,6 +43,7 @@ from cleaners.authors import (
     name_key,
     split_names,
 )
+from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.dates import parse_date
 from cleaners.normalize import normalize_line
 
@@ -335,7 +338,7 @@ def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlE
     """Short elements whose text opens with a byline word ("By Jane Roe", "Posted by Jane
     Roe on …"), and a label element ("Written by", "Author") followed by the name."""
     found = []
-    for element in root.xpath(_SHORT_TEXT):
+    for element in _short_text_elements(root):
         text = _text(element)
         rest = byline_rest(text)
         if rest is None:
@@ -350,6 +353,45 @@ def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlE
         if following is not None and 1 <= len(_text(following).split()) <= 8:
             found.append((following, _text(following)))
     return found
+
+
+def _short_text_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The elements `_SHORT_TEXT` selects whose text may open with a byline word, in document
+    order. Speed: the XPath weighs every element's whole text (about 10 ms a page on the
+    extraction benchmark); this reads the first characters of each element's text and asks
+    the XPath's conditions only of those that open with a byline word (tested equal to the
+    XPath filtered the same way in tests/test_metadata.py)."""
+    longest = max((len(p) for p in author_vocabulary().prefixes), default=0) + 1
+    found = []
+    for body in root.iter("body"):
+        for element in body.iterdescendants(etree.Element):
+            if element.tag in _NOT_SHORT_TEXT:
+                continue
+            head = _text_head(element, longest)
+            if head is None or byline_rest(head) is None:
+                continue
+            raw = "".join(element.itertext())
+            size = len(_XML_SPACE.sub(" ", raw).strip(" \t\r\n"))
+            if 1 < size < 80 and sum(1 for _ in element.iterdescendants(etree.Element)) < 12:
+                found.append(element)
+    return found
+
+
+_NOT_SHORT_TEXT = frozenset({"script", "style", "a", "option"})
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _text_head(element: lxml_html.HtmlElement, need: int) -> str | None:
+    """The start of `_text(element)`: at least `need` characters after the edge characters
+    byline_rest strips (the whole text when shorter); None for an element without text."""
+    parts: list[str] = []
+    for piece in element.itertext():
+        parts.append(piece)
+        head = " ".join(" ".join(parts).split())
+        if len(head.lstrip(EDGE_CHARACTERS)) > need:
+            return head
+    head = " ".join(" ".join(parts).split())
+    return head or None
 
 
 # elements of 4 to 80 characters of text without many children: byline candidates
