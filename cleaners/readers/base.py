@@ -138,6 +138,17 @@ def open_input(path: Path) -> Iterator[tuple[BinaryIO, bool]]:
         yield stream, stream is not raw
 
 
+def open_archive(path: Path, source: str) -> BinaryIO | ReadError:
+    """An archive file (WARC, WET) opened for reading, or why it cannot be read (an empty
+    file, an OS error)."""
+    try:
+        if path.stat().st_size == 0:
+            return ReadError(source, EMPTY, "empty file (0 bytes)")
+        return path.open("rb")
+    except OSError as exc:
+        return ReadError(source, IO_ERROR, os_message(exc))
+
+
 def read_bounded(stream: BinaryIO, limit: int) -> bytes:
     """Up to ``limit`` bytes (fewer only at the end of the stream)."""
     parts: list[bytes] = []

@@ -22,6 +22,7 @@ warcio cannot parse ends the file with one ReadError; the pages before it are ke
 from __future__ import annotations
 
 import json
+import os
 import re
 import zlib
 from collections import Counter
@@ -41,7 +42,6 @@ from cleaners.document import Document, ReadError
 from cleaners.readers.base import (
     BINARY,
     CORRUPT_GZIP,
-    EMPTY,
     GZIP_MAGIC,
     IO_ERROR,
     SKIP_CRAWL_SKIPPED,
@@ -52,6 +52,7 @@ from cleaners.readers.base import (
     UNDECODABLE,
     WARC_ERROR,
     Item,
+    open_archive,
     os_message,
     read_bounded,
     size_message,
@@ -77,16 +78,12 @@ class _Page:
 def read_warc_file(
     path: Path, source: str, options: ReaderOptions, skipped: Counter[str] | None = None
 ) -> Iterator[Item]:
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            yield ReadError(source, EMPTY, "empty file (0 bytes)")
-            return
-        handle = path.open("rb")
-    except OSError as exc:
-        yield ReadError(source, IO_ERROR, os_message(exc))
+    handle = open_archive(path, source)
+    if isinstance(handle, ReadError):
+        yield handle
         return
     with handle:
+        size = os.fstat(handle.fileno()).st_size
         gzipped = handle.read(2) == GZIP_MAGIC
         handle.seek(0)
         head = _head(handle, gzipped)

@@ -15,6 +15,7 @@ ReadError (``FILE@OFFSET``); the documents read before it are kept.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -28,7 +29,6 @@ from cleaners.document import Document, ReadError
 from cleaners.readers.base import (
     BINARY,
     CORRUPT_GZIP,
-    EMPTY,
     IO_ERROR,
     TOO_LARGE,
     TRUNCATED_RECORD,
@@ -37,6 +37,7 @@ from cleaners.readers.base import (
     Item,
     decode_text,
     looks_binary,
+    open_archive,
     os_message,
     read_bounded,
     size_message,
@@ -47,16 +48,12 @@ from cleaners.readers.options import ReaderOptions
 def read_wet_file(
     path: Path, source: str, options: ReaderOptions, skipped: Counter[str] | None = None
 ) -> Iterator[Item]:
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            yield ReadError(source, EMPTY, "empty file (0 bytes)")
-            return
-        handle = path.open("rb")
-    except OSError as exc:
-        yield ReadError(source, IO_ERROR, os_message(exc))
+    handle = open_archive(path, source)
+    if isinstance(handle, ReadError):
+        yield handle
         return
     with handle:
+        size = os.fstat(handle.fileno()).st_size
         archive = ArchiveIterator(handle)
         records = iter(archive)
         while True:
