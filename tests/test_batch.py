@@ -75,6 +75,7 @@ def _records(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
 
 
+@pytest.mark.slow
 def test_every_format_in_one_run_is_identical_at_any_jobs(mixed: Path, tmp_path: Path) -> None:
     outputs = []
     for jobs in ("1", "2"):
@@ -93,6 +94,7 @@ def test_every_format_in_one_run_is_identical_at_any_jobs(mixed: Path, tmp_path:
     assert all(r["url"] for r in warc)  # the target URI, or the page's canonical link
 
 
+@pytest.mark.slow
 def test_every_written_record_matches_the_published_schema(mixed: Path, tmp_path: Path) -> None:
     import jsonschema
 
@@ -107,6 +109,7 @@ def test_every_written_record_matches_the_published_schema(mixed: Path, tmp_path
         assert list(record) == list(record_schema()["properties"])  # documented key order
 
 
+@pytest.mark.slow
 def test_parquet_and_jsonl_read_back_with_pyarrow_with_the_record_types(
     mixed: Path, tmp_path: Path
 ) -> None:
@@ -166,6 +169,7 @@ PARAGRAPHS = [
 ]
 
 
+@pytest.mark.slow
 def test_dedup_keeps_the_first_copy_and_counts_the_near_duplicates(tmp_path: Path) -> None:
     dump = tmp_path / "dump"
     dump.mkdir()

@@ -296,6 +296,7 @@ def test_explain_a_missing_file_fails(tmp_path: Path, capsys: pytest.CaptureFixt
     assert f"{missing}: not_found:" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_python_dash_m_cleaners_end_to_end(corpus: Path, tmp_path: Path) -> None:
     out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
     missing = tmp_path / "missing.txt"

@@ -36,10 +36,13 @@ def _has_clean_html() -> bool:
     return hasattr(cleaners, "clean_html")
 
 
-pytestmark = pytest.mark.skipif(
-    not TEST_CLEANER and not _has_clean_html(),
-    reason="cleaners.clean_html is not available yet",
-)
+pytestmark = [
+    pytest.mark.slow,  # real crawls of the fixture sites
+    pytest.mark.skipif(
+        not TEST_CLEANER and not _has_clean_html(),
+        reason="cleaners.clean_html is not available yet",
+    ),
+]
 
 
 def _settings(**extra: str) -> dict[str, str]:

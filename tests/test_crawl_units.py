@@ -360,6 +360,7 @@ def test_fingerprint_index_pickles() -> None:
 # -- retry backoff ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_backoff_delays() -> None:
     from scrapy.settings import Settings
 
@@ -464,6 +465,7 @@ def _clean_all(pool: Any, bodies: list[bytes]) -> list[Any]:
     return asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_cleaning_pool_batches_pages_and_keeps_their_order() -> None:
     from newscrawl.pool import CleanerPool
 
@@ -476,6 +478,7 @@ def test_cleaning_pool_batches_pages_and_keeps_their_order() -> None:
     assert 4 + (30 - 4) // 4 <= pool.batches_sent < 30
 
 
+@pytest.mark.slow
 def test_cleaning_pool_survives_a_page_that_kills_its_worker() -> None:
     from newscrawl.pool import CleanerPool
 
@@ -496,6 +499,7 @@ def test_cleaning_pool_survives_a_page_that_kills_its_worker() -> None:
     assert pool.crashes == 2  # once in its batch, once alone
 
 
+@pytest.mark.slow
 def test_cleaning_pool_learns_from_its_workers_whether_the_cleaner_takes_rules() -> None:
     import asyncio
 

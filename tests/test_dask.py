@@ -249,6 +249,7 @@ def client(cluster: Client) -> Client:
     return cluster
 
 
+@pytest.mark.slow
 def test_parts_union_is_the_local_output(
     client: Client, corpus: Path, local_output: tuple[bytes, bytes], tmp_path: Path
 ) -> None:
@@ -284,6 +285,7 @@ def test_parts_union_is_the_local_output(
     assert _temp_files(parts) == _temp_files(rejects) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "extra", [[], ["--split-stories", "--lang", "en"]], ids=["default", "split-lang"]
 )
@@ -308,6 +310,7 @@ def test_merge_is_byte_identical_to_the_local_output(
     ]
 
 
+@pytest.mark.slow
 def test_merge_to_parquet_via_a_scheduler_file(
     client: Client, corpus: Path, tmp_path: Path
 ) -> None:
@@ -333,6 +336,7 @@ def _slow_on(item: Item, options: BatchOptions, *, source: str, attempts: str) -
     return process_item(item, options)
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_shard_loses_and_duplicates_nothing(
     client: Client, corpus: Path, local_output: tuple[bytes, bytes], tmp_path: Path
 ) -> None:
@@ -382,6 +386,7 @@ def _fail_on(item: Item, options: BatchOptions, *, source: str) -> Outcome:
     return process_item(item, options)
 
 
+@pytest.mark.slow
 def test_a_shard_that_keeps_failing_fails_the_run(
     client: Client, corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -402,6 +407,7 @@ def test_a_shard_that_keeps_failing_fails_the_run(
     assert not [p for p in _temp_files(parts) if p.name.startswith(f".part-{shard.name}.")]
 
 
+@pytest.mark.slow
 def test_cli_scheduler_local_end_to_end(
     corpus: Path,
     local_output: tuple[bytes, bytes],
@@ -444,6 +450,7 @@ def test_what_a_cluster_run_cannot_do_is_a_usage_error(
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_cluster_flags_need_a_scheduler(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "page.txt"
     page.write_text("Some text", "utf-8")

@@ -191,6 +191,7 @@ def _wait_for(check: Callable[[], bool], what: str, timeout: float = 120) -> Non
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_a_jobdir_crawl_killed_with_sigkill_resumes_with_every_record_once(tmp_path: Path) -> None:
     from tests.sitegen import FixtureSites
     from tests.test_crawl_site import _expected_urls, _groups, _own_pages
@@ -231,6 +232,7 @@ def test_a_jobdir_crawl_killed_with_sigkill_resumes_with_every_record_once(tmp_p
         assert len(got & members) == 1
 
 
+@pytest.mark.slow
 def test_a_second_crawl_on_a_running_crawls_jobdir_is_refused(tmp_path: Path) -> None:
     import socket
 
@@ -321,6 +323,7 @@ def test_warc_records_in_every_content_encoding_are_read(
     assert "unknown content encoding 'compress'" in items[5].message
 
 
+@pytest.mark.slow
 def test_a_brotli_bomb_is_bounded_by_max_bytes(tmp_path: Path) -> None:
     import brotli
 
@@ -378,6 +381,7 @@ def test_output_and_rejects_in_one_file_is_refused(
     assert not Path(out).exists()
 
 
+@pytest.mark.slow
 def test_a_second_run_writing_the_same_output_fails_clearly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -444,6 +448,7 @@ def test_a_head_of_megabytes_does_not_lose_the_article(head: str) -> None:
     assert article.text == "\n\n".join(BODY)
 
 
+@pytest.mark.slow
 def test_a_body_of_megabytes_keeps_its_beginning() -> None:
     from cleaners import clean_html
 
@@ -725,6 +730,7 @@ def _assert_workers_end_with(parent: subprocess.Popen, workers: set[int]) -> Non
                 os.kill(worker, signal.SIGKILL)
 
 
+@pytest.mark.slow
 def test_cleaning_workers_exit_when_the_run_is_killed(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "cleaners", "clean", "-", "-j", "2", "-q"]
     cmd += ["-o", str(tmp_path / "out.jsonl")]
@@ -748,6 +754,7 @@ def test_cleaning_workers_exit_when_the_run_is_killed(tmp_path: Path) -> None:
     run.stdin.close()
 
 
+@pytest.mark.slow
 def test_crawl_cleaning_workers_exit_when_the_crawl_is_killed(tmp_path: Path) -> None:
     from tests.sitegen import FixtureSites
 
@@ -871,6 +878,7 @@ def test_an_unknown_language_code_is_refused(
     assert cleaners.cli.main(["clean", str(source), "-o", str(out), "--lang", "EN, ar"]) == 0
 
 
+@pytest.mark.slow
 def test_a_closed_output_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     source = tmp_path / "pages.jsonl"
     line = json.dumps({"text": page(TITLE, *BODY)}) + "\n"
@@ -893,6 +901,7 @@ def test_a_closed_output_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
 # -- 16. robots.txt that cannot be fetched --------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("failure", ["503", "timeout"])
 def test_an_unreachable_robots_txt_disallows_the_site(tmp_path: Path, failure: str) -> None:
     from tests.sitegen import FixtureSites
@@ -1004,6 +1013,7 @@ def _sitemap_index(*urls: str) -> bytes:
     ).encode()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", ["chain", "wide"])
 def test_sitemap_indexes_are_followed_to_a_bound(tmp_path: Path, shape: str) -> None:
     from tests.sitegen import FixtureSites
@@ -1122,6 +1132,7 @@ def test_a_document_over_its_time_budget_is_a_timeout_error(
     assert "errors: 1 (timeout 1)" in err
 
 
+@pytest.mark.slow
 def test_a_crawled_page_over_its_time_budget_does_not_stop_the_crawl(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

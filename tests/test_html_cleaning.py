@@ -249,6 +249,7 @@ def test_deeply_nested_page_is_bounded() -> None:
     assert article.text.startswith(BODY[0])
 
 
+@pytest.mark.slow
 def test_huge_page_is_cut_and_bounded() -> None:
     filler = _paragraphs(*BODY) * 4000  # about 2.4 million characters of paragraphs
     page = _html(f"<article><h1>{TITLE}</h1>{filler}</article>" + "<p>tail</p>" * 200_000)

@@ -120,6 +120,7 @@ def _stock_factory() -> object:
     return factory
 
 
+@pytest.mark.slow
 def test_lazy_profiles_are_langdetect_profiles() -> None:
     """The table filled on demand holds langdetect's words, languages and probabilities."""
     from cleaners.langdetect_fast import load_factory
@@ -136,6 +137,7 @@ def test_lazy_profiles_are_langdetect_profiles() -> None:
         assert (absent in table) == (absent in stock.word_lang_prob_map)
 
 
+@pytest.mark.slow
 def test_fast_detector_gives_stock_langdetect_probabilities() -> None:
     """The speeded-up Detector must be langdetect, exactly: same walk, same floats."""
     from langdetect.detector import Detector

@@ -18,6 +18,8 @@ import cleaners.cli
 from cleaners.schema import arrow_schema
 from cleaners.schema.loaders import datasets_features, duckdb_columns, load_dataset, read_jsonl
 
+pytestmark = pytest.mark.slow  # pyarrow, datasets and duckdb imports, and a cleaning run
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?$")

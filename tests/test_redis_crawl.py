@@ -35,6 +35,8 @@ if redis_server_path() is None:
         pytest.fail("redis-server is missing in CI: make install should have installed it")
     pytest.skip("redis-server is not installed (make install installs it)", allow_module_level=True)
 
+pytestmark = pytest.mark.slow  # each test starts a redis-server, most of them crawlers too
+
 # Small waits so the tests finish quickly: a crawler closes 1 s after the shared queue has
 # emptied; a killed crawler's leases go back to the queue 2 s after its last heartbeat.
 FAST = {"MAX_IDLE_TIME_BEFORE_CLOSE": "1", "REDIS_LEASE_TTL": "2"}

@@ -55,6 +55,7 @@ def _all_needs() -> set[str]:
     return {s for _, screened, _ in _screened_regexes() for s in screened.needs}
 
 
+@pytest.mark.slow
 def test_screen_characters_fold_as_ignorecase_folds() -> None:
     """Every character re.IGNORECASE matches to a screen's character lowercases to it, unless
     it is one of UNSAFE (texts holding those are not screened)."""
@@ -165,6 +166,7 @@ def _texts() -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 def test_screened_regexes_find_what_the_plain_alternation_finds() -> None:
     texts = _texts()
     assert len(texts) > 5000
@@ -183,6 +185,7 @@ def test_screened_regexes_find_what_the_plain_alternation_finds() -> None:
     assert exercised >= len(regexes) * 2 // 3  # the texts do exercise the patterns
 
 
+@pytest.mark.slow
 def test_screened_line_patterns_match_as_unscreened() -> None:
     texts = _texts()
     rules = {r.name: r for r in line_pattern_rules()}

@@ -27,6 +27,8 @@ from tests.chromium import (
     screenshot,
 )
 
+pytestmark = pytest.mark.slow  # a headless browser per test
+
 ROOT = Path(__file__).resolve().parent.parent
 DUMPS = ROOT / "fixtures" / "dumps"
 GENERIC = ROOT / "fixtures" / "generic"
