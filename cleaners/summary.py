@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaners.document import ReadError
-from cleaners.record import Article
 
 
 @dataclass
@@ -29,10 +28,6 @@ class RunSummary:
         else:
             self.rejected[reject_reason or "unknown"] += 1
         self.removed.update(removed)
-
-    def add_article(self, article: Article) -> None:
-        self.documents += 1
-        self.add_result(article.ok, article.reject_reason, (r.reason for r in article.removed))
 
     def add_error(self, error: ReadError) -> None:
         self.errors[error.kind] += 1

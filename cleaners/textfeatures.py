@@ -14,10 +14,6 @@ _SENTENCE_END = ".!?…؟。！？।\u17d4\u104b"
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–·▪●]|\(\d{1,2}\)|[a-z][.)])\s+\S")
 
 
-def words(text: str) -> list[str]:
-    return text.split()
-
-
 # Scripts written without spaces between words: a whitespace count sees a whole Chinese,
 # Japanese or Thai paragraph as one "word". Their runs are counted in word-sized units of
 # characters instead (about 2 characters a word for Han and kana, about 6 for Thai, Lao,
@@ -57,11 +53,6 @@ def ends_sentence(text: str) -> bool:
 
 def is_list_item(text: str) -> bool:
     return bool(_LIST_MARKER.match(text))
-
-
-def strip_list_marker(text: str) -> str:
-    match = _LIST_MARKER.match(text)
-    return text[match.end() - 1 :] if match else text
 
 
 def starts_upper(text: str) -> bool:

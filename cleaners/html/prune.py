@@ -108,17 +108,3 @@ class Pruner:
         for element in self.dropped:
             element.drop_tree()  # its tail stays
         return len(self.dropped)
-
-
-def prune_hidden(root: lxml_html.HtmlElement) -> int:
-    """Take hidden and on-demand elements out of the tree under `root` (without walking it
-    for blocks); returns how many went."""
-    pruner = Pruner(root)
-    stack = list(root)
-    while stack:
-        element = stack.pop()
-        if not isinstance(element.tag, str):
-            continue
-        if not pruner.drops(element):
-            stack.extend(element)
-    return pruner.finish()

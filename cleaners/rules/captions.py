@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from cleaners.blocks import Page
-from cleaners.textfeatures import WORD, fold, word_count
+from cleaners.textfeatures import fold, word_count
 
 _CREDIT_OPENER = re.compile(r"^(?:photo|image|picture|file|credit|courtesy|source)\b", re.I)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]{1,7}")
@@ -108,7 +108,3 @@ class CreditCaptionRule:
         for block in page.blocks:
             if block.kept and fold(block.text) in captions:
                 block.remove(self.reason, self.name)
-
-
-def has_words(text: str) -> bool:
-    return bool(WORD.search(text))
