@@ -28,16 +28,15 @@ link titles. jusText's per-language stop-word lists are used (`stop_words`).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
+from cleaners.data import load_json
 from cleaners.textfeatures import (
     dominant_script,
     ends_sentence,
@@ -96,7 +95,7 @@ class RegionModel:
 
 @cache
 def region_model() -> RegionModel:
-    data = json.loads(resources.files("cleaners.data").joinpath("region_model.json").read_text())
+    data = load_json("region_model.json")
     if tuple(data["features"]) != FEATURES:
         raise ValueError("region_model.json was fitted on other features: run tools/fit_region.py")
     return RegionModel(
@@ -115,8 +114,7 @@ def region_model() -> RegionModel:
 @cache
 def _stoplist_data() -> dict[str, Any]:
     """`cleaners/data/stoplist_languages.json`: jusText list names, candidates per script."""
-    raw = resources.files("cleaners.data").joinpath("stoplist_languages.json").read_text()
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("stoplist_languages.json")
     return data
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from lxml import html as lxml_html
+
+from cleaners.data import load_toml
 
 _SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 # _SPLIT in two cheaper steps: separators to spaces and str.split, then camelCase boundaries
@@ -35,9 +35,7 @@ class MarkupSignal:
 
 @cache
 def markup_signals() -> tuple[MarkupSignal, ...]:
-    data = tomllib.loads(
-        resources.files("cleaners.data").joinpath("markup.toml").read_bytes().decode()
-    )
+    data = load_toml("markup.toml")
     return tuple(
         MarkupSignal(
             name=spec["name"],

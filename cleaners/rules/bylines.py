@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from cleaners.blocks import Page
+from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import looks_like_date, parse_date
 from cleaners.textfeatures import WORD, ends_sentence
@@ -71,8 +70,7 @@ _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(\s*[ap]\.?\s?m\.?)?(\s+[A-Z]{2,5})?
 
 @cache
 def _hijri() -> re.Pattern[str]:
-    raw = resources.files("cleaners.data").joinpath("calendar_words.toml").read_bytes().decode()
-    data = tomllib.loads(raw)
+    data = load_toml("calendar_words.toml")
     months = "|".join(sorted(map(re.escape, data["hijri_months"]), key=len, reverse=True))
     era = "|".join(sorted(map(re.escape, data["hijri_era"]), key=len, reverse=True))
     return re.compile(rf"\d{{1,2}}\s+({months})\s+\d{{3,4}}\s*({era})?(?!\w)")
@@ -84,23 +82,21 @@ def _is_hijri(segment: str) -> bool:
 
 @cache
 def _credit_words() -> frozenset[str]:
-    data = resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
-    return frozenset(tomllib.loads(data)["credit_words"])
+    data = load_toml("credits.toml")
+    return frozenset(data["credit_words"])
 
 
 @cache
 def _agencies() -> frozenset[str]:
-    data = resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
-    return frozenset(tomllib.loads(data)["agencies"])
+    data = load_toml("credits.toml")
+    return frozenset(data["agencies"])
 
 
 @cache
 def _story_agencies() -> frozenset[str]:
     """Agencies and outlets that write stories: the credit vocabulary without picture
     libraries and credit words ("Name, Getty Images" credits a photograph)."""
-    data = tomllib.loads(
-        resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
-    )
+    data = load_toml("credits.toml")
     return frozenset(data["agencies"]) - frozenset(data["picture_credits"]) - _credit_words()
 
 

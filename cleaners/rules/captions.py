@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from cleaners.blocks import Page
+from cleaners.data import load_toml
 from cleaners.textfeatures import fold, word_count
 
 _CREDIT_OPENER = re.compile(r"^(?:photo|image|picture|file|credit|courtesy|source)\b", re.I)
@@ -25,9 +24,7 @@ class CreditPatterns:
 
 @cache
 def credit_patterns() -> CreditPatterns:
-    data = tomllib.loads(
-        resources.files("cleaners.data").joinpath("credits.toml").read_bytes().decode()
-    )
+    data = load_toml("credits.toml")
     agencies = sorted(data["agencies"], key=len, reverse=True)
     words = sorted(data["credit_words"], key=len, reverse=True)
     agency = "|".join(re.escape(a) for a in agencies)

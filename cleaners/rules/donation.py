@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from cleaners.blocks import Block, Page
+from cleaners.data import load_toml
 from cleaners.regex_screen import ScreenedRegex, screen_text
 from cleaners.textfeatures import word_count
 
@@ -27,9 +26,7 @@ class AppealPatterns:
 
 @cache
 def appeal_patterns() -> AppealPatterns:
-    data = tomllib.loads(
-        resources.files("cleaners.data").joinpath("appeals.toml").read_bytes().decode()
-    )
+    data = load_toml("appeals.toml")
     return AppealPatterns(
         call_to_action=ScreenedRegex(data["calls_to_action"], re.IGNORECASE),
         appeal=ScreenedRegex(data["appeals"], re.IGNORECASE),

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from cleaners.blocks import Block, Page
+from cleaners.data import load_toml
 from cleaners.regex_screen import ScreenedRegex, screen_text
 from cleaners.textfeatures import is_headline_like
 
@@ -159,8 +158,7 @@ def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
 @cache
 def line_pattern_rules() -> tuple[LinePatternRule, ...]:
     """The generic line-pattern rules from `cleaners/data/line_patterns.toml`, in file order."""
-    data = resources.files("cleaners.data").joinpath("line_patterns.toml").read_bytes()
-    return tuple(rule_from_dict(spec) for spec in tomllib.loads(data.decode())["rule"])
+    return tuple(rule_from_dict(spec) for spec in load_toml("line_patterns.toml")["rule"])
 
 
 def classify_line(text: str) -> str | None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from cleaners.blocks import Page
+from cleaners.data import load_toml
 from cleaners.textfeatures import word_count
 
 
@@ -23,9 +22,7 @@ class BotWallPatterns:
 
 @cache
 def bot_wall_patterns() -> BotWallPatterns:
-    data = tomllib.loads(
-        resources.files("cleaners.data").joinpath("bot_walls.toml").read_bytes().decode()
-    )
+    data = load_toml("bot_walls.toml")
     return BotWallPatterns(
         strong=re.compile("|".join(f"(?:{p})" for p in data["strong"]), re.IGNORECASE),
         weak=tuple(re.compile(p, re.IGNORECASE) for p in data["weak"]),

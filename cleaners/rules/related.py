@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from cleaners.blocks import Block, Page
+from cleaners.data import load_toml
 from cleaners.textfeatures import is_headline_like, is_list_item, is_prose, word_count
 
 _TEASER_SEPARATOR = re.compile(r"[:|»>\-–—]")
@@ -22,9 +21,7 @@ class RelatedPatterns:
 
 @cache
 def related_patterns() -> RelatedPatterns:
-    data = tomllib.loads(
-        resources.files("cleaners.data").joinpath("related.toml").read_bytes().decode()
-    )
+    data = load_toml("related.toml")
     headings = "|".join(f"(?:{h})" for h in data["headings"])
     prefixes = "|".join(
         re.escape(p) for p in sorted(data["teaser_prefixes"], key=len, reverse=True)

@@ -17,10 +17,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 
 from cleaners.blocks import Block, Page
+from cleaners.data import load_text
 from cleaners.rules.captions import is_caption
 from cleaners.rules.line_patterns import classify_line
 from cleaners.rules.related import is_related_heading, is_teaser
@@ -37,7 +37,7 @@ _FURNITURE_WINDOW = 8  # blocks after the candidate searched for its furniture a
 
 @cache
 def _stopwords() -> frozenset[str]:
-    text = resources.files("cleaners.data").joinpath("stopwords_en.txt").read_text("utf-8")
+    text = load_text("stopwords_en.txt")
     return frozenset(text.split())
 
 

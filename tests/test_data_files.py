@@ -1,0 +1,99 @@
+"""The data files under cleaners/data: one loader, and reason codes checked when a file loads."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import cleaners.data
+from cleaners.data import DataFileError, load_toml, read_toml
+from cleaners.html.signals import markup_signals
+from cleaners.reasons import BLOCK_REASONS
+from cleaners.rules.line_patterns import line_pattern_rules
+
+DATA = Path(cleaners.data.__file__).parent
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.toml")))
+def test_every_shipped_data_file_loads_with_known_reason_codes(name: str) -> None:
+    load_toml(name)
+
+
+def test_the_shipped_rules_use_only_known_reason_codes() -> None:
+    reasons = {r.reason for r in line_pattern_rules()} | {s.reason for s in markup_signals()}
+    assert reasons <= set(BLOCK_REASONS)
+    assert len(reasons) > 5  # the files were read, not found empty
+
+
+def test_a_misspelt_reason_names_the_file_the_entry_and_the_code(tmp_path: Path) -> None:
+    bad = tmp_path / "line_patterns.toml"
+    bad.write_text(
+        '[[rule]]\nname = "share_widget"\nreason = "share_bar"\npatterns = ["^Share$"]\n\n'
+        '[[rule]]\nname = "cookie_banner"\nreason = "cookie_banners"\npatterns = ["cookies"]\n',
+        "utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        read_toml(bad)
+    assert str(caught.value) == (
+        f"{bad}: rule[1] (name 'cookie_banner'): reason 'cookie_banners' is not a reason code "
+        "(the closed set is in cleaners/reasons.py)"
+    )
+
+
+def test_a_reason_at_any_depth_is_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "markup.toml"
+    bad.write_text('[section.inner]\ntags = ["aside"]\nreason = "sidebar"\n', "utf-8")
+    with pytest.raises(DataFileError, match=r"markup\.toml: section\.inner: reason 'sidebar' "):
+        read_toml(bad)
+
+
+def test_a_reason_that_is_no_string_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "x.toml"
+    bad.write_text("reason = 3\n", "utf-8")
+    with pytest.raises(DataFileError, match=r"x\.toml: top level: reason 3 is not a reason code"):
+        read_toml(bad)
+
+
+def test_a_file_that_is_not_toml_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "related.toml"
+    bad.write_text("headings = [\n", "utf-8")
+    with pytest.raises(DataFileError, match=rf"^{bad}: not valid TOML: "):
+        read_toml(bad)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of cleaners/data that the loaders read instead, with every cache emptied."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    monkeypatch.setattr(cleaners.data, "resources", SimpleNamespace(files=lambda _: copy))
+    caches = (load_toml, line_pattern_rules, markup_signals)
+    for cached in caches:
+        cached.cache_clear()
+    yield copy
+    monkeypatch.undo()
+    for cached in caches:
+        cached.cache_clear()
+
+
+def test_a_typo_in_a_shipped_file_fails_when_the_rules_load(data_copy: Path) -> None:
+    path = data_copy / "line_patterns.toml"
+    text = path.read_text("utf-8")
+    assert 'reason = "cookie_notice"' in text
+    path.write_text(text.replace('reason = "cookie_notice"', 'reason = "cookie_notise"'), "utf-8")
+    with pytest.raises(DataFileError, match=r"^cleaners/data/line_patterns\.toml: rule\[\d+\] "):
+        line_pattern_rules()
+    with pytest.raises(DataFileError, match="reason 'cookie_notise' is not a reason code"):
+        line_pattern_rules()
+
+
+def test_a_typo_in_the_markup_signals_fails_when_they_load(data_copy: Path) -> None:
+    path = data_copy / "markup.toml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('reason = "caption"', 'reason = "captions"', 1), "utf-8")
+    with pytest.raises(DataFileError, match=r"^cleaners/data/markup\.toml: .*'captions'"):
+        markup_signals()
