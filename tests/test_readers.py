@@ -791,3 +791,29 @@ def test_documents_and_errors_pickle(tmp_path: Path) -> None:
     _crawler_warc(path)
     for item in [*read(path), ReadError("x.jsonl:3", "invalid_json", "bad"), ReaderOptions()]:
         assert pickle.loads(pickle.dumps(item)) == item
+
+
+def test_stream_errors_map_to_one_read_error_each() -> None:
+    import gzip
+    import zlib
+
+    from cleaners.readers.base import STREAM_ERRORS, NotGzipError, stream_error
+
+    cases = [
+        (NotGzipError("not gzip data"), "corrupt_gzip", "not gzip data"),
+        (gzip.BadGzipFile("bad header"), "corrupt_gzip", "corrupt gzip data: bad header"),
+        (EOFError("stream ended"), "corrupt_gzip", "corrupt gzip data: stream ended"),
+        (
+            zlib.error("invalid stored block"),
+            "corrupt_gzip",
+            "corrupt gzip data: invalid stored block",
+        ),
+        (PermissionError(13, "Permission denied"), "io_error", "Permission denied"),
+    ]
+    for exc, kind, message in cases:
+        assert isinstance(exc, STREAM_ERRORS)
+        assert stream_error("f.jsonl.gz:3", exc) == ReadError("f.jsonl.gz:3", kind, message)
+    late = stream_error("f.jsonl.gz:8", EOFError("cut"), after=7)
+    assert late.message == "corrupt gzip data: cut (after line 7)"
+    with pytest.raises(TypeError):
+        stream_error("f", ValueError("not a stream error"))

@@ -74,6 +74,10 @@ class NotGzipError(Exception):
     """A file named ``.gz`` that does not start with the gzip magic bytes."""
 
 
+# Everything opening or reading an input may raise that `stream_error` turns into a ReadError.
+STREAM_ERRORS = (NotGzipError, *GZIP_ERRORS, OSError)
+
+
 class BinaryContentError(ValueError):
     """Bytes that are not text at all (NUL bytes, mostly control bytes)."""
 
@@ -168,6 +172,21 @@ def gzip_message(exc: BaseException) -> str:
 
 def os_message(exc: OSError) -> str:
     return exc.strerror or str(exc) or type(exc).__name__
+
+
+def stream_error(source: str, exc: BaseException, after: int = 0) -> ReadError:
+    """The `ReadError` for an exception of `STREAM_ERRORS` met while opening or reading an
+    input: a ``.gz`` name without gzip data or a damaged gzip stream (``corrupt_gzip``), an
+    OS error (``io_error``). ``after``: the lines read before it, said in the message."""
+    if isinstance(exc, NotGzipError):
+        kind, message = CORRUPT_GZIP, str(exc)
+    elif isinstance(exc, GZIP_ERRORS):  # before OSError: BadGzipFile is one
+        kind, message = CORRUPT_GZIP, gzip_message(exc)
+    elif isinstance(exc, OSError):
+        kind, message = IO_ERROR, os_message(exc)
+    else:
+        raise TypeError(f"not a stream error: {exc!r}") from exc
+    return ReadError(source, kind, f"{message} (after line {after})" if after else message)
 
 
 def size_message(limit: int, what: str = "document") -> str:

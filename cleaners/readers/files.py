@@ -8,21 +8,17 @@ from pathlib import Path
 from cleaners.document import Document, ReadError
 from cleaners.readers.base import (
     BINARY,
-    CORRUPT_GZIP,
     EMPTY,
-    GZIP_ERRORS,
-    IO_ERROR,
+    STREAM_ERRORS,
     TOO_LARGE,
     UNDECODABLE,
     BinaryContentError,
     Item,
-    NotGzipError,
     decode_text,
-    gzip_message,
     open_input,
-    os_message,
     read_bounded,
     size_message,
+    stream_error,
 )
 from cleaners.readers.charsets import looks_binary
 from cleaners.readers.options import ReaderOptions
@@ -40,12 +36,8 @@ def read_file_bytes(path: Path, source: str, max_bytes: int) -> bytes | ReadErro
                     source, TOO_LARGE, size_message(max_bytes, f"file of {size} bytes,")
                 )
             data = read_bounded(stream, max_bytes + 1)
-    except NotGzipError as exc:
-        return ReadError(source, CORRUPT_GZIP, str(exc))
-    except GZIP_ERRORS as exc:
-        return ReadError(source, CORRUPT_GZIP, gzip_message(exc))
-    except OSError as exc:
-        return ReadError(source, IO_ERROR, os_message(exc))
+    except STREAM_ERRORS as exc:
+        return stream_error(source, exc)
     if len(data) > max_bytes:
         return ReadError(source, TOO_LARGE, size_message(max_bytes, "decompressed file"))
     if not data.strip():

@@ -14,19 +14,17 @@ from typing import BinaryIO
 
 from cleaners.document import ReadError
 from cleaners.readers.base import (
-    CORRUPT_GZIP,
-    GZIP_ERRORS,
     IO_ERROR,
     NOT_FOUND,
     SKIP_UNKNOWN_EXTENSION,
+    STREAM_ERRORS,
     SYMLINK_LOOP,
     UNSUPPORTED,
     Item,
-    NotGzipError,
-    gzip_message,
     open_input,
     os_message,
     read_bounded,
+    stream_error,
 )
 from cleaners.readers.files import read_html_file, read_text_file
 from cleaners.readers.jsonl import read_jsonl_file, read_jsonl_stream
@@ -89,12 +87,8 @@ def sniff_format(path: Path, source: str) -> str | ReadError:
     try:
         with open_input(path) as (stream, _):
             head = read_bounded(stream, _SNIFF_BYTES)
-    except NotGzipError as exc:
-        return ReadError(source, CORRUPT_GZIP, str(exc))
-    except GZIP_ERRORS as exc:
-        return ReadError(source, CORRUPT_GZIP, gzip_message(exc))
-    except OSError as exc:
-        return ReadError(source, IO_ERROR, os_message(exc))
+    except STREAM_ERRORS as exc:
+        return stream_error(source, exc)
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             return ReadError(source, UNSUPPORTED, f"{what}, not a supported input")

@@ -14,20 +14,18 @@ from typing import Any, BinaryIO
 
 from cleaners.document import Document, ReadError
 from cleaners.readers.base import (
-    CORRUPT_GZIP,
     EMPTY,
-    GZIP_ERRORS,
     INVALID_JSON,
     IO_ERROR,
     MISSING_FIELD,
+    STREAM_ERRORS,
     TOO_LARGE,
     UNDECODABLE,
     Item,
-    NotGzipError,
     gunzip_if_needed,
-    gzip_message,
     os_message,
     size_message,
+    stream_error,
 )
 from cleaners.readers.options import ReaderOptions
 from cleaners.record import valid_unicode
@@ -55,11 +53,8 @@ def read_jsonl_stream(
     stream with one ReadError at the line where it happened; lines before it are kept."""
     try:
         lines = gunzip_if_needed(stream, expect_gzip=gz_name.endswith(".gz"))
-    except NotGzipError as exc:
-        yield ReadError(name, CORRUPT_GZIP, str(exc))
-        return
-    except OSError as exc:
-        yield ReadError(name, IO_ERROR, os_message(exc))
+    except STREAM_ERRORS as exc:
+        yield stream_error(name, exc)
         return
     seen, number = yield from _read_lines(lines, name, options)
     if not seen:
@@ -80,11 +75,8 @@ def _read_lines(
             if oversized:
                 while (rest := lines.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
                     pass
-        except GZIP_ERRORS as exc:
-            yield ReadError(f"{name}:{number + 1}", CORRUPT_GZIP, _after(number, gzip_message(exc)))
-            return True, number
-        except OSError as exc:
-            yield ReadError(f"{name}:{number + 1}", IO_ERROR, _after(number, os_message(exc)))
+        except STREAM_ERRORS as exc:
+            yield stream_error(f"{name}:{number + 1}", exc, after=number)
             return True, number
         if not line:
             break
@@ -160,10 +152,6 @@ class _Range:
         line = self._handle.readline(limit)
         self._left -= len(line)
         return line
-
-
-def _after(number: int, message: str) -> str:
-    return f"{message} (after line {number})" if number else message
 
 
 def parse_line(line: bytes, name: str, number: int, options: ReaderOptions) -> Item:

@@ -28,8 +28,6 @@ from warcio.recordloader import ArcWarcRecord
 from cleaners.document import Document, ReadError
 from cleaners.readers.base import (
     BINARY,
-    CORRUPT_GZIP,
-    IO_ERROR,
     TOO_LARGE,
     TRUNCATED_RECORD,
     UNDECODABLE,
@@ -38,9 +36,9 @@ from cleaners.readers.base import (
     decode_text,
     looks_binary,
     open_archive,
-    os_message,
     read_bounded,
     size_message,
+    stream_error,
 )
 from cleaners.readers.options import ReaderOptions
 
@@ -89,11 +87,8 @@ def read_wet_file(
                         f"incomplete record ({size - archive.offset} bytes at the end of the file)",
                     )
                 return
-            except OSError as exc:
-                yield ReadError(where, IO_ERROR, os_message(exc))
-                return
-            except zlib.error as exc:
-                yield ReadError(where, CORRUPT_GZIP, f"corrupt gzip data: {exc}")
+            except (OSError, zlib.error) as exc:
+                yield stream_error(where, exc)
                 return
             except Exception as exc:  # warcio raises all sorts of errors on damaged input
                 message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
