@@ -1,13 +1,16 @@
-"""Discover fixture pairs: a raw input beside `<name>.expected.json`."""
+"""Discover fixture pairs: a raw input beside `<name>.expected.json`; and the seed sites."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from newscrawl.seeds import DEFAULT_SEEDS_DIR, load_seed
+from tools.write_expected import VOLATILE, expected_path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
-# Fields that depend on where the input lies, not on what it says.
-VOLATILE = ("id", "source")
+__all__ = ["VOLATILE", "comparable", "fixture_pairs", "seed_names", "seed_rules"]
 
 
 def fixture_pairs(kind: str) -> list[tuple[Path, Path]]:
@@ -19,9 +22,20 @@ def fixture_pairs(kind: str) -> list[tuple[Path, Path]]:
         for suffix in suffixes:
             raw = expected.with_name(stem + suffix)
             if raw.exists():
+                assert expected_path(raw) == expected
                 pairs.append((raw, expected))
     return pairs
 
 
 def comparable(record: dict) -> dict:
     return {k: v for k, v in record.items() if k not in VOLATILE}
+
+
+def seed_names() -> list[str]:
+    """Every site of `seeds/` (a new seed file is a new site for the tests too)."""
+    return sorted(path.stem for path in DEFAULT_SEEDS_DIR.glob("*.toml"))
+
+
+def seed_rules(site: str) -> dict[str, Any]:
+    """The ``[rules]`` pack of `seeds/<site>.toml`, as the crawl hands it to the cleaner."""
+    return load_seed(DEFAULT_SEEDS_DIR / f"{site}.toml").rules

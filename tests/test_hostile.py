@@ -194,9 +194,10 @@ def _wait_for(check: Callable[[], bool], what: str, timeout: float = 120) -> Non
 @pytest.mark.slow
 def test_a_jobdir_crawl_killed_with_sigkill_resumes_with_every_record_once(tmp_path: Path) -> None:
     from tests.sitegen import FixtureSites
+    from tests.sitegen.site import site_names
     from tests.test_crawl_site import _expected_urls, _groups, _own_pages
 
-    names = ["aawsat", "ahram", "enabbaladi", "jordantimes", "thenational"]
+    names = site_names()  # every fixture site (fixtures/site/<seed>/)
     settings = {"JOBDIR": str(tmp_path / "job"), "CONCURRENT_REQUESTS": "2"}
     with FixtureSites(names) as sites:
         own = {(n, p.path) for n, p in _own_pages(sites, names)}
