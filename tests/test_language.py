@@ -86,7 +86,8 @@ def test_arabic_link_line_in_english_page_is_foreign() -> None:
 def test_french_line_in_english_page_is_same_script_and_kept() -> None:
     line = "Cette page est aussi disponible en français"
     article = clean_text(page(TITLE, *BODY, line))
-    assert all(r.reason != "foreign_language" for r in article.removed)
+    assert article.removed == ()  # kept, for no reason at all (not foreign_language, nor other)
+    assert paragraphs(article) == [*BODY, line]
 
 
 def test_rejected_page_has_no_language() -> None:
