@@ -19,7 +19,7 @@ from itertools import islice
 
 from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
 from cleaners.document import Document, ReadError
-from cleaners.pipeline import clean_document
+from cleaners.pipeline import clean_document, timing_rules
 from cleaners.record import STATUS_REJECTED, Article
 from cleaners.stories import split_stories
 from cleaners.writers import dumps_record
@@ -45,6 +45,7 @@ class Result:
     reject_reason: str | None
     removed: tuple[str, ...]  # reason codes of the removed blocks
     signature: tuple[int, ...] | None = None  # MinHash band keys (with dedup on, ok records)
+    rules: tuple[str, ...] = ()  # the rule that removed each block (same order as `removed`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class Outcome:
     source: str
     results: tuple[Result, ...] = ()
     error: ReadError | None = None
+    rule_seconds: tuple[tuple[str, float], ...] = ()  # time in each rule (`timing_rules`)
 
 
 def _result(article: Article, options: BatchOptions) -> Result:
@@ -73,6 +75,7 @@ def _result(article: Article, options: BatchOptions) -> Result:
         reject_reason=article.reject_reason,
         removed=tuple(r.reason for r in article.removed),
         signature=signature,
+        rules=tuple(r.rule for r in article.removed),
     )
 
 
@@ -88,7 +91,7 @@ def process_item(item: Item, options: BatchOptions) -> Outcome:
     if isinstance(item, ReadError):
         return Outcome(item.source, error=item)
     try:
-        with time_budget(options.time_budget):
+        with time_budget(options.time_budget), timing_rules() as seconds:
             article = clean_document(item)
             articles = split_stories(article) if options.split_stories else [article]
             results = tuple(
@@ -100,7 +103,7 @@ def process_item(item: Item, options: BatchOptions) -> Outcome:
     except Exception as exc:  # one bad page must not stop the batch
         message = f"{type(exc).__name__}: {exc}"
         return Outcome(item.source, error=ReadError(item.source, "cleaning_failed", message))
-    return Outcome(item.source, results)
+    return Outcome(item.source, results, rule_seconds=tuple(seconds.items()))
 
 
 def process_chunk(items: list[Item], options: BatchOptions) -> list[Outcome]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
 from cleaners.blocks import Page
@@ -14,17 +17,56 @@ from cleaners.rules import Rule, default_rules
 from cleaners.rules.bylines import settle_dates
 from cleaners.segment import segment_text
 
+# Seconds spent in each rule, added up while a run collects them (`timing_rules`); None
+# otherwise, so cleaning outside a run pays one context-variable read per page. A context
+# variable, not a global: a Dask worker cleans in several threads at once.
+_RULE_SECONDS: ContextVar[dict[str, float] | None] = ContextVar("rule_seconds", default=None)
+
+
+@contextmanager
+def timing_rules() -> Iterator[dict[str, float]]:
+    """Collect, into the dict it yields, the seconds each rule takes on the pages cleaned in
+    this block (rule name -> seconds; ``settle_dates``, the last step, under its own name)."""
+    seconds: dict[str, float] = {}
+    token = _RULE_SECONDS.set(seconds)
+    try:
+        yield seconds
+    finally:
+        _RULE_SECONDS.reset(token)
+
 
 def run_rules(page: Page, rules: Sequence[Rule] | None = None) -> Page:
     """Apply the rules in order; a page-level verdict (bot wall) stops the pipeline."""
+    seconds = _RULE_SECONDS.get()
+    if seconds is not None:
+        return _run_rules_timed(page, default_rules() if rules is None else rules, seconds)
     for rule in rules if rules is not None else default_rules():
         rule.apply(page)
         if page.reject_reason == "bot_wall":
             break
+    _finish(page)
+    return page
+
+
+def _run_rules_timed(page: Page, rules: Sequence[Rule], seconds: dict[str, float]) -> Page:
+    """`run_rules`, timing each rule (two clock reads a rule: about a microsecond a page)."""
+    clock = time.perf_counter
+    for rule in rules:
+        start = clock()
+        rule.apply(page)
+        seconds[rule.name] = seconds.get(rule.name, 0.0) + (clock() - start)
+        if page.reject_reason == "bot_wall":
+            break
+    start = clock()
+    _finish(page)
+    seconds["settle_dates"] = seconds.get("settle_dates", 0.0) + (clock() - start)
+    return page
+
+
+def _finish(page: Page) -> None:
     if page.published is None:
         page.published = page.published_fallback
     settle_dates(page)
-    return page
 
 
 def to_article(page: Page, story_index: int = 0) -> Article:

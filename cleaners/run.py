@@ -233,6 +233,7 @@ def _run(config: RunConfig, read: Callable[[list[str], Counter[str]], Iterable[I
                 progress.update(errors=1)
             else:
                 summary.documents += 1
+                summary.add_rule_seconds(outcome.rule_seconds)
                 for result in outcome.results:
                     _write(result, out, rejects, summary, index, duplicates)
                 progress.update()
@@ -285,11 +286,11 @@ def _write(
         original = index.check(out.lines, result.signature)
         if original is not None:
             duplicates[original] += 1
-            summary.add_result(False, "duplicate", result.removed)
+            summary.add_result(False, "duplicate", result.removed, result.rules)
             if rejects is not None:
                 rejects.write(_as_duplicate(result.line))
             return
-    summary.add_result(result.ok, result.reject_reason, result.removed)
+    summary.add_result(result.ok, result.reject_reason, result.removed, result.rules)
     if result.ok:
         out.write(result.line)
     elif rejects is not None:

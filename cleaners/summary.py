@@ -21,13 +21,29 @@ class RunSummary:
     skipped: Counter[str] = field(default_factory=Counter)  # inputs passed over, by reason
     started: float = field(default_factory=time.perf_counter)
     documents_before: int = 0  # documents of earlier invocations of a resumed run
+    # Per rule, as datatrove reports its steps: blocks removed (by the `rule` of each removal
+    # entry) and seconds spent (by pipeline step; the line-pattern group and the markup
+    # signals are one step each, their removals listed under each pattern's own name).
+    removed_by_rule: Counter[str] = field(default_factory=Counter)
+    rule_seconds: dict[str, float] = field(default_factory=dict)
 
-    def add_result(self, ok: bool, reject_reason: str | None, removed: Iterable[str]) -> None:
+    def add_result(
+        self,
+        ok: bool,
+        reject_reason: str | None,
+        removed: Iterable[str],
+        rules: Iterable[str] = (),
+    ) -> None:
         if ok:
             self.ok += 1
         else:
             self.rejected[reject_reason or "unknown"] += 1
         self.removed.update(removed)
+        self.removed_by_rule.update(rules)
+
+    def add_rule_seconds(self, seconds: Iterable[tuple[str, float]]) -> None:
+        for name, spent in seconds:
+            self.rule_seconds[name] = self.rule_seconds.get(name, 0.0) + spent
 
     def add_error(self, error: ReadError) -> None:
         self.errors[error.kind] += 1
@@ -48,6 +64,8 @@ class RunSummary:
             "errors": dict(self.errors),
             "removed": dict(self.removed),
             "skipped": dict(self.skipped),
+            "removed_by_rule": dict(self.removed_by_rule),
+            "rule_ms": {name: round(s * 1000, 3) for name, s in self.rule_seconds.items()},
         }
 
     @classmethod
@@ -60,6 +78,8 @@ class RunSummary:
             removed=Counter(data["removed"]),
             skipped=Counter(data.get("skipped", {})),
             documents_before=data["documents"],
+            removed_by_rule=Counter(data.get("removed_by_rule", {})),
+            rule_seconds={name: ms / 1000 for name, ms in data.get("rule_ms", {}).items()},
         )
 
     def render(self) -> str:
@@ -88,7 +108,23 @@ class RunSummary:
         if self.skipped:
             lines.append(f"skipped: {sum(self.skipped.values())} ({counts(self.skipped)})")
         lines.append(f"throughput: {rate:.1f} docs/s in {self.elapsed:.2f} s")
+        lines.extend(self.render_rules())
         return "\n".join(lines)
+
+    def render_rules(self) -> list[str]:
+        """The per-rule table: blocks removed, milliseconds in all and per document, the
+        slowest first (nothing when no rule ran or removed anything)."""
+        names = set(self.removed_by_rule) | set(self.rule_seconds)
+        if not names:
+            return []
+        documents = max(1, self.documents)
+        width = max(len(name) for name in names)
+        lines = ["per rule:", f"  {'rule':<{width}} {'removed':>9} {'ms':>10} {'ms/doc':>8}"]
+        for name in sorted(names, key=lambda n: (-self.rule_seconds.get(n, 0.0), n)):
+            spent = self.rule_seconds.get(name)
+            time_cells = f"{spent * 1000:10.1f} {spent * 1000 / documents:8.3f}" if spent else ""
+            lines.append(f"  {name:<{width}} {self.removed_by_rule[name]:>9} {time_cells}".rstrip())
+        return lines
 
 
 def _count(number: int, noun: str) -> str:

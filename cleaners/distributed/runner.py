@@ -250,6 +250,8 @@ def _add(summary: RunSummary, counts: dict[str, Any]) -> None:
     summary.errors.update(counts["errors"])
     summary.removed.update(counts["removed"])
     summary.skipped.update(counts["skipped"])
+    summary.removed_by_rule.update(counts["removed_by_rule"])
+    summary.add_rule_seconds((name, ms / 1000) for name, ms in counts["rule_ms"].items())
 
 
 def _manifest(

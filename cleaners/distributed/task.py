@@ -86,8 +86,9 @@ def clean_shard(shard: Shard, job: ShardJob, process: Process = process_item) ->
                     errors.append([error.source, error.kind, error.message])
                 continue
             summary.documents += 1
+            summary.add_rule_seconds(outcome.rule_seconds)
             for result in outcome.results:
-                summary.add_result(result.ok, result.reject_reason, result.removed)
+                summary.add_result(result.ok, result.reject_reason, result.removed, result.rules)
                 if result.ok:
                     out.write(result.line)
                 elif rejects is not None:
