@@ -16,6 +16,10 @@ def record_schema() -> dict[str, Any]:
     return schema
 
 
+def field_names() -> list[str]:
+    return list(record_schema()["properties"])
+
+
 def _arrow_type(spec: dict[str, Any]) -> Any:
     import pyarrow as pa
 
