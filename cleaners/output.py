@@ -104,8 +104,8 @@ class RecordFile:
 
     def publish(self, duplicates: dict[int, int] | None = None) -> None:
         """Move the complete output into place, back-filling `duplicates` counts."""
-        if self._handle is sys.stdout:
-            sys.stdout.flush()
+        if self._handle is not None and self._handle is sys.stdout:
+            self._handle.flush()
             return
         self.close()
         assert self._partial is not None

@@ -325,7 +325,7 @@ def _inputs_identity(inputs: list[str]) -> str:
     digest = hashlib.sha1()
     for entry in expand_inputs(inputs):
         if isinstance(entry, tuple) and entry[0] is not None:
-            path, source = entry
+            path, source = entry[0], entry[1]
             try:
                 info = path.stat()
             except OSError:

@@ -114,7 +114,7 @@ def peekable(stream: BinaryIO) -> io.BufferedIOBase:
     """A stream with ``peek`` (stdin is one; a BytesIO given by a test is wrapped)."""
     if hasattr(stream, "peek"):
         return stream  # type: ignore[return-value]
-    return io.BufferedReader(stream)  # type: ignore[arg-type]
+    return io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
 
 
 def is_gzip_stream(stream: io.BufferedIOBase) -> bool:

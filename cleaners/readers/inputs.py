@@ -181,6 +181,7 @@ def _glob(pattern: str, skipped: Counter[str] | None) -> Iterator[tuple[Path, st
                 message = "a link back to a directory above it: not followed"
                 yield ReadError(link, SYMLINK_LOOP, message)
             continue
+        children: Iterator[tuple[Path, str] | ReadError]
         if os.path.isdir(match):
             children = (
                 child if isinstance(child, ReadError) else (child, str(child))

@@ -372,7 +372,7 @@ class DateLineRule:
             text = text[:half]  # a date line printed twice and glued together by the copy
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
-        found = []
+        found: list[tuple[str, str]] = []
         segments: list[str] = []
         for segment in _SEGMENT_SPLIT.split(text):
             if _is_hijri(segment):
