@@ -196,6 +196,10 @@ def test_pictures_that_are_not_the_lead_image() -> None:
         '<div class="byline"><img src="/avatar.jpg"></div>'
         '<p><img src="/icon.png" width="16" height="16"></p>'
         '<div class="share"><img src="/share.png"></div>'
+        # page furniture and adverts by their address: a GIF button, an ad server's slot
+        '<p><img src="/images/storytools/print.gif"></p>'
+        '<p><img src="https://ad.doubleclick.net/ad/news;sz=300x250"></p>'
+        '<p><img src="/common/logos/masthead.png"></p>'
         '<p><img src="/inline.jpg"></p>'
         '<figure><img src="data:image/gif;base64,R0l="'
         ' srcset="/lead-800.jpg 800w, /lead.jpg 1600w">'

@@ -46,6 +46,8 @@ class _Vocabulary:
     image_attributes: tuple[str, ...]
     image_min_pixels: int
     image_skip: re.Pattern[str]
+    image_skip_extensions: tuple[str, ...]
+    image_skip_url_words: frozenset[str]
     description_meta: tuple[str, ...]
     tag_meta: tuple[str, ...]
     keyword_meta: tuple[str, ...]
@@ -70,6 +72,8 @@ def _vocabulary() -> _Vocabulary:
         image_attributes=tuple(data["image_attributes"]),
         image_min_pixels=int(data["image_min_pixels"]),
         image_skip=re.compile(rf"\b(?:{skip})s?\b"),
+        image_skip_extensions=tuple(data["image_skip_extensions"]),
+        image_skip_url_words=frozenset(data["image_skip_url_words"]),
         description_meta=tuple(data["description_meta"]),
         tag_meta=tuple(data["tag_meta"]),
         keyword_meta=tuple(data["keyword_meta"]),
@@ -131,9 +135,22 @@ def region_image(
     in_figure = [img for img in images if _in_figure(img, region)]
     for img in in_figure or images:
         address = _absolute(_img_address(img, v), base)
-        if address is not None:
+        if address is not None and not _is_furniture(address, v):
             return address
     return None
+
+
+_URL_WORDS = re.compile(r"[a-z]+")
+
+
+def _is_furniture(address: str, v: _Vocabulary) -> bool:
+    """An address that names an icon, spacer, logo or advert (pages of the 2000s set their
+    print buttons, ad slots and spacers as <img> inside the article's table)."""
+    parts = urlsplit(address.lower())
+    if parts.path.endswith(v.image_skip_extensions):
+        return True
+    words = _URL_WORDS.findall(f"{parts.netloc} {parts.path}")
+    return not v.image_skip_url_words.isdisjoint(words)
 
 
 def base_url(root: lxml_html.HtmlElement, url: str | None) -> str | None:
