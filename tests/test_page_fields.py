@@ -344,3 +344,39 @@ def test_new_fields_round_trip_through_jsonl_and_parquet(tmp_path: Path) -> None
     assert metadata[SCHEMA_VERSION_KEY.encode()] == str(schema_version()).encode()
     assert schema_version() == record_schema()["schema_version"] == 2
     assert "schema_version" not in records[0]
+
+
+def test_every_input_path_keeps_the_given_url_and_one_site_key(tmp_path: Path) -> None:
+    """One page read as an HTML file, a JSONL line with its URL and a WARC response; a text
+    dump as a WET record: url is what each input gave, site one key, one id per page."""
+    from tests.test_batch import _warc
+    from tests.test_wet import _wet
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "amman.html").write_bytes(AMMAN.read_bytes())
+    (folder / "pages.jsonl").write_text(
+        json.dumps({"url": AMMAN_FETCHED, "html": AMMAN.read_text(encoding="utf-8")}) + "\n",
+        encoding="utf-8",
+    )
+    _warc(folder / "crawl.warc.gz", [(AMMAN_FETCHED, AMMAN.read_bytes())])
+    wet_url = "https://www.thenationalnews.com/gulf-news/2025/01/02/story/"
+    _wet(
+        folder / "cc.warc.wet.gz", [(wet_url, "2025-01-03T00:00:00Z", page(TITLE, *BODY).encode())]
+    )
+    out = tmp_path / "out.jsonl"
+    assert cleaners.cli.main(["clean", str(folder), "-o", str(out), "-q", "-j", "1"]) == 0
+    records = {
+        Path(r["source"].split(":")[0]).name if "/in/" in r["source"] else r["source"]: r
+        for r in (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    }
+    fields = ("url", "canonical_url", "site", "site_name")
+    got = {source: tuple(r[k] for k in fields) for source, r in records.items()}
+    assert got == {
+        "amman.html": (None, AMMAN_CANONICAL, "levantcourier.com", "The Levant Courier"),
+        "pages.jsonl": (AMMAN_FETCHED, AMMAN_CANONICAL, "levantcourier.com", "The Levant Courier"),
+        AMMAN_FETCHED: (AMMAN_FETCHED, AMMAN_CANONICAL, "levantcourier.com", "The Levant Courier"),
+        wet_url: (wet_url, None, "thenationalnews.com", None),
+    }
+    # the page's three copies are one id (its canonical link names it)
+    assert len({records[s]["id"] for s in ("amman.html", "pages.jsonl", AMMAN_FETCHED)}) == 1
