@@ -380,3 +380,14 @@ def test_every_input_path_keeps_the_given_url_and_one_site_key(tmp_path: Path) -
     }
     # the page's three copies are one id (its canonical link names it)
     assert len({records[s]["id"] for s in ("amman.html", "pages.jsonl", AMMAN_FETCHED)}) == 1
+
+
+def test_json_ld_nested_beyond_reading_leaves_the_meta_tags() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    head = (
+        f'<script type="application/ld+json">{deep}</script>'
+        '<meta property="og:image" content="https://news.example/lead.jpg">'
+        '<meta property="article:tag" content="Ports">'
+    )
+    fields = _fields(head)
+    assert (fields.image, fields.tags) == ("https://news.example/lead.jpg", ("Ports",))

@@ -436,9 +436,12 @@ def page_from_html(
         return _rejected("unreadable", source, None, url, site)
     try:
         meta = extract_metadata(root, url)
-        stated = page_fields(root, url)
     except RecursionError:  # metadata nested beyond reading (deep JSON-LD): keep the article
-        meta, stated = PageMetadata(), PageFields()
+        meta = PageMetadata()
+    try:
+        stated = page_fields(root, url)
+    except RecursionError:  # the same JSON-LD, read for the page fields
+        stated = PageFields()
     body = root.body if root.find("body") is not None else root
     dom = iter_blocks(body)
     visible = "\n".join(b.text for b in dom)

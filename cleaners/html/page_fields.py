@@ -90,8 +90,11 @@ def page_fields(root: lxml_html.HtmlElement, url: str | None = None) -> PageFiel
     v = _vocabulary()
     meta = _meta_values(root)
     links = _link_hrefs(root)
-    ld = _json_ld(root)
-    article = ld.article or ld.page or {}
+    try:
+        ld = _json_ld(root)
+        article, by_id = ld.article or ld.page or {}, ld.by_id
+    except RecursionError:  # JSON-LD nested beyond reading: the meta tags still serve
+        article, by_id = {}, {}
 
     declared = _first(links.get(rel) for rel in v.canonical_links) or _first_meta(
         meta, v.canonical_meta
@@ -101,8 +104,8 @@ def page_fields(root: lxml_html.HtmlElement, url: str | None = None) -> PageFiel
 
     image = _absolute(_first_meta(meta, v.image_meta), base)
     if image is None:
-        image = _absolute(_ld_image(article.get("image"), ld.by_id), base) or _absolute(
-            _ld_image(article.get("thumbnailUrl"), ld.by_id), base
+        image = _absolute(_ld_image(article.get("image"), by_id), base) or _absolute(
+            _ld_image(article.get("thumbnailUrl"), by_id), base
         )
     if image is None:
         image = _absolute(_first_meta(meta, v.image_meta_after_json_ld), base)
