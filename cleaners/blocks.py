@@ -52,8 +52,15 @@ class Page:
 
     blocks: list[Block]
     source: str
-    url: str | None = None
-    site: str | None = None
+    url: str | None = None  # as fetched or given (input)
+    site: str | None = None  # the record's site key (`cleaners.record.site_key`)
+    # What the page states about itself (HTML: `cleaners.html.page_fields`; none in a dump)
+    canonical_url: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+    section: str | None = None
     title: str | None = None
     title_index: int | None = None
     subtitle: str | None = None

@@ -12,7 +12,7 @@ from cleaners.blocks import Page
 from cleaners.document import Document
 from cleaners.language import detect_language
 from cleaners.normalize import normalize_text
-from cleaners.record import STATUS_OK, STATUS_REJECTED, Article
+from cleaners.record import STATUS_OK, STATUS_REJECTED, Article, site_key
 from cleaners.rules import Rule, default_rules
 from cleaners.rules.bylines import settle_dates
 from cleaners.segment import segment_text
@@ -74,36 +74,52 @@ def to_article(page: Page, story_index: int = 0) -> Article:
         return Article(
             source=page.source,
             url=page.url,
+            canonical_url=page.canonical_url,
             story_index=story_index,
             status=STATUS_REJECTED,
             reject_reason=page.reject_reason,
             site=page.site,
+            site_name=page.site_name,
         )
     body = [b.text for b in page.body()]
     return Article(
         source=page.source,
         url=page.url,
+        canonical_url=page.canonical_url,
         story_index=story_index,
         status=STATUS_OK,
         site=page.site,
+        site_name=page.site_name,
         title=page.title,
         subtitle=page.subtitle,
+        description=page.description,
         authors=tuple(page.authors),
         published=page.published,
         updated=page.updated,
         language=detect_language(body),
+        section=page.section,
+        tags=tuple(page.tags),
+        image=page.image,
         text="\n\n".join(body),
         removed=tuple(b.removal for b in page.blocks if b.removal is not None),
     )
 
 
-def page_from_text(text: str, source: str, url: str | None = None) -> Page:
-    return Page(blocks=segment_text(normalize_text(text)), source=source, url=url)
+def page_from_text(text: str, source: str, url: str | None = None, site: str | None = None) -> Page:
+    return Page(
+        blocks=segment_text(normalize_text(text)),
+        source=source,
+        url=url,
+        site=site_key(site, url),
+    )
 
 
-def clean_text(text: str, source: str | None = None, url: str | None = None) -> Article:
-    """Clean a raw text dump of one page into an article record."""
-    page = run_rules(page_from_text(text, source or "<text>", url))
+def clean_text(
+    text: str, source: str | None = None, url: str | None = None, *, site: str | None = None
+) -> Article:
+    """Clean a raw text dump of one page into an article record. `site` names the site (a
+    seed); else the record's site is the registered domain of `url`, when given."""
+    page = run_rules(page_from_text(text, source or "<text>", url, site))
     return to_article(page)
 
 
@@ -121,9 +137,9 @@ def clean_document(document: Document) -> Article:
             rules=document.rules,
         )
     else:
-        article = clean_text(document.text or "", source=document.source, url=document.url)
-        if document.site and article.site is None:
-            article = replace(article, site=document.site)
+        article = clean_text(
+            document.text or "", source=document.source, url=document.url, site=document.site
+        )
     if document.fetched_at:
         article = replace(article, fetched_at=document.fetched_at)
     return article

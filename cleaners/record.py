@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 STATUS_OK = "ok"
 STATUS_REJECTED = "rejected"
@@ -36,10 +37,64 @@ class Removal:
         return {"reason": self.reason, "rule": self.rule, "text": self.text}
 
 
-def record_id(url: str | None, source: str, story_index: int) -> str:
-    """Stable id: the same page (by URL, else by source) and story always hash the same."""
-    key = f"{valid_unicode(url or source)}\x00{story_index}".encode()
+def record_id(
+    url: str | None, source: str, story_index: int, canonical_url: str | None = None
+) -> str:
+    """Stable id: the first 16 hex digits of SHA-1 of the page's identity (`identity`), a NUL
+    and the story index. Two records share an id exactly when they have the same identity
+    and story index."""
+    key = f"{valid_unicode(identity(url, source, canonical_url))}\x00{story_index}".encode()
     return hashlib.sha1(key).hexdigest()[:16]
+
+
+def identity(url: str | None, source: str, canonical_url: str | None = None) -> str:
+    """What names the page for its id: its canonical URL, else the URL it was fetched from
+    or given with, else the input it was read from (`source`).
+
+    The canonical link first: the same article reached by several addresses (tracking
+    parameters, AMP and mobile copies, a redirect) is one record, as the crawler's URL
+    de-duplication already treats it, and the ids of the records written before the input
+    URL was kept (when `url` held the canonical link) stay the same. A canonical link to
+    the site's home page from a page with an address of its own is a template mistake that
+    would give every article of the site one id: then the page's own URL names it."""
+    if canonical_url and not (url and url != canonical_url and _is_home_page(canonical_url)):
+        return canonical_url
+    return url or source
+
+
+def _is_home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def site_key(site: str | None, url: str | None, canonical_url: str | None = None) -> str | None:
+    """The record's `site`: the name it was given (the crawl's seed, a JSONL `site` field, a
+    crawler's WARC metadata), else the registered domain of the page's URL (else of its
+    canonical link): "https://www.thenationalnews.com/…" -> "thenationalnews.com". A host
+    with no public suffix (localhost, an IP address) is its own key. None when nothing
+    names the site (a bare text dump)."""
+    if site and site.strip():
+        return site.strip()
+    for address in (url, canonical_url):
+        if address:
+            key = registered_domain(address)
+            if key:
+                return key
+    return None
+
+
+def registered_domain(url: str) -> str | None:
+    """The domain a registrant holds (public suffix list, private suffixes included:
+    "news.bbc.co.uk" -> "bbc.co.uk", "x.github.io" -> "x.github.io"), lower case, through
+    courlan; the bare host when it has no public suffix."""
+    from courlan import extract_domain  # loads the suffix list: only when a URL is seen
+
+    try:
+        domain = extract_domain(url)
+        host = urlsplit(url).hostname
+    except ValueError:  # a malformed address ("http://[bad")
+        return None
+    return domain or host or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,25 +102,31 @@ class Article:
     """A clean article record (see README "Record schema")."""
 
     source: str
-    url: str | None = None
+    url: str | None = None  # the address the page was fetched from or given with (input)
+    canonical_url: str | None = None  # the page's canonical link (rel=canonical, og:url)
     story_index: int = 0
     status: str = STATUS_OK
     reject_reason: str | None = None
-    site: str | None = None
+    site: str | None = None  # one key per site: the seed name, else the registered domain
+    site_name: str | None = None  # the site's display name as the page states it
     title: str | None = None
     subtitle: str | None = None
+    description: str | None = None  # the page's own summary (meta/OpenGraph description)
     authors: tuple[str, ...] = ()
     published: str | None = None
     updated: str | None = None
     fetched_at: str | None = None  # when the page was fetched (crawl time, WARC-Date), if known
     language: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None  # the lead image's absolute URL
     text: str = ""
     removed: tuple[Removal, ...] = field(default_factory=tuple)
     duplicates: int = 0  # near-duplicate records absorbed into this one (`--dedup`)
 
     @property
     def id(self) -> str:
-        return record_id(self.url, self.source, self.story_index)
+        return record_id(self.url, self.source, self.story_index, self.canonical_url)
 
     @property
     def ok(self) -> bool:
@@ -77,18 +138,24 @@ class Article:
             {
                 "id": self.id,
                 "url": self.url,
+                "canonical_url": self.canonical_url,
                 "source": self.source,
                 "story_index": self.story_index,
                 "status": self.status,
                 "reject_reason": self.reject_reason,
                 "site": self.site,
+                "site_name": self.site_name,
                 "title": self.title,
                 "subtitle": self.subtitle,
+                "description": self.description,
                 "authors": list(self.authors),
                 "published": self.published,
                 "updated": self.updated,
                 "fetched_at": self.fetched_at,
                 "language": self.language,
+                "section": self.section,
+                "tags": list(self.tags),
+                "image": self.image,
                 "text": self.text,
                 "removed": [r.to_dict() for r in self.removed],
                 "duplicates": self.duplicates,

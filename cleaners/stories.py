@@ -26,13 +26,18 @@ def split_stories(article: Article) -> list[Article]:
         tail = [r.text for r in current.removed if r.reason == SECOND_STORY]
         if not tail:
             break
-        story = clean_text("\n\n".join(tail), source=article.source, url=article.url)
+        story = clean_text(
+            "\n\n".join(tail), source=article.source, url=article.url, site=article.site
+        )
         if not story.ok:
             break
+        # The page's address and site are the story's; what the page states about its main
+        # article (description, image, tags, section) is not.
         current = replace(
             story,
             story_index=len(stories),
-            site=article.site,
+            canonical_url=article.canonical_url,
+            site_name=article.site_name,
             fetched_at=article.fetched_at,
         )
         stories.append(current)

@@ -30,11 +30,12 @@ from cleaners.html.links import link_share, list_link_share
 from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
+from cleaners.html.page_fields import PageFields, page_fields, region_image
 from cleaners.html.signals import marked_ancestor
 from cleaners.html.vote import ExtractorVoteRule, SecondOpinion, readability_blocks
 from cleaners.normalize import may_need_repair, repair_mojibake
 from cleaners.pipeline import run_rules, to_article
-from cleaners.record import STATUS_REJECTED, Article
+from cleaners.record import STATUS_REJECTED, Article, site_key
 from cleaners.rules import Rule, default_rules
 from cleaners.rules.captions import CreditCaptionRule
 from cleaners.rules.donation import DonationAppealRule
@@ -88,14 +89,34 @@ _PARSER.set_element_class_lookup(
 )
 
 
-def _rejected(reason: str, source: str, meta: PageMetadata | None, url: str | None) -> Article:
+def _rejected(
+    reason: str,
+    source: str,
+    meta: PageMetadata | None,
+    url: str | None,
+    site: str | None = None,
+    stated: PageFields | None = None,
+) -> Article:
+    canonical = stated.canonical_url if stated else None
     return Article(
         source=source,
-        url=(meta.url if meta else None) or url,
+        url=url,
+        canonical_url=canonical,
         status=STATUS_REJECTED,
         reject_reason=reason,
-        site=meta.site if meta else None,
+        site=site_key(site, url, canonical),
+        site_name=meta.site if meta else None,
     )
+
+
+def _state(
+    page: Page, stated: PageFields, site_name: str | None, url: str | None, site: str | None
+) -> None:
+    """The record's address, site and what the page states about itself, on `page`."""
+    page.url, page.canonical_url = url, stated.canonical_url
+    page.site, page.site_name = site_key(site, url, stated.canonical_url), site_name
+    page.description, page.image = stated.description, stated.image
+    page.tags, page.section = stated.tags, stated.section
 
 
 def _parse(text: str) -> lxml_html.HtmlElement:
@@ -195,15 +216,18 @@ def _extraction(
 
 
 def _page_from_extracted(
-    extracted: list[str], fields: PageMetadata, source: str, url: str | None, site: str | None
+    extracted: list[str],
+    fields: PageMetadata,
+    stated: PageFields,
+    source: str,
+    url: str | None,
+    site: str | None,
 ) -> Page:
     """trafilatura's paragraphs as the page's blocks, with the metadata's fields."""
     page = Page(
-        blocks=[Block(index=i, text=t, tag="p") for i, t in enumerate(extracted)],
-        source=source,
-        url=fields.url or url,
-        site=site or fields.site,
+        blocks=[Block(index=i, text=t, tag="p") for i, t in enumerate(extracted)], source=source
     )
+    _state(page, stated, fields.site, url, site)
     page.title = fields.title
     page.authors = list(fields.authors)
     page.published, page.updated = fields.published, fields.updated
@@ -353,10 +377,12 @@ def clean_html(
             published=page.published,
             updated=page.updated,
             published_fallback=page.published_fallback,
-            site=page.site,
-            url=page.url,
+            site=page.site_name,
         )
-        fallback = _page_from_extracted(page.main_texts, fields, page.source, url, site)
+        stated = PageFields(
+            page.canonical_url, page.description, page.image, page.tags, page.section
+        )
+        fallback = _page_from_extracted(page.main_texts, fields, stated, page.source, url, site)
         rescued = to_article(run_rules(fallback, rules_run))
         if rescued.status == "ok" and word_count(rescued.text) > word_count(article.text):
             return rescued
@@ -400,18 +426,22 @@ def page_from_html(
     try:
         text = decode_html(html, http_charset)
     except UndecodableError:
-        return _rejected("unreadable", source, None, url)
+        return _rejected("unreadable", source, None, url, site)
     text = bound_html(text, MAX_HTML_CHARS)  # code and head go first: the article stays
     if not text.strip():
-        return _rejected("empty", source, None, url)
+        return _rejected("empty", source, None, url, site)
     try:
         root = _parse(text)
     except (etree.ParserError, ValueError):
-        return _rejected("unreadable", source, None, url)
+        return _rejected("unreadable", source, None, url, site)
     try:
         meta = extract_metadata(root, url)
     except RecursionError:  # metadata nested beyond reading (deep JSON-LD): keep the article
         meta = PageMetadata()
+    try:
+        stated = page_fields(root, url)
+    except RecursionError:  # the same JSON-LD, read for the page fields
+        stated = PageFields()
     body = root.body if root.find("body") is not None else root
     dom = iter_blocks(body)
     visible = "\n".join(b.text for b in dom)
@@ -421,25 +451,28 @@ def page_from_html(
             block.text = repair_mojibake(block.text)
         visible = "\n".join(b.text for b in dom)
     if is_bot_wall(f"{meta.title or ''}\n{visible}"):
-        return _rejected("bot_wall", source, meta, url)
+        return _rejected("bot_wall", source, meta, url, site, stated)
 
     head_at = _headline(dom, meta.title)
     headline = dom[head_at].element if head_at is not None else None
     if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
-        return _rejected("not_article", source, meta, url)
+        return _rejected("not_article", source, meta, url, site, stated)
 
     extracted, matched, covered = _main_content(root, dom, repair=repaired)
     if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
         # trafilatura's paragraphs could not be found in the markup (text split at <br>,
         # generated content): clean its own blocks, as the text path does.
-        return _page_from_extracted(extracted, meta, source, url, site)
+        return _page_from_extracted(extracted, meta, stated, source, url, site)
     region = _region(dom, matched, headline)
     if region is None:
-        return _rejected("empty", source, meta, url)
+        return _rejected("empty", source, meta, url, site, stated)
     later = _later_articles(region)
     scopes = [region, *later]
 
-    page = HtmlPage(blocks=[], source=source, url=meta.url or url, site=site or meta.site)
+    page = HtmlPage(blocks=[], source=source)
+    _state(page, stated, meta.site, url, site)
+    if page.image is None:  # no image stated: the article's first picture
+        page.image = region_image(region, root, url or stated.canonical_url)
     page.main_texts = extracted
     page.meta_title = meta.title
     page.extracted = set()

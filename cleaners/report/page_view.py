@@ -71,10 +71,8 @@ def document_view(doc: Document) -> PageView:
         page = run_rules(page, html_rules(pack))
         article = to_article(page)
     else:
-        page = run_rules(page_from_text(doc.text or "", doc.source, doc.url))
+        page = run_rules(page_from_text(doc.text or "", doc.source, doc.url, doc.site))
         article = to_article(page)
-        if doc.site and article.site is None:
-            article = replace(article, site=doc.site)
     return PageView(_finish(article, doc).to_dict(), page_blocks(page))
 
 

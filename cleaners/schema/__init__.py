@@ -20,6 +20,18 @@ def field_names() -> list[str]:
     return list(record_schema()["properties"])
 
 
+# Key of the record's schema version in Parquet file (Arrow schema) metadata.
+SCHEMA_VERSION_KEY = "newscrawl.schema_version"
+
+
+def schema_version() -> int:
+    """The record schema's version (`schema_version` of `article.schema.json`), raised when
+    a field is added, removed or changes meaning. JSONL records do not carry it; a Parquet
+    output holds it in its file metadata under `SCHEMA_VERSION_KEY`."""
+    version: int = record_schema()["schema_version"]
+    return version
+
+
 def _arrow_type(spec: dict[str, Any]) -> Any:
     import pyarrow as pa
 
@@ -52,7 +64,8 @@ def _nullable(spec: dict[str, Any]) -> bool:
 
 
 def arrow_schema() -> Any:
-    """The Parquet/Arrow schema of the record, field for field from the JSON Schema."""
+    """The Parquet/Arrow schema of the record, field for field from the JSON Schema, with
+    the schema version in its metadata (written into every Parquet output)."""
     import pyarrow as pa
 
     schema = record_schema()
@@ -60,5 +73,6 @@ def arrow_schema() -> Any:
         [
             pa.field(name, _arrow_type(spec), nullable=_nullable(spec))
             for name, spec in schema["properties"].items()
-        ]
+        ],
+        metadata={SCHEMA_VERSION_KEY: str(schema_version())},
     )
