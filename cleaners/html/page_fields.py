@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from cleaners.data import load_toml
 from cleaners.html.metadata import _json_ld  # the article's JSON-LD object, one reader
 from cleaners.normalize import normalize_line
 
@@ -59,8 +58,7 @@ class _Vocabulary:
 
 @cache
 def _vocabulary() -> _Vocabulary:
-    raw = resources.files("cleaners.data").joinpath("page_fields.toml").read_bytes().decode()
-    data = tomllib.loads(raw)
+    data = load_toml("page_fields.toml")
     skip = "|".join(re.escape(w) for w in sorted(data["image_skip_marks"], key=len, reverse=True))
     separators = "".join(re.escape(s) for s in data["keyword_separators"])
     return _Vocabulary(

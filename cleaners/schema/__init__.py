@@ -16,10 +16,6 @@ def record_schema() -> dict[str, Any]:
     return schema
 
 
-def field_names() -> list[str]:
-    return list(record_schema()["properties"])
-
-
 # Key of the record's schema version in Parquet file (Arrow schema) metadata.
 SCHEMA_VERSION_KEY = "newscrawl.schema_version"
 
