@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install redis-server chromium run test lint format eval eval-gate bench bench-extract bench-crawl bench-redis bench-dask crawl-demo test-crawl seeds clean
+.PHONY: install redis-server chromium run test test-fast lint format eval eval-gate bench bench-extract bench-crawl bench-redis bench-dask crawl-demo test-crawl seeds clean
 
 # `make install` / `make run`: the Python environment only (no system packages).
 install: $(STAMP)
@@ -44,6 +44,10 @@ chromium:
 # The tests also need a redis-server binary (the Redis crawl tests start their own) and chromium.
 test: install redis-server chromium
 	$(BIN)/python -m pytest
+
+# The inner loop: every test not marked `slow` (no servers, crawls, clusters or browser).
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: install
 	$(BIN)/ruff check .
