@@ -184,3 +184,25 @@ def test_headline_too_early_is_not_a_boundary() -> None:
     pair = PAIRS[0]
     article = clean_text(page(*pair.main[:2], *pair.unrelated))
     assert all(r.reason != "second_story" for r in article.removed)
+
+
+def test_a_line_printed_before_is_no_new_headline() -> None:
+    """A title-like line printed under every picture (a photo set's label) comes again just
+    above the appended story: the cut starts at the story's own headline, not at the label."""
+    pair = PAIRS[0]
+    label = "Monorail Trial Week Photo Gallery From The New Capital"
+    main = pair.main
+    lines = (
+        main[0],
+        main[1],
+        label,
+        main[2],
+        label,
+        *main[3:],
+        label,
+        "Photo: AFP",
+        *pair.unrelated,
+    )
+    article = clean_text(page(*lines))
+    cut = [r.text for r in article.removed if r.reason == "second_story"]
+    assert cut == list(pair.unrelated)
