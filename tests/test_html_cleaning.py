@@ -192,6 +192,9 @@ CLOSING_LINES = [
     ("[Related: Oman signs new water deal with India]", "related_teaser", "teaser_prefix"),
     ("SEE MORE: Muscat traffic plan delayed again", "related_teaser", "teaser_prefix"),
     ("More Gulf coverage: https://example.com/gulf", "related_teaser", "coverage_link"),
+    ("Read our full Sohar desalination plant review", "related_teaser", "coverage_link"),
+    ("Read more about the Muscat water tariffs", "related_teaser", "coverage_link"),
+    ("Read the original in English", "related_teaser", "coverage_link"),
     ("Updated at 4:15 p.m.", "date_line", "time_line"),
     ("Tempo de leitura: 3 minutos", "ui_chrome", "interface_text"),
     ("This slideshow requires JavaScript.", "ui_chrome", "interface_text"),
@@ -214,6 +217,7 @@ NEAR_MISSES = [
     "Click here, the farmers said, is what the ministry's website tells them to do.",
     "Growers follow the market closely on Twitter and in local radio reports.",
     "Click here to support the growers' cooperative, the leaflet urged.",
+    "Read the full text of the ministry's decree, the growers' union told its members.",
 ]
 
 
@@ -226,7 +230,7 @@ def test_near_misses_of_closing_boilerplate_stay(line: str) -> None:
 
 
 def test_sentences_are_not_closing_boilerplate() -> None:
-    for line in NEAR_MISSES[:3]:
+    for line in (*NEAR_MISSES[:3], NEAR_MISSES[4]):
         article = clean_text(story_with(line, "middle"))
         assert line in article.text, line
 

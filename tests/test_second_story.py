@@ -186,3 +186,25 @@ def test_headline_too_early_is_not_a_boundary() -> None:
     # nothing cut as a second story: the later headline stays, only its byline line goes
     assert [(r.reason, r.text) for r in article.removed] == [("byline", pair.unrelated[1])]
     assert paragraphs(article) == [pair.main[1], pair.unrelated[0], *pair.unrelated[2:]]
+
+
+def test_a_line_printed_before_is_no_new_headline() -> None:
+    """A title-like line printed under every picture (a photo set's label) comes again just
+    above the appended story: the cut starts at the story's own headline, not at the label."""
+    pair = PAIRS[0]
+    label = "Monorail Trial Week Photo Gallery From The New Capital"
+    main = pair.main
+    lines = (
+        main[0],
+        main[1],
+        label,
+        main[2],
+        label,
+        *main[3:],
+        label,
+        "Photo: AFP",
+        *pair.unrelated,
+    )
+    article = clean_text(page(*lines))
+    cut = [r.text for r in article.removed if r.reason == "second_story"]
+    assert cut == list(pair.unrelated)

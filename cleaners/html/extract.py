@@ -58,6 +58,10 @@ _FULL_GAIN = 1.5
 # fast mode's answer with this many words of prose is an article of its own: the full
 # cascade's answer must add prose in the same elements
 _FAST_ENOUGH_PROSE = 100
+# A page holding this many times fast mode's prose (a listicle: an intro, then items each in
+# a box of its own, which fast mode leaves out) asks the full cascade, whose answer is taken
+# when it holds this many times fast mode's prose inside fast mode's article region.
+_LISTING_GAIN = 3.0
 # no full cascade on pages with more visible text than this (no article is that long; the
 # page is a dump or an archive, and the cascade's cost grows with it)
 _MAX_FULL_CASCADE_CHARS = 400_000
@@ -173,14 +177,17 @@ def _main_content(
     if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
         return fast_run  # work per page stays bounded: no full cascade, no need to weigh it
     boxes: set = set()
+    listing = False  # the page holds several times fast mode's prose: maybe a listicle
     if extracted and covered >= _MIN_COVERAGE * total:
         fast_prose = _prose_words(dom, matched)
-        if fast_prose >= _FAST_PROSE_SHARE * _prose_words(dom, range(len(dom))):
+        page_prose = _prose_words(dom, range(len(dom)))
+        if fast_prose >= _FAST_PROSE_SHARE * page_prose:
             return fast_run
         if fast_prose >= _FAST_ENOUGH_PROSE:
             boxes = {_container(dom[i].element) for i in matched}
             in_boxes = (i for i, b in enumerate(dom) if _container(b.element) in boxes)
-            if _prose_words(dom, in_boxes) <= _FULL_GAIN * fast_prose:
+            listing = page_prose >= _LISTING_GAIN * fast_prose
+            if _prose_words(dom, in_boxes) <= _FULL_GAIN * fast_prose and not listing:
                 return fast_run  # the full answer could not gain enough: not asked
     else:
         fast_prose = -1  # unusable: any full answer the markup holds is better
@@ -198,11 +205,25 @@ def _main_content(
             gained = _prose_words(
                 dom, (i for i in full_matched if _container(dom[i].element) in boxes)
             )
-        return full_run if gained > _FULL_GAIN * fast_prose else fast_run
+        if gained > _FULL_GAIN * fast_prose:
+            return full_run
+        if listing and _listing_gain(dom, matched, full_matched) >= _LISTING_GAIN * fast_prose:
+            return full_run
+        return fast_run
     # neither can be matched well: the one that matches more of the page
     if fast_prose < 0 and (not extracted or full_covered > covered):
         return full_run
     return fast_run
+
+
+def _listing_gain(dom: list[DomBlock], matched: list[int], full_matched: list[int]) -> int:
+    """Prose words of the full answer inside fast mode's article region (its element holding
+    most of fast mode's text, widened to its <article>): a listicle's items, each in a box of
+    its own under the intro fast mode kept. Teasers of other stories sit outside it."""
+    region = _region(dom, matched, None)
+    if region is None:
+        return 0
+    return _prose_words(dom, (i for i in full_matched if _contains(region, dom[i].element)))
 
 
 def _extraction(

@@ -158,6 +158,7 @@ class SecondStoryRule:
         reference = _LazyKeys(set(title))
         body_before = 0
         script: str | None = None
+        copies: dict[str, list[int]] = {}  # filled when a candidate asks
         for position in range((start or -1) + 1, len(kept)):
             block = kept[position]
             if prose[position]:
@@ -176,7 +177,7 @@ class SecondStoryRule:
                     script = dominant_script(" ".join(b.text for b in kept[:40])) or ""
                 if not _is_story_headline(block.text, script):
                     continue
-            if _printed_as_card(kept, position):
+            if _printed_as_card(kept, position) or _recurring(blocks, block, copies):
                 continue
             # the headline's own body starts within a few blocks (a list of titles is not
             # a story), and it has enough paragraphs
@@ -235,6 +236,17 @@ def _printed_as_card(kept: list[Block], position: int) -> bool:
     return any(
         0 <= other < len(kept) and kept[other].key == key for other in (position - 1, position + 1)
     )
+
+
+def _recurring(blocks: list[Block], block: Block, copies: dict[str, list[int]]) -> bool:
+    """A line printed twice or more before the candidate (kept or removed: an image's title
+    under every picture, a section label) is the page's furniture, not a new story's
+    headline, which is new text. One earlier copy may be a teaser of the next story."""
+    if not copies:
+        for other in blocks:
+            if other.key:
+                copies.setdefault(other.key, []).append(other.index)
+    return sum(1 for index in copies.get(block.key, ()) if index < block.index) >= 2
 
 
 def _is_story_headline(text: str, page_script: str | None) -> bool:
