@@ -87,7 +87,10 @@ def load_seeds(names: str | Sequence[str], seeds_dir: Path | str | None = None) 
     if isinstance(names, str):
         names = [n.strip() for n in names.split(",") if n.strip()]
     if not names:
-        raise SeedError("no site given: use -a site=NAME (a file in seeds/) or -a site=all")
+        raise SeedError(
+            "no site given: use -a site=NAME (a file in seeds/), -a site=all, "
+            "or -a start=URL (a site without a seed file)"
+        )
     if list(names) == ["all"]:
         paths = sorted(directory.glob("*.toml"))
         if not paths:

@@ -94,6 +94,16 @@ class OriginMap:
         scheme, netloc = target
         return urlunsplit((scheme, netloc, parts.path, parts.query, parts.fragment))
 
+    def unmap(self, url: str) -> str:
+        """The real site's URL of a URL on a mapped origin (the first host mapped there)."""
+        if not self._map:
+            return url
+        parts = urlsplit(url)
+        for host, (scheme, netloc) in self._map.items():
+            if parts.netloc == netloc and parts.scheme == scheme:
+                return urlunsplit(("https", host, parts.path, parts.query, parts.fragment))
+        return url
+
     def domain(self, domain: str) -> str:
         """The host name to allow for ``domain`` (the mapped origin's host when mapped)."""
         target = self._target(domain)
