@@ -1,8 +1,9 @@
-"""``newscrawl``: fetch pages, crawl a site without a seed, and the commands of
+"""``newscrawl``: fetch pages, crawl a site without a seed, draft a seed, and the commands of
 crawls shared through Redis (README "Crawling", "Scaling out").
 
     newscrawl get URL... [--from FILE] [-o OUT.jsonl]  clean the given pages (fetched by Scrapy)
     newscrawl crawl URL|SITE [-o OUT.jsonl]            crawl a site (no seed needed) or a seed
+    newscrawl seed new URL [--name NAME]               draft seeds/<name>.toml from discovery
     newscrawl seed-push SITE|all [-s NAME=VALUE]...    queue the seeds' start points (Redis)
     newscrawl status                                   queue, in-flight, records, crawlers
     newscrawl records [-o OUT.jsonl]                   the records emitted so far, once each
@@ -11,7 +12,7 @@ crawls shared through Redis (README "Crawling", "Scaling out").
 Settings are the project's (``newscrawl/settings.py``) plus ``-s NAME=VALUE`` as for
 ``scrapy crawl``: ``REDIS_URL`` (or ``--redis-url``), ``REDIS_KEY_PREFIX``,
 ``NEWSCRAWL_SEEDS_DIR`` and ``NEWSCRAWL_ORIGIN_MAP`` mean the same as for the crawlers.
-``get`` and ``crawl`` run the ``news`` spider in this process: robots.txt, the
+``get``, ``crawl`` and ``seed new`` run the ``news`` spider in this process: robots.txt, the
 user agent, retries, limits and the cleaning pipeline are the crawl's.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from typing import Any
 from scrapy.settings import SETTINGS_PRIORITIES, Settings
 
 from cleaners.version import package_version
-from newscrawl.seeds import SeedError, load_seeds
+from newscrawl.seeds import DEFAULT_SEEDS_DIR, SeedError, load_seed, load_seeds
 from newscrawl.urls import OriginMap
 
 REDIS_COMMANDS = ("seed-push", "status", "records", "reset")
@@ -178,6 +180,56 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if reason == "finished" or reason.startswith("closespider_") else 1
 
 
+def cmd_seed_new(args: argparse.Namespace, settings: Settings) -> int:
+    from newscrawl.discovery.site import registered_domain
+    from newscrawl.seedgen import draft_seed, seed_name
+
+    url = args.url
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"seed new: {url!r} is not an absolute http(s) URL")
+    name = args.name or seed_name(registered_domain(url))
+    folder = Path(args.seeds_dir or settings.get("NEWSCRAWL_SEEDS_DIR") or DEFAULT_SEEDS_DIR)
+    path = folder / f"{name}.toml"
+    if path.exists() and not args.force:
+        raise UsageError(f"seed new: {path} exists (--force to replace it, --name for another)")
+    with tempfile.TemporaryDirectory(prefix="newscrawl-seed-") as tmp:
+        report_path = Path(tmp) / "discovery.json"
+        settings.set("DISCOVERY_PATH", str(report_path), priority="cmdline")
+        # Discovery only: pages are tested, not cleaned, and nothing is written but the report.
+        settings.set("ITEM_PIPELINES", {}, priority="cmdline")
+        settings.set("FEEDS", {}, priority="cmdline")
+        settings.set("DEFAULT_FEED", None, priority="cmdline")
+        settings.set("CLOSESPIDER_PAGECOUNT", args.max_pages, priority="cmdline")
+        _default(settings, "SITEMAP_MAX_PER_SITE", 20)
+        _default(settings, "LOG_LEVEL", "WARNING")
+        run_news_spider(settings, start=url, sample=args.sample)
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    draft = draft_seed(report, name)
+    for kind in ("sitemaps", "news_sitemaps", "feeds", "listings"):
+        print(f"{kind}: {len(report.get(kind, []))}", file=sys.stderr)
+    print(
+        f"article pages: {len(report.get('articles', []))}, "
+        f"other pages: {len(report.get('not_articles', []))}",
+        file=sys.stderr,
+    )
+    if not draft.allow:
+        print(
+            "newscrawl seed new: no article page found: cannot propose URL patterns; "
+            "no seed written",
+            file=sys.stderr,
+        )
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(draft.text, encoding="utf-8")
+    try:
+        load_seed(path)
+    except SeedError as exc:  # a draft the loader refuses: say so, keep it for editing
+        print(f"newscrawl seed new: wrote {path}, but it does not load: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: review it, then: scrapy crawl news -a site={name}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
@@ -212,6 +264,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     crawl.add_argument("--allow", help="article URL pattern (regex on the path)")
     crawl.add_argument("--since", help="skip stories published before (2024-05-01 or 7d)")
 
+    seed = sub.add_parser("seed", help="seed files")
+    seed_sub = seed.add_subparsers(dest="seed_command", required=True)
+    new = seed_sub.add_parser(
+        "new", help="draft seeds/<name>.toml from a site's URL", parents=[common]
+    )
+    new.add_argument("url", metavar="URL")
+    new.add_argument("--name", help="seed name (default: from the domain)")
+    new.add_argument("--seeds-dir", help="where to write it (default: seeds/)")
+    new.add_argument("--sample", type=int, default=25, help="article links per source page")
+    new.add_argument("--max-pages", type=int, default=200, help="pages fetched at most")
+    new.add_argument("--force", action="store_true", help="replace an existing seed file")
+
     push = sub.add_parser("seed-push", help="queue the start points of seed files")
     push.add_argument("site", help="seed name, comma-separated names, or all")
     sub.add_parser("status", help="print the shared crawl's counts as JSON")
@@ -230,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_get(args, settings)
         if args.command == "crawl":
             return cmd_crawl(args, settings)
+        if args.command == "seed":
+            return cmd_seed_new(args, settings)
     except UsageError as exc:
         print(f"newscrawl: {exc}", file=sys.stderr)
         return 2

@@ -1,5 +1,5 @@
 """Real crawls of a site with no seed file, no internet: ``scrapy crawl news -a start=URL``,
-``newscrawl crawl URL``, ``newscrawl get URL…`` against the
+``newscrawl crawl URL``, ``newscrawl get URL…`` and ``newscrawl seed new URL`` against the
 local site of ``tests/sitegen/seedless.py`` (and a seed site for ``get``'s rule pack), served
 on 127.0.0.1 and stopped by each test."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.seeds import load_seed
+from newscrawl.urls import matches_article
 from tests.sitegen import FixtureSites, RouteServer
 from tests.sitegen.crawl import LOCAL_SETTINGS, CrawlResult, run_crawl
 from tests.sitegen.seedless import HOST, PAGES, START, make_routes, record_paths
@@ -229,3 +232,63 @@ def test_get_usage_errors(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "none.txt: No such file or directory" in proc.stderr
     assert not (tmp_path / "out.csv").exists()
+
+
+# -- newscrawl seed new ----------------------------------------------------------------------------
+
+
+def test_seed_new_writes_a_seed_that_loads_and_crawls(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    base = f"https://{HOST}"
+    with RouteServer("harbourgazette", make_routes) as server:
+        origin = {"NEWSCRAWL_ORIGIN_MAP": json.dumps({HOST: server.base})}
+        proc = _newscrawl("seed", "new", START, "--seeds-dir", str(seeds), settings=origin)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        path = seeds / "harbourgazette.toml"
+        assert proc.stdout.strip() == (
+            f"wrote {path}: review it, then: scrapy crawl news -a site=harbourgazette"
+        )
+        seed = load_seed(path)
+        # ... and the draft crawls: every article of the shapes it proposes
+        result = run_crawl(
+            tmp_path,
+            {HOST: server.base},
+            site="harbourgazette",
+            settings={"NEWSCRAWL_SEEDS_DIR": str(seeds)},
+        )
+    assert seed.name == "Harbour Gazette"
+    assert seed.domains == ("harbourgazette.com",)
+    assert seed.sitemaps == (f"{base}/sitemaps/index.xml",)
+    assert seed.news_sitemaps == (f"{base}/sitemaps/news.xml",)
+    assert seed.feeds == (f"{base}/feeds/latest.rss",)
+    assert set(seed.listings) == {f"{base}/", f"{base}/local/"}
+    assert [p.pattern for p in seed.allow] == [r"^/[^/?#]+/[^/?#]+/\d{4}/\d{2}/\d{2}/[^/?#]+/$"]
+    # the shape seen four times: /<section>/<section>/YYYY/MM/DD/<slug>/
+    dated = {
+        base + p.path
+        for p in PAGES
+        if p.expect == "record" and re.search(r"^/[^/]+/[^/]+/\d{4}/\d\d/\d\d/", p.path)
+    }
+    assert len(dated) == 4
+    assert set(seed.examples) == dated
+    assert f"{base}/local/port-authority-board-publishes-meeting-minutes" in seed.counterexamples
+    text = path.read_text(encoding="utf-8")
+    # what the user must review: a non-article the patterns accept, articles they miss
+    assert (
+        f"# REVIEW: the patterns also accept {base}/news/uae/2021/09/24/live-updates-expo-week/"
+        in text
+    )
+    assert f"not covered: {base}/local/amman-bus-rapid-transit-line-adds-evening-services" in text
+    assert result.returncode == 0, result.log[-3000:]
+    assert {r["source"] for r in result.records} == {
+        server.base + u.removeprefix(base) for u in dated
+    }
+    assert all(matches_article(u, seed.allow, seed.deny) for u in dated)
+
+
+def test_seed_new_keeps_an_existing_seed(tmp_path: Path) -> None:
+    (tmp_path / "harbourgazette.toml").write_text("# mine\n", encoding="utf-8")
+    proc = _newscrawl("seed", "new", START, "--seeds-dir", str(tmp_path))
+    assert proc.returncode == 2
+    assert "harbourgazette.toml exists (--force to replace it, --name for another)" in proc.stderr
+    assert (tmp_path / "harbourgazette.toml").read_text(encoding="utf-8") == "# mine\n"

@@ -1,9 +1,13 @@
 """Discovery of a site without a seed, without a network: which links look like articles,
-which pages show they are articles, feeds and sections on a home page, registered domains."""
+which pages show they are articles, feeds and sections on a home page, registered domains,
+and the patterns ``newscrawl seed new`` proposes (checked on the real URL shapes of the
+shipped seeds)."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from parsel import Selector
@@ -18,7 +22,9 @@ from newscrawl.discovery.site import (
 )
 from newscrawl.discovery.sitemaps import parse_sitemap
 from newscrawl.pagetype import article_evidence
-from newscrawl.urls import OriginMap
+from newscrawl.seedgen import draft_seed, infer_patterns, seed_name
+from newscrawl.seeds import load_seed, load_seeds
+from newscrawl.urls import OriginMap, matches_article
 
 
 @pytest.mark.parametrize(
@@ -118,11 +124,13 @@ def test_feed_and_section_links() -> None:
     ]
 
 
-def test_registered_domain() -> None:
+def test_registered_domain_and_seed_name() -> None:
     assert registered_domain("https://www.thenationalnews.com/news/") == "thenationalnews.com"
     assert registered_domain("https://english.aawsat.com/") == "aawsat.com"
     assert registered_domain("https://www.bbc.co.uk/news") == "bbc.co.uk"
     assert registered_domain("http://127.0.0.1:8080/") == "127.0.0.1"
+    assert seed_name("thenationalnews.com") == "thenationalnews"
+    assert seed_name("127.0.0.1") == "127-0-0-1"
 
 
 def test_news_sitemap_is_told_apart() -> None:
@@ -142,3 +150,60 @@ def test_origin_map_unmap() -> None:
     assert (
         origins.unmap(origins.remap("https://www.example.com/x/")) == "https://www.example.com/x/"
     )
+
+
+# -- proposed patterns, on the real URL shapes of the shipped seeds ------------------------------
+
+EXPECTED = {
+    "aawsat": [r"^/[^/?#]+/\d+-[^/?#]+$"],
+    "ahram": [r"^/NewsContent/\d+/\d+/\d+/[^/?#]+/[^/?#]+/[^/?#]+\.aspx$"],
+    "enabbaladi": [r"^/archives/\d{4}/\d{2}/[^/?#]+/?$"],
+    "jordantimes": [r"^/(?:news|opinion)/[^/?#]+/[^/?#]+$"],
+    "thenational": [r"^/[^/?#]+/[^/?#]+/\d{4}/\d{2}/\d{2}/[^/?#]+/?$"],
+}
+
+
+@pytest.mark.parametrize("site", sorted(EXPECTED))
+def test_inferred_patterns_from_real_article_urls(site: str) -> None:
+    seed = next(s for s in load_seeds("all") if s.site == site)
+    patterns = infer_patterns(seed.examples)
+    assert patterns == EXPECTED[site]
+    compiled = tuple(re.compile(p) for p in patterns)
+    covered = [u for u in seed.examples if matches_article(u, compiled, ())]
+    # every example but a shape seen once (/home/article/…, /News/<id>.aspx, no trailing /)
+    assert len(covered) >= len(seed.examples) - 1
+    # the seed's listing pages are never taken for articles
+    for url in seed.listings:
+        assert not matches_article(url, compiled, ()), url
+
+
+def test_draft_seed_loads(tmp_path: Path) -> None:
+    report = {
+        "start": "https://www.example.com/",
+        "domains": ["example.com"],
+        "site_name": "Example News",
+        "sitemaps": ["https://www.example.com/sitemap_index.xml"],
+        "news_sitemaps": [],
+        "feeds": ["https://www.example.com/feed/"],
+        "listings": ["https://www.example.com/", "https://www.example.com/world/"],
+        "articles": [
+            "https://www.example.com/2024/05/01/harbour-opens/",
+            "https://www.example.com/2024/05/02/lebanon%E2%80%99s-vote/",
+            "https://www.example.com/2024/05/03/o'neill-wins/",
+        ],
+        "not_articles": ["https://www.example.com/about/"],
+    }
+    draft = draft_seed(report, "example")
+    path = tmp_path / "example.toml"
+    path.write_text(draft.text, encoding="utf-8")
+    seed = load_seed(path)
+    assert tomllib.loads(draft.text)["articles"]["allow"] == [r"^/\d{4}/\d{2}/\d{2}/[^/?#]+/$"]
+    assert seed.name == "Example News"
+    assert seed.feeds == ("https://www.example.com/feed/",)
+    assert seed.examples == tuple(report["articles"])
+    assert seed.counterexamples == (
+        "https://www.example.com/about/",
+        "https://www.example.com/",
+        "https://www.example.com/world/",
+    )
+    assert "REVIEW" not in draft.text
