@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from cleaners.batch import BatchOptions, Item, default_jobs
 from cleaners.budget import DEFAULT_SECONDS
 from cleaners.document import Document, ReadError
+from cleaners.extras import MissingExtra, check
 from cleaners.output import output_problem
 from cleaners.readers import (
     ReaderOptions,
@@ -209,6 +210,7 @@ def _clean(args: argparse.Namespace) -> int:
         return read_inputs(inputs, options, stdin=sys.stdin.buffer, skipped=skipped)
 
     try:
+        _check_extras(args)
         if not args.scheduler or args.merge:  # else -o and --rejects name part directories
             for problem in map(output_problem, (args.output, args.rejects)):
                 if problem:
@@ -219,11 +221,22 @@ def _clean(args: argparse.Namespace) -> int:
         if args.workers or args.merge or args.shard_size:
             raise UsageError("--workers, --merge and --shard-size go with --scheduler")
         return run(config, read)
-    except UsageError as exc:
+    except (UsageError, MissingExtra) as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _check_extras(args: argparse.Namespace) -> None:
+    """The optional packages the options need, before anything runs (README "Install")."""
+    outputs = [str(args.output or ""), str(args.rejects or "")]
+    if any(o.endswith(".parquet") for o in outputs):
+        check("pyarrow")
+    if args.dedup:
+        check("datasketch")
+    if args.scheduler:
+        check("distributed")
 
 
 def _clean_on_cluster(args: argparse.Namespace, config: RunConfig, options: ReaderOptions) -> int:

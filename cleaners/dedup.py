@@ -11,6 +11,8 @@ import re
 from functools import cache
 from typing import Any
 
+from cleaners.extras import require
+
 NUM_PERM = 64
 SHINGLE_WORDS = 5
 # Jaccard similarity of the word 5-gram sets above which two bodies are one story: syndicated
@@ -24,7 +26,7 @@ _WORD = re.compile(r"\w+")
 
 @cache
 def _template() -> Any:
-    from datasketch import MinHash
+    MinHash = require("datasketch").MinHash
 
     # building the permutations is the slow part: done once, shared by every signature
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
@@ -42,7 +44,7 @@ def shingles(text: str) -> set[bytes]:
 
 def signature_of(text: str) -> tuple[int, ...]:
     """The body's MinHash values (picklable, small)."""
-    from datasketch import MinHash
+    MinHash = require("datasketch").MinHash
 
     template = _template()
     minhash = MinHash(
@@ -56,7 +58,7 @@ class NearDuplicates:
     """First-seen-wins index of bodies: `check` says which earlier record one duplicates."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
-        from datasketch import MinHashLSH
+        MinHashLSH = require("datasketch").MinHashLSH
 
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -64,7 +66,7 @@ class NearDuplicates:
 
     def check(self, key: int, signature: tuple[int, ...]) -> int | None:
         """The key of the earlier record this one duplicates, or None (and it is indexed)."""
-        from datasketch import MinHash
+        MinHash = require("datasketch").MinHash
 
         minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=signature)
         for candidate in sorted(self._lsh.query(minhash)):  # earliest first: deterministic

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from cleaners.extras import require
+
 PARQUET_SUFFIXES = (".parquet", ".pq")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_BATCH = 2_000  # records per Parquet row group: bounded memory for any output size
@@ -181,8 +183,8 @@ class _Reader:
 
 
 def _write_parquet(target: Path, lines: Iterator[str]) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    pa = require("pyarrow")
+    pq = require("pyarrow.parquet")
 
     from cleaners.schema import arrow_schema
 

@@ -48,3 +48,33 @@ def is_article_page(body: bytes) -> bool:
     if og_type is None or og_type == "article" or "article" in og_type:
         return True
     return _ARTICLE_META.search(body, 0, _HEAD_BYTES) is not None
+
+
+_JSONLD_ARTICLE = re.compile(
+    rb"""["']@type["']\s*:\s*\[?\s*(?:"[^"]*"\s*,\s*)*["'](?:\w*Article|Report|BlogPosting)["']""",
+    re.IGNORECASE,
+)
+_PUBLISHED_META = re.compile(
+    rb"""(?:property|name)\s*=\s*["']article:published_time["']""", re.IGNORECASE
+)
+
+
+def article_evidence(body: bytes, url: str) -> str | None:
+    """What shows that a page is an article, for a crawl without URL patterns; None when nothing
+    does. In order: ``og:type`` article, a JSON-LD ``NewsArticle``/``Article``/``BlogPosting``…,
+    an ``article:published_time`` meta tag, a date in the URL. A page declaring another type
+    with no article metadata has none, whatever its URL."""
+    if not is_article_page(body):
+        return None
+    og_type = declared_type(body)
+    if og_type is not None and "article" in og_type:
+        return "og_type"
+    if _JSONLD_ARTICLE.search(body, 0, _HEAD_BYTES) or _JSONLD_ARTICLE.search(body[-50_000:]):
+        return "json_ld"
+    if _PUBLISHED_META.search(body, 0, _HEAD_BYTES):
+        return "published_meta"
+    from newscrawl.discovery.site import has_url_date
+
+    if has_url_date(url):
+        return "url_date"
+    return None

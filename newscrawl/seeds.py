@@ -18,12 +18,13 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from cleaners.reasons import BLOCK_REASONS
+from newscrawl.urls import canonical_url, matches_article, path_forms
 
 DEFAULT_SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 START_KINDS = ("sitemaps", "news_sitemaps", "feeds", "listings")
 _TOP_KEYS = {"name", "domains", "since", "start", "articles", "listing", "rules"}
-_ARTICLE_KEYS = {"allow", "deny"}
+_ARTICLE_KEYS = {"allow", "deny", "examples", "counterexamples"}
 _LISTING_KEYS = {"max_pages", "next"}
 _RULE_KEYS = {"drop_patterns", "drop_selectors", "disable"}
 _SITE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -46,6 +47,9 @@ class Seed:
     listings: tuple[str, ...] = ()
     allow: tuple[re.Pattern[str], ...] = ()
     deny: tuple[re.Pattern[str], ...] = ()
+    # URLs the patterns were checked against when the seed was loaded (README "Adding a site")
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
     listing_max_pages: int = 3
     listing_next: tuple[re.Pattern[str], ...] = ()
     since: date | None = None
@@ -83,7 +87,10 @@ def load_seeds(names: str | Sequence[str], seeds_dir: Path | str | None = None) 
     if isinstance(names, str):
         names = [n.strip() for n in names.split(",") if n.strip()]
     if not names:
-        raise SeedError("no site given: use -a site=NAME (a file in seeds/) or -a site=all")
+        raise SeedError(
+            "no site given: use -a site=NAME (a file in seeds/), -a site=all, "
+            "or -a start=URL (a site without a seed file)"
+        )
     if list(names) == ["all"]:
         paths = sorted(directory.glob("*.toml"))
         if not paths:
@@ -134,6 +141,16 @@ def parse_seed(
     if not allow:
         v.fail("[articles].allow", "must list at least one article URL pattern")
     deny = v.regex_list(articles, "deny", prefix="articles")
+    examples = tuple(v.string_list(articles, "examples", prefix="articles"))
+    counterexamples = tuple(v.string_list(articles, "counterexamples", prefix="articles"))
+    for key, urls, wanted in (
+        ("examples", examples, True),
+        ("counterexamples", counterexamples, False),
+    ):
+        for i, url in enumerate(urls):
+            at = f"[articles].{key}[{i}]"
+            v.url_in_domains(url, domains, at)
+            v.article_url(url, allow, deny, wanted, at)
 
     listing = v.table(raw, "listing")
     v.no_unknown_keys(listing, _LISTING_KEYS, "listing")
@@ -151,6 +168,8 @@ def parse_seed(
         domains=domains,
         allow=allow,
         deny=deny,
+        examples=examples,
+        counterexamples=counterexamples,
         listing_max_pages=max_pages,
         listing_next=listing_next,
         since=since,
@@ -301,6 +320,28 @@ class _Validator:
             except re.error as exc:
                 self.fail(f"[{prefix}].{key}[{i}]", f"invalid regex {text!r}: {exc}")
         return tuple(patterns)
+
+    def article_url(
+        self,
+        url: str,
+        allow: Sequence[re.Pattern[str]],
+        deny: Sequence[re.Pattern[str]],
+        wanted: bool,
+        at: str,
+    ) -> None:
+        """``url`` is (``wanted``) or is not an article URL in the canonical form the crawler
+        requests (percent-encoded, tracking parameters dropped)."""
+        form = canonical_url(url)
+        if matches_article(form, allow, deny) == wanted:
+            return
+        if wanted and not any(p.search(f) for p in allow for f in path_forms(form)):
+            why = "matches no [articles].allow pattern"
+        elif wanted:
+            why = "matches an [articles].deny pattern"
+        else:
+            why = "is accepted by the [articles] patterns but is listed as not an article"
+        shown = repr(url) if form == url else f"{url!r} (requested as {form!r})"
+        self.fail(at, f"{shown} {why}")
 
     def url_in_domains(self, url: str, domains: Sequence[str], at: str) -> None:
         parts = urlsplit(url)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import courlan
 from w3lib.url import canonicalize_url
@@ -30,12 +30,30 @@ def path_of(url: str) -> str:
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
+def path_forms(url: str) -> tuple[str, ...]:
+    """The path (and query) as sent, percent-encoded, and as read, decoded to Unicode.
+
+    Slugs carry typographic quotes and letters of every script: the crawler requests
+    ``/5128840-israel%E2%80%99s-war`` (canonical URLs are percent-encoded) while a seed
+    author, or a link on the page, writes ``/5128840-israel’s-war``. Matching both forms lets a
+    pattern be written either way. ``%2F`` and ``%3F`` stay encoded in the decoded form, so it
+    has the same path segments and query as the encoded one.
+    """
+    encoded = path_of(url)
+    protected = re.sub(r"%(2[Ff]|3[Ff]|23)", r"%25\1", encoded)
+    decoded = unquote(protected, errors="replace")
+    return (encoded,) if decoded == encoded else (encoded, decoded)
+
+
 def matches_article(
     url: str, allow: Iterable[re.Pattern[str]], deny: Iterable[re.Pattern[str]]
 ) -> bool:
-    """True when the URL's path matches an allow pattern and no deny pattern."""
-    target = path_of(url)
-    return any(p.search(target) for p in allow) and not any(p.search(target) for p in deny)
+    """True when the URL's path matches an allow pattern and no deny pattern, in its
+    percent-encoded or its decoded form (:func:`path_forms`)."""
+    forms = path_forms(url)
+    return any(p.search(f) for p in allow for f in forms) and not any(
+        p.search(f) for p in deny for f in forms
+    )
 
 
 class OriginMap:
@@ -75,6 +93,16 @@ class OriginMap:
             return url
         scheme, netloc = target
         return urlunsplit((scheme, netloc, parts.path, parts.query, parts.fragment))
+
+    def unmap(self, url: str) -> str:
+        """The real site's URL of a URL on a mapped origin (the first host mapped there)."""
+        if not self._map:
+            return url
+        parts = urlsplit(url)
+        for host, (scheme, netloc) in self._map.items():
+            if parts.netloc == netloc and parts.scheme == scheme:
+                return urlunsplit(("https", host, parts.path, parts.query, parts.fragment))
+        return url
 
     def domain(self, domain: str) -> str:
         """The host name to allow for ``domain`` (the mapped origin's host when mapped)."""

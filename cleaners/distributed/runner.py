@@ -32,6 +32,7 @@ from typing import Any
 from cleaners.batch import process_item
 from cleaners.distributed.shards import DEFAULT_SHARD_BYTES, Plan, plan_shards
 from cleaners.distributed.task import Process, ShardJob, clean_shard, part_name, rejects_name
+from cleaners.extras import require
 from cleaners.output import RecordFile, output_format
 from cleaners.progress import Progress
 from cleaners.readers import ReaderOptions
@@ -169,7 +170,8 @@ def _check(config: RunConfig, cluster: ClusterConfig) -> tuple[Path, Path | None
 
 def _connect(cluster: ClusterConfig, quiet: bool) -> tuple[Any, Any]:
     """(client, the LocalCluster we started or None)."""
-    from distributed import Client, LocalCluster
+    distributed = require("distributed")
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
     if cluster.scheduler == LOCAL:
         from cleaners.batch import default_jobs
@@ -200,7 +202,7 @@ def _clean(
     client: Any, plan: Plan, job: ShardJob, process: Process, progress_on: bool
 ) -> list[dict[str, Any]]:
     """Every shard's result, in shard order; raises when a shard could not be cleaned."""
-    from distributed import as_completed
+    as_completed = require("distributed").as_completed
 
     token = uuid.uuid4().hex[:12]
     futures = [

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from cleaners.extras import require
 from cleaners.report.page_view import document_view, render_pages
 from cleaners.report.run_view import RunStats, render_run
 
@@ -82,7 +83,7 @@ def _records(inputs: list[str], stats: RunStats) -> Iterator[dict[str, Any]]:
 
 
 def _parquet_records(path: Path) -> Iterator[dict[str, Any]]:
-    import pyarrow.parquet as pq
+    pq = require("pyarrow.parquet")
 
     for batch in pq.ParquetFile(path).iter_batches(batch_size=1000):
         yield from batch.to_pylist()

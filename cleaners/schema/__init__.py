@@ -7,6 +7,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from cleaners.extras import require
+
 
 @cache
 def record_schema() -> dict[str, Any]:
@@ -29,7 +31,7 @@ def schema_version() -> int:
 
 
 def _arrow_type(spec: dict[str, Any]) -> Any:
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     kinds = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
     kind = next(k for k in kinds if k != "null")
@@ -62,7 +64,7 @@ def _nullable(spec: dict[str, Any]) -> bool:
 def arrow_schema() -> Any:
     """The Parquet/Arrow schema of the record, field for field from the JSON Schema, with
     the schema version in its metadata (written into every Parquet output)."""
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     schema = record_schema()
     return pa.schema(

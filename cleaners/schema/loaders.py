@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import Any
 
+from cleaners.extras import require
 from cleaners.schema import arrow_schema
 
 Paths = str | PathLike[str] | Iterable[str | PathLike[str]]
@@ -34,8 +35,8 @@ def _paths(paths: Paths) -> list[str]:
 def read_jsonl(paths: Paths) -> Any:
     """JSONL records (plain or gzipped, articles or rejects) as one `pyarrow.Table` with the
     Parquet output's schema; a record that breaks the schema raises `pyarrow.ArrowInvalid`."""
-    import pyarrow as pa
-    import pyarrow.json as pa_json
+    pa = require("pyarrow")
+    pa_json = require("pyarrow.json")
 
     schema = arrow_schema()
     options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
@@ -83,7 +84,7 @@ def duckdb_columns() -> dict[str, str]:
 
 
 def _duckdb_type(kind: Any) -> str:
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     if pa.types.is_string(kind):
         return "VARCHAR"

@@ -33,9 +33,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import redis
-
+from cleaners.extras import require
 from newscrawl.fingerprint import MAX_POSTINGS, Fingerprint, similarity
+
+redis = require("redis")
 
 DEFAULT_PREFIX = "newscrawl"
 _PRIORITY_SPAN = 10_000_000_000  # score = -priority * span + sequence: FIFO per priority

@@ -15,12 +15,14 @@ from newscrawl.discovery import Link, parse_date
 SitemapKind = Literal["index", "urlset"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_NEWS_NS = "{http://www.google.com/schemas/sitemap-news/"
 
 
 @dataclass(frozen=True, slots=True)
 class Sitemap:
     kind: SitemapKind
     links: tuple[Link, ...]
+    news: bool = False  # a Google News sitemap (entries carry <news:news>)
 
 
 def _local(tag: object) -> str:
@@ -50,6 +52,7 @@ def parse_sitemap(body: bytes, base_url: str = "", *, max_size: int = 0) -> Site
     )
     kind: SitemapKind | None = None
     links: list[Link] = []
+    news = False
     try:
         for event, elem in events:
             name = _local(elem.tag)
@@ -63,6 +66,8 @@ def parse_sitemap(body: bytes, base_url: str = "", *, max_size: int = 0) -> Site
                 else:
                     return None
                 continue
+            if event == "start" and not news and str(elem.tag).startswith(_NEWS_NS):
+                news = True
             if event != "end" or name not in ("url", "sitemap"):
                 continue
             loc, when = _entry(elem)
@@ -74,7 +79,7 @@ def parse_sitemap(body: bytes, base_url: str = "", *, max_size: int = 0) -> Site
             return None
     if kind is None:
         return None
-    return Sitemap(kind, tuple(links))
+    return Sitemap(kind, tuple(links), news)
 
 
 def _entry(elem: lxml.etree._Element) -> tuple[str | None, str | None]:

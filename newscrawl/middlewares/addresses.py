@@ -9,6 +9,8 @@ private, loopback, link-local, multicast, reserved or unspecified, IPv4 or IPv6.
 
 On by default. The origins of ``NEWSCRAWL_ORIGIN_MAP`` are the user's own choice and are
 allowed (the tests and the demo serve sites from 127.0.0.1 that way);
+so are the hosts of the URLs the user named (``-a start=``, ``newscrawl get URL``); a link or
+redirect from there to another private host is still refused.
 ``-s PRIVATE_ADDRESS_GUARD=False`` turns the guard off. Limit: the address checked is the one
 resolved here; a resolver answering differently a moment later (rebinding between this check
 and the connection) is not caught.
@@ -41,6 +43,7 @@ def is_public(address: str) -> bool:
 class PrivateAddressGuard:
     def __init__(self, crawler: Any) -> None:
         settings = crawler.settings
+        self.crawler = crawler
         self.stats = crawler.stats
         self.ttl = settings.getfloat("PRIVATE_ADDRESS_CACHE", 300.0)
         self.allowed_hosts = {
@@ -58,6 +61,8 @@ class PrivateAddressGuard:
     async def process_request(self, request: Request, spider: Any = None) -> None:
         host = (urlsplit(request.url).hostname or "").lower()
         if not host or host in self.allowed_hosts or request.url.startswith(("data:", "file:")):
+            return
+        if host in getattr(self.crawler.spider, "user_hosts", ()):
             return
         refused = await self._refused_address(host)
         if refused is not None:

@@ -5,8 +5,20 @@ listing pages, and follows only article URLs (the seed's allow/deny patterns). A
 that are HTML and do not declare another page type become :class:`PageItem`; the pipelines
 clean, filter and de-duplicate them.
 
-Spider arguments: ``site`` (required; a seed name, a comma-separated list, or ``all``) and
-``since`` (optional ISO date or ``7d``; overrides the seeds' ``since``).
+Spider arguments: ``site`` (a seed name, a comma-separated list, or ``all``) and ``since``
+(optional ISO date or ``7d``; overrides the seeds' ``since``).
+
+A site without a seed: ``-a start=https://example.com/`` (optionally ``-a allow=REGEX``) finds
+the site's sitemaps (robots.txt ``Sitemap:`` lines, ``/sitemap.xml``), the feeds its home page
+announces and its section pages (:mod:`newscrawl.discovery.site`), stays on the start URL's
+registered domain, and, without ``allow``, keeps a fetched page only when the page shows it is
+an article (:func:`newscrawl.pagetype.article_evidence`). ``-a sample=N`` takes at most N
+article links from each sitemap, feed or listing page (``newscrawl seed new`` uses it), and
+the setting ``DISCOVERY_PATH`` writes what was found as JSON when the crawl ends.
+
+Given pages: ``urls`` (a list, or URLs separated by white space; ``newscrawl get``) fetches
+just those pages, each with the seed whose domains cover it (its rule pack), else as a site
+without a seed; the page-type gate is not applied (the cleaner decides).
 
 With ``REDIS_URL`` set (README "Scaling out") the spider does not schedule its seeds itself:
 it reads the start points that ``newscrawl seed-push`` put in Redis (``site`` then only says
@@ -16,8 +28,9 @@ de-duplication sets are shared by every crawler on that Redis (:mod:`newscrawl.c
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -27,16 +40,26 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from newscrawl.cluster import settings as cluster_settings
 from newscrawl.discovery import Link
 from newscrawl.discovery.feeds import parse_feed
 from newscrawl.discovery.listings import parse_listing
+from newscrawl.discovery.site import (
+    discovery_seed,
+    feed_links,
+    has_non_article_segment,
+    is_page_url,
+    looks_like_article_url,
+    section_links,
+    site_key,
+)
 from newscrawl.discovery.sitemaps import parse_sitemap
 from newscrawl.items import PageItem
-from newscrawl.pagetype import is_article_page, is_html
-from newscrawl.seeds import START_KINDS, Seed, load_seeds, parse_since
+from newscrawl.pagetype import article_evidence, is_article_page, is_html
+from newscrawl.seeds import START_KINDS, Seed, SeedError, load_seeds, parse_since
 from newscrawl.urls import OriginMap, canonical_url, matches_article
 
 META_SITE = "newscrawl_site"
@@ -44,6 +67,9 @@ META_ROLE = "newscrawl_role"
 META_PAGE = "newscrawl_page"
 META_SITEMAP_DEPTH = "newscrawl_sitemap_depth"  # sitemap indexes followed to reach this one
 META_CANONICAL = "newscrawl_canonical"  # the request's URL is already canonical
+META_GIVEN = "newscrawl_given"  # a page named by the user (get): no page-type gate
+META_GUESS = "newscrawl_guess"  # a start point guessed (/sitemap.xml): missing is no error
+META_SOURCE = "newscrawl_source"  # the discovery page an article link was found on
 
 _CANONICAL = re.compile(rb"""<link\b[^>]*?rel\s*=\s*["']?canonical["']?[^>]*>""", re.IGNORECASE)
 _HREF = re.compile(rb"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -52,9 +78,39 @@ _HREF = re.compile(rb"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 class NewsSpider(Spider):
     name = "news"
 
-    def __init__(self, site: str | None = None, since: str | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        site: str | None = None,
+        since: str | None = None,
+        start: str | None = None,
+        allow: str | None = None,
+        urls: str | Iterable[str] | None = None,
+        sample: str | int | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(**kwargs)
         self.site = site or ""
+        self.start_url = (start or "").strip() or None
+        self.allow_arg = allow
+        self.given_urls = _url_list(urls)
+        if self.start_url and self.given_urls:
+            raise ValueError("news spider: give start= (a site to discover) or urls=, not both")
+        if (self.start_url or self.given_urls) and self.site:
+            raise ValueError("news spider: site= names seed files; start=/urls= need none")
+        for url in [self.start_url or "", *self.given_urls]:
+            if url and urlsplit(url).scheme not in ("http", "https"):
+                raise ValueError(f"news spider: {url!r} is not an absolute http(s) URL")
+        self.sample = int(sample or 0)  # article links taken per discovery page (0: all)
+        # Hosts the user named (start=, urls=): their own choice, like the origin map's.
+        self.user_hosts = {
+            (urlsplit(u).hostname or "").lower() for u in [self.start_url or "", *self.given_urls]
+        } - {""}
+        # What discovery found, by kind (DISCOVERY_PATH, newscrawl seed new).
+        self.found: dict[str, list[str]] = {
+            k: [] for k in (*START_KINDS, "articles", "not_articles", "failed")
+        }
+        self.outcomes: dict[str, str] = {}  # given URL -> why it gave no page (get)
+        self.site_names: dict[str, str] = {}  # og:site_name of a discovered site's home page
         self.since_arg = since
         self.seeds: dict[str, Seed] = {}
         self.origins = OriginMap()
@@ -91,11 +147,28 @@ class NewsSpider(Spider):
         return spider
 
     def configure(self, *, seeds_dir: str | None, origin_map: dict[str, str]) -> None:
-        """Load the seeds named by ``-a site=`` and derive the allowed domains."""
-        self.seeds = {seed.site: seed for seed in load_seeds(self.site, seeds_dir)}
+        """Load the seeds named by ``-a site=`` (or make one for ``start=``/``urls=``) and
+        derive the allowed domains."""
         self.origins = OriginMap(origin_map)
+        if self.start_url:
+            allow = (re.compile(self.allow_arg),) if self.allow_arg else ()
+            seed = discovery_seed(self.start_url, allow)
+            self.seeds = {seed.site: seed}
+        elif self.given_urls:
+            self.seeds = self._seeds_for_urls(self.given_urls, seeds_dir)
+        else:
+            self.seeds = {seed.site: seed for seed in load_seeds(self.site, seeds_dir)}
+        # The hosts the start points are fetched from too: an origin map may name a host
+        # (www.example.com) where the seed names its registered domain.
+        starts = [u for seed in self.seeds.values() for _, u in seed.start_urls()]
+        named = {
+            urlsplit(self.origins.remap(u)).hostname or ""
+            for u in [self.start_url or "", *self.given_urls, *starts]
+            if u
+        }
         self.allowed_domains = sorted(
             {self.origins.domain(d) for seed in self.seeds.values() for d in seed.domains}
+            | (named - {""})
         )
         self._since_override = parse_since(self.since_arg) if self.since_arg else None
         self._scopes = {site: self._scope(seed) for site, seed in self.seeds.items()}
@@ -111,9 +184,38 @@ class NewsSpider(Spider):
                 for request in self.read_shared_seeds(store):
                     yield request
             return
+        if self.given_urls:
+            for url in self.given_urls:
+                seed = self._seed_of_url(url)
+                request = self._request(url, seed, self.parse_article, "article")
+                request.meta[META_GIVEN] = url
+                request.meta[META_CANONICAL] = request.url
+                yield request
+            return
+        if self.start_url:
+            for request in self._discovery_requests(
+                next(iter(self.seeds.values())), self.start_url
+            ):
+                yield request
+            return
         for seed in self.seeds.values():
             for kind, url in seed.start_urls():
                 yield self._start_request(seed, kind, url)
+
+    def _discovery_requests(self, seed: Seed, start: str) -> Iterator[Request]:
+        """A site without a seed: robots.txt (its Sitemap: lines), /sitemap.xml, the home page
+        (its feeds, sections and article links)."""
+        for path, callback, role in (
+            ("/robots.txt", self.parse_robots, "robots"),
+            ("/sitemap.xml", self.parse_sitemap, "sitemap"),
+        ):
+            request = self._request(urljoin(start, path), seed, callback, role)
+            request.meta[META_GUESS] = True
+            request.errback = self.on_discovery_error
+            yield request
+        home = self._request(start, seed, self.parse_home, "listing", canonical=False)
+        home.errback = self.on_discovery_error
+        yield home
 
     def _start_request(self, seed: Seed, kind: str, url: str) -> Request:
         callbacks = {
@@ -143,6 +245,41 @@ class NewsSpider(Spider):
 
     # -- discovery callbacks ------------------------------------------------------------
 
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        """robots.txt of a site without a seed: its ``Sitemap:`` lines (Scrapy's reader, as
+        in its SitemapSpider)."""
+        seed = self._seed(response)
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            remapped = self.origins.remap(url)
+            if self._in_scope(seed, remapped):
+                self._inc("newscrawl/discovered/robots_sitemap")
+                yield self._request(remapped, seed, self.parse_sitemap, "sitemap")
+
+    def parse_home(self, response: Response) -> Iterator[Request]:
+        """The home page of a site without a seed: the feeds it announces, its sections and,
+        as a listing itself, its article links."""
+        seed = self._seed(response)
+        if not is_html(_content_type(response), response.body):
+            self._inc("newscrawl/invalid/listing")
+            return
+        selector = Selector(text=response.text)
+        name = selector.xpath("//meta[@property='og:site_name']/@content").get()
+        if name and name.strip():
+            self.site_names[seed.site] = name.strip()
+        for url in feed_links(selector, response.url):
+            remapped = self.origins.remap(url)
+            if self._in_scope(seed, remapped):
+                self._inc("newscrawl/discovered/home_feed")
+                yield self._request(remapped, seed, self.parse_feed, "feed")
+        for url in section_links(
+            selector, response.url, lambda u: self._in_scope(seed, self.origins.remap(u))
+        ):
+            self._inc("newscrawl/discovered/home_section")
+            request = self._request(self.origins.remap(url), seed, self.parse_listing, "listing")
+            request.meta[META_PAGE] = 1
+            yield request
+        yield from self.parse_listing(response, selector=selector)
+
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """Sitemaps and sitemap indexes: follow sub-sitemaps, request article URLs.
 
@@ -163,6 +300,8 @@ class NewsSpider(Spider):
             return
         if sitemap.kind == "index":
             depth = int(response.meta.get(META_SITEMAP_DEPTH, 0))
+            if not depth:
+                self._found("sitemaps", response.url)  # one a seed can start from
             if depth >= self.sitemap_max_depth:
                 self._inc("newscrawl/skipped/sitemap_depth")
                 self.logger.warning(
@@ -192,7 +331,11 @@ class NewsSpider(Spider):
                 yield request
             return
         self._inc("newscrawl/discovered/sitemap", len(sitemap.links))
-        yield from self._article_requests(seed, sitemap.links)
+        if sitemap.news:
+            self._found("news_sitemaps", response.url)
+        elif not response.meta.get(META_SITEMAP_DEPTH):
+            self._found("sitemaps", response.url)
+        yield from self._article_requests(seed, sitemap.links, source=response.url)
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         """RSS and Atom feeds: request the entries' article URLs.
@@ -209,9 +352,12 @@ class NewsSpider(Spider):
             self.logger.warning("Not a feed: %s", response.url)
             return
         self._inc("newscrawl/discovered/feed", len(links))
-        yield from self._article_requests(seed, links)
+        self._found("feeds", response.url)
+        yield from self._article_requests(seed, links, source=response.url)
 
-    def parse_listing(self, response: Response) -> Iterator[Request]:
+    def parse_listing(
+        self, response: Response, selector: Selector | None = None
+    ) -> Iterator[Request]:
         """Section/listing pages: article links, then the next page (up to max_pages).
 
         @url https://www.thenationalnews.com/news/mena/
@@ -223,9 +369,15 @@ class NewsSpider(Spider):
         if not is_html(_content_type(response), response.body):
             self._inc("newscrawl/invalid/listing")
             return
-        found = parse_listing(Selector(text=response.text), response.url, seed.listing_next)
+        selector = selector or Selector(text=response.text)
+        found = parse_listing(selector, response.url, seed.listing_next)
         self._inc("newscrawl/discovered/listing", len(found.links))
-        yield from self._article_requests(seed, found.links, count_off_pattern=False)
+        requests = list(
+            self._article_requests(seed, found.links, count_off_pattern=False, source=response.url)
+        )
+        if requests and response.meta.get(META_ROLE) == "listing":
+            self._found("listings", response.url)
+        yield from requests
         page = int(response.meta.get(META_PAGE, 1))
         if page >= seed.listing_max_pages:
             return
@@ -249,13 +401,27 @@ class NewsSpider(Spider):
         """
         seed = self._seed(response)
         content_type = _content_type(response)
+        given = response.meta.get(META_GIVEN)
         if not is_html(content_type, response.body):
             self._inc("newscrawl/skipped/not_html")
+            if given:
+                self.outcomes[given] = f"not HTML ({content_type or 'no Content-Type'})"
             return
-        if not is_article_page(response.body):
+        if given:
+            pass  # a page the user asked for: the cleaner decides what it is
+        elif not seed.allow:
+            # No URL patterns (a site without a seed): the page must show it is an article.
+            evidence = article_evidence(response.body, response.url)
+            if evidence is None:
+                self._inc("newscrawl/skipped/not_article")
+                self._found("not_articles", response.url)
+                return
+            self._inc(f"newscrawl/article_evidence/{evidence}")
+        elif not is_article_page(response.body):
             self._inc("newscrawl/skipped/not_article")
             return
         self._inc("newscrawl/article_pages")
+        self._found("articles", response.url)
         since = self._since(seed)
         # Article requests are made from canonical URLs: no need to canonicalise again
         # unless a redirect moved the page.
@@ -276,24 +442,46 @@ class NewsSpider(Spider):
     # -- helpers ------------------------------------------------------------------------
 
     def _article_requests(
-        self, seed: Seed, links: list[Link] | tuple[Link, ...], *, count_off_pattern: bool = True
+        self,
+        seed: Seed,
+        links: list[Link] | tuple[Link, ...],
+        *,
+        count_off_pattern: bool = True,
+        source: str | None = None,
     ) -> Iterator[Request]:
+        taken = 0
         for link in links:
             url = canonical_url(self.origins.remap(link.url))
             if not self._in_scope(seed, url):
                 self._inc("newscrawl/skipped/offsite")
                 continue
-            if not matches_article(url, seed.allow, seed.deny):
+            if not self._article_url(seed, url, listed=not count_off_pattern):
                 if count_off_pattern:
                     self._inc("newscrawl/skipped/not_article_url")
                 continue
             if self._too_old(seed, link):
                 self._inc("newscrawl/skipped/too_old")
                 continue
+            if self.sample and taken >= self.sample:
+                self._inc("newscrawl/skipped/sample_limit")
+                continue
+            taken += 1
             request = self._request(url, seed, self.parse_article, "article", canonical=False)
             if request.url == url:
                 request.meta[META_CANONICAL] = url  # parse_article need not work it out again
+            if source:
+                request.meta[META_SOURCE] = source
             yield request
+
+    def _article_url(self, seed: Seed, url: str, *, listed: bool) -> bool:
+        """Whether to fetch ``url`` as an article: the seed's patterns; without any, no file or
+        non-article path, and on a listing page (menus, footers) a URL that looks like an
+        article's (:func:`newscrawl.discovery.site.looks_like_article_url`)."""
+        if seed.allow:
+            return matches_article(url, seed.allow, seed.deny)
+        if listed:
+            return looks_like_article_url(url)
+        return is_page_url(url) and not has_non_article_segment(url)
 
     def _request(
         self, url: str, seed: Seed, callback: Any, role: str, *, canonical: bool = True
@@ -315,11 +503,73 @@ class NewsSpider(Spider):
         response = getattr(failure.value, "response", None)
         kind = f"http_{response.status}" if response is not None else type(failure.value).__name__
         self._inc(f"newscrawl/failed/{kind}")
+        if request is not None and request.meta.get(META_GIVEN):
+            self.outcomes[request.meta[META_GIVEN]] = f"{kind}: {failure.getErrorMessage()}"
         self.logger.warning("Failed %s (%s): %s", url, kind, failure.getErrorMessage())
         if self.shared and request is not None:
             release = getattr(self.crawler.engine.scheduler, "output_done", None)
             if release is not None:
                 release(request)  # a failed request is done: its lease can go
+
+    def on_discovery_error(self, failure: Failure) -> None:
+        """A guessed start point (robots.txt, /sitemap.xml) that is missing is no error."""
+        request = getattr(failure, "request", None)
+        if request is not None and request.meta.get(META_GUESS):
+            response = getattr(failure.value, "response", None)
+            kind = (
+                f"http_{response.status}" if response is not None else type(failure.value).__name__
+            )
+            self._inc(f"newscrawl/discovery/missing/{kind}")
+            self.logger.info("No %s: %s (%s)", request.meta.get(META_ROLE), request.url, kind)
+            return
+        self.on_error(failure)
+
+    def closed(self, reason: str) -> None:
+        """``DISCOVERY_PATH``: write what discovery found (real URLs, origin map undone)."""
+        path = self.settings.get("DISCOVERY_PATH")
+        if not path:
+            return
+        seed = next(iter(self.seeds.values())) if len(self.seeds) == 1 else None
+        report = {
+            "start": self.start_url,
+            "site": seed.site if seed else None,
+            "domains": list(seed.domains) if seed else [],
+            "site_name": self.site_names.get(seed.site) if seed else None,
+            "finish_reason": reason,
+            **{kind: [self.origins.unmap(u) for u in urls] for kind, urls in self.found.items()},
+        }
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(report, out, ensure_ascii=False, indent=1)
+
+    def _found(self, kind: str, url: str) -> None:
+        urls = self.found[kind]
+        if url not in urls:
+            urls.append(url)
+
+    def _seeds_for_urls(self, urls: list[str], seeds_dir: str | None) -> dict[str, Seed]:
+        """Given pages: the seed files covering their hosts (their rule packs), else a seed
+        made for the page's registered domain."""
+        try:
+            known = load_seeds("all", seeds_dir)
+        except SeedError as exc:
+            self.logger.warning("Seed files not used: %s", exc)
+            known = []
+        seeds: dict[str, Seed] = {}
+        self._url_seeds: dict[str, str] = {}
+        for url in urls:
+            host = (urlsplit(url).hostname or "").lower()
+            seed = next(
+                (s for s in known if any(host == d or host.endswith("." + d) for d in s.domains)),
+                None,
+            )
+            if seed is None:
+                seed = discovery_seed(url)
+            seeds.setdefault(seed.site, seed)
+            self._url_seeds[url] = seed.site
+        return seeds
+
+    def _seed_of_url(self, url: str) -> Seed:
+        return self.seeds[self._url_seeds.get(url) or site_key(url)]
 
     def _seed(self, response: Response) -> Seed:
         site = response.meta.get(META_SITE)
@@ -346,7 +596,10 @@ class NewsSpider(Spider):
                 netlocs.add(urlsplit(mapped).netloc)
                 continue
             domains.append(domain)
-        for _, url in seed.start_urls():
+        named = [self.start_url or ""] + [
+            u for u in self.given_urls if getattr(self, "_url_seeds", {}).get(u) == seed.site
+        ]
+        for url in [u for _, u in seed.start_urls()] + [u for u in named if u]:
             mapped = self.origins.remap(url)
             if mapped != url:
                 netlocs.add(urlsplit(mapped).netloc)
@@ -371,6 +624,14 @@ class NewsSpider(Spider):
     def _inc(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, count)
+
+
+def _url_list(urls: str | Iterable[str] | None) -> list[str]:
+    """``urls=`` as a list, or URLs separated by white space; in order, without repeats."""
+    if not urls:
+        return []
+    items = urls.split() if isinstance(urls, str) else [u.strip() for u in urls]
+    return list(dict.fromkeys(u for u in items if u))
 
 
 def _content_type(response: Response) -> str | None:
