@@ -225,3 +225,35 @@ def test_short_byline_candidates_equal_the_plain_xpath_on_every_html_fixture() -
         assert fast == plain, page
         pages_with_bylines += bool(plain)
     assert pages_with_bylines >= 5  # the comparison is not vacuous
+
+
+def test_marked_byline_elements_equal_the_plain_scan_on_every_html_fixture() -> None:
+    from pathlib import Path
+
+    from lxml import html as lxml_html
+
+    from cleaners.html import metadata
+
+    v = metadata._vocabulary()
+
+    def plain(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+        found = []
+        for element in root.xpath("//body//*[@class or @id or @itemprop or @rel]"):
+            marks = metadata._marks_of(element)
+            if (
+                "author" in (element.get("itemprop") or "").lower()
+                or "author" in (element.get("rel") or "").lower().split()
+                or (v.byline.search(marks) and not v.byline_discard.search(marks))
+            ):
+                found.append(element)
+        return found
+
+    pages = sorted((Path(__file__).resolve().parent.parent / "fixtures").rglob("*.html"))
+    marked_pages = 0
+    for page in pages:
+        root = lxml_html.document_fromstring(page.read_bytes())
+        expected = plain(root)
+        screened = set(metadata._marked_elements(root))
+        assert [e for e in expected if e in screened] == expected, page
+        marked_pages += bool(expected)
+    assert marked_pages >= 5  # the comparison is not vacuous

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -276,7 +277,7 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
     """Elements marked as bylines: itemprop=author, rel=author, byline class/id words."""
     v = _vocabulary()
     found = []
-    for element in root.xpath("//body//*[@class or @id or @itemprop or @rel]"):
+    for element in _marked_elements(root):
         if element.tag in ("script", "style", "meta", "img", "link"):
             continue
         itemprop = (element.get("itemprop") or "").lower()
@@ -290,6 +291,32 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
         for ancestor in element.iterancestors():
             inner.discard(ancestor)
     return [e for e in found if e in inner]
+
+
+_MARKED_ATTRIBUTES = "//body//*/@class | //body//*/@id | //body//*/@itemprop | //body//*/@rel"
+
+
+def _marked_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The elements of `//body//*[@class or @id or @itemprop or @rel]` whose attribute holds
+    the first word of a byline mark (or "author"), in any case, in document order. Speed:
+    libxml2 lists the attribute values and one pattern screens them; only these elements
+    are split into words (`_marks_of`), not the page's thousands (the same bylines: tested
+    on every HTML fixture)."""
+    screen = _mark_screen()
+    found: list[lxml_html.HtmlElement] = []
+    for value in root.xpath(_MARKED_ATTRIBUTES):
+        if screen.search(value):
+            element = value.getparent()
+            if not found or found[-1] is not element:
+                found.append(element)
+    return found
+
+
+@cache
+def _mark_screen() -> re.Pattern[str]:
+    raw = resources.files("cleaners.data").joinpath("metadata.toml").read_bytes().decode()
+    firsts = {mark.split()[0] for mark in tomllib.loads(raw)["byline_marks"]} | {"author"}
+    return re.compile("|".join(re.escape(w) for w in sorted(firsts)), re.IGNORECASE)
 
 
 _NAME_MARK = re.compile(r"\bname\b")
@@ -358,23 +385,66 @@ def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlE
 def _short_text_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The elements `_SHORT_TEXT` selects whose text may open with a byline word, in document
     order. Speed: the XPath weighs every element's whole text (about 10 ms a page on the
-    extraction benchmark); this reads the first characters of each element's text and asks
-    the XPath's conditions only of those that open with a byline word (tested equal to the
-    XPath filtered the same way in tests/test_metadata.py)."""
+    extraction benchmark). An element's text opens with its first text piece that is not
+    punctuation or space, so only the pieces that open with a byline word (or are the first
+    words of one, "Written" + "<b>by</b>") are looked at, with the elements that hold them,
+    up to the first ancestor too long to be a byline; of those, the first characters of the
+    text are read and the XPath's conditions asked (tested equal to the XPath filtered the
+    same way in tests/test_metadata.py)."""
     longest = max((len(p) for p in author_vocabulary().prefixes), default=0) + 1
+    opens, first_words = _byline_screens()
+    lead = _LEADING_EDGE  # spaces and edge characters before the first word
+    seen: set[lxml_html.HtmlElement] = set()
     found = []
     for body in root.iter("body"):
-        for element in body.iterdescendants(etree.Element):
-            if element.tag in _NOT_SHORT_TEXT:
+        for piece in body.xpath(".//text()"):
+            start = lead.match(piece).end()
+            head = " ".join(piece[start : start + 200].split()).casefold()
+            if not (head.startswith(opens) or head in first_words):
                 continue
-            head = _text_head(element, longest)
-            if head is None or byline_rest(head) is None:
-                continue
-            raw = "".join(element.itertext())
-            size = len(_XML_SPACE.sub(" ", raw).strip(" \t\r\n"))
-            if 1 < size < 80 and sum(1 for _ in element.iterdescendants(etree.Element)) < 12:
-                found.append(element)
+            owner = piece.getparent()
+            element = owner if piece.is_text else owner.getparent()
+            while element is not None and element is not body:
+                if element in seen:
+                    break  # this element and its ancestors were weighed for an earlier piece
+                seen.add(element)
+                if _text_size(element) >= 80:
+                    break  # and so are its ancestors
+                if sum(1 for _ in islice(element.iterdescendants(etree.Element), 12)) >= 12:
+                    break
+                if element.tag not in _NOT_SHORT_TEXT and isinstance(element.tag, str):
+                    head = _text_head(element, longest)
+                    opens_byline = head is not None and byline_rest(head) is not None
+                    if opens_byline and _text_size(element) > 1:
+                        found.append(element)
+                element = element.getparent()
+    if len(found) > 1:
+        order = {e: i for i, e in enumerate(root.iter())}
+        found.sort(key=order.__getitem__)
     return found
+
+
+@cache
+def _byline_screens() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the byline words, the first words of those of several words): what a text piece,
+    edge characters and spaces aside, opens with or is."""
+    prefixes = author_vocabulary().prefixes
+    heads = {" ".join(p.split()[:n]) for p in prefixes for n in range(1, len(p.split()))}
+    return tuple(prefixes), frozenset(heads)
+
+
+_LEADING_EDGE = re.compile(f"[\\s{re.escape(EDGE_CHARACTERS)}]*")
+
+
+def _text_size(element: lxml_html.HtmlElement) -> int:
+    """The length of the element's text with spaces collapsed, counted up to 80."""
+    parts: list[str] = []
+    for piece in element.itertext():
+        parts.append(piece)
+        size = len(_XML_SPACE.sub(" ", "".join(parts)).strip(" \t\r\n"))
+        if size >= 80:
+            return size
+    return len(_XML_SPACE.sub(" ", "".join(parts)).strip(" \t\r\n"))
 
 
 _NOT_SHORT_TEXT = frozenset({"script", "style", "a", "option"})
