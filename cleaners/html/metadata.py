@@ -40,6 +40,7 @@ from cleaners.authors import (
     byline_rest,
     finalize,
     is_agency,
+    is_collective,
     looks_like_person,
     name_key,
     split_names,
@@ -347,7 +348,12 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
     if not text or len(text.split()) > _MAX_BYLINE_WORDS:
         return []
     # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
-    return [n for n in split_names(text) if len(n.split()) == 1 or looks_like_person(n)]
+    return [n for n in split_names(text) if len(n.split()) == 1 or _written_as_name(n)]
+
+
+def _written_as_name(name: str) -> bool:
+    """A person's name as people write it, or a newsroom group ("The Currency editors")."""
+    return looks_like_person(name) or is_collective(name)
 
 
 def _author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -482,9 +488,9 @@ def _markup_authors(root: lxml_html.HtmlElement, title: str | None) -> list[str]
     for element in _byline_elements(root):
         candidates.append((element, _element_names(element)))
     for link in _author_links(root):
-        candidates.append((link, [n for n in split_names(_text(link)) if looks_like_person(n)]))
+        candidates.append((link, [n for n in split_names(_text(link)) if _written_as_name(n)]))
     for element, text in _prefixed_bylines(root):
-        candidates.append((element, [n for n in split_names(text) if looks_like_person(n)]))
+        candidates.append((element, [n for n in split_names(text) if _written_as_name(n)]))
     candidates = [(e, names) for e, names in candidates if names and not _is_foreign(e)]
     if not candidates:
         return []
@@ -697,7 +703,9 @@ def _visible_title(
 
 
 def _is_person(name: str, site_names: set[str]) -> bool:
-    return not (_is_site(name, site_names) or is_agency(name) or _is_handle(name))
+    return not (
+        _is_site(name, site_names) or is_agency(name) or is_collective(name) or _is_handle(name)
+    )
 
 
 def _is_handle(name: str) -> bool:
@@ -712,6 +720,17 @@ def _is_site(name: str, site_names: set[str]) -> bool:
         key == site or (len(key) >= 3 and (site.startswith(key) or site.endswith(key)))
         for site in site_names
     )
+
+
+def _labelled_author(meta: dict[str, str]) -> str | None:
+    """The value of a label/value meta pair whose label is a byline word: SEO plugins write
+    `twitter:label1` "Written by" and `twitter:data1` "Jane Roe" (the author's display name)
+    for the card of a shared link."""
+    for n in range(1, 5):
+        label = meta.get(f"twitter:label{n}")
+        if label is not None and byline_rest(label) == "":
+            return meta.get(f"twitter:data{n}")
+    return None
 
 
 def _authors(
@@ -733,6 +752,9 @@ def _authors(
         if value and not value.startswith(("http", "/", "@")):
             candidates.append(("meta", finalize(split_names(value))))
             break
+    labelled = _labelled_author(meta)
+    if labelled and not _is_handle(labelled):  # "admin" is the site's account, not a name
+        candidates.append(("meta", finalize(split_names(labelled))))
     candidates.append(("markup", _markup_authors(root, title)))
     chosen: tuple[str, list[str]] | None = None
     for source, names in candidates:
