@@ -257,3 +257,27 @@ def test_marked_byline_elements_equal_the_plain_scan_on_every_html_fixture() -> 
         assert [e for e in expected if e in screened] == expected, page
         marked_pages += bool(expected)
     assert marked_pages >= 5  # the comparison is not vacuous
+
+
+def test_written_by_label_and_value_meta_pair_names_the_author() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Nawaz Dhandala">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes">'
+    )
+    assert extract_metadata(_page(head=head), None).authors == ["Nawaz Dhandala"]
+    account = head.replace("Nawaz Dhandala", "admin")
+    assert extract_metadata(_page(head=account), None).authors == []
+
+
+def test_markup_next_to_a_json_ld_person_adds_only_full_names() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Bridge approved", "author": {"name": "Jane Roe"}}
+    byline = (
+        "<h1>Bridge approved</h1>"
+        '<div class="byline"><span class="author">Jane Roe</span>'
+        '<span class="author">PCWorld</span></div>'
+    )
+    assert extract_metadata(_page(body=byline, ld=ld), None).authors == ["Jane Roe"]
+    coauthor = byline.replace("PCWorld", "John Doe")
+    assert extract_metadata(_page(body=coauthor, ld=ld), None).authors == ["Jane Roe", "John Doe"]

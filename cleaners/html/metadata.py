@@ -478,10 +478,12 @@ _SHORT_TEXT = (
 )
 
 
-def _markup_authors(root: lxml_html.HtmlElement, title: str | None) -> list[str]:
+def _markup_authors(
+    root: lxml_html.HtmlElement, title: str | None, marked_only: bool = False
+) -> list[str]:
     """Names of the byline nearest to the headline (in page order), from byline markup,
-    author-page links, or "By …" text; byline elements next to it (one `a` per author in one
-    byline) add their names."""
+    author-page links, or "By …" text (`marked_only`: not the texts); byline elements
+    next to it (one `a` per author in one byline) add their names."""
     if root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS:
         return []
     candidates: list[tuple[lxml_html.HtmlElement, list[str]]] = []
@@ -489,8 +491,9 @@ def _markup_authors(root: lxml_html.HtmlElement, title: str | None) -> list[str]
         candidates.append((element, _element_names(element)))
     for link in _author_links(root):
         candidates.append((link, [n for n in split_names(_text(link)) if _written_as_name(n)]))
-    for element, text in _prefixed_bylines(root):
-        candidates.append((element, [n for n in split_names(text) if _written_as_name(n)]))
+    if not marked_only:
+        for element, text in _prefixed_bylines(root):
+            candidates.append((element, [n for n in split_names(text) if _written_as_name(n)]))
     candidates = [(e, names) for e, names in candidates if names and not _is_foreign(e)]
     if not candidates:
         return []
@@ -722,6 +725,26 @@ def _is_site(name: str, site_names: set[str]) -> bool:
     )
 
 
+_GLUED = re.compile(r"[a-z][A-Z]")
+
+
+def _full_name(name: str, site_names: set[str]) -> bool:
+    """A person's full name: two words or more, written as a name, none of them a job,
+    date or interface word, no two words glued together ("AnalystUpdated")."""
+    tokens = name.split()
+    words = author_vocabulary()
+    return (
+        len(tokens) >= 2
+        and looks_like_person(name)
+        and _is_person(name, site_names)
+        and not _GLUED.search(name.replace("Mc", "").replace("Mac", ""))
+        and all(t.isalpha() or t.strip(".'’-").isalpha() for t in tokens)
+        and not any(
+            t.casefold() in words.roles or t.casefold() in words.not_name_words for t in tokens
+        )
+    )
+
+
 def _labelled_author(meta: dict[str, str]) -> str | None:
     """The value of a label/value meta pair whose label is a byline word: SEO plugins write
     `twitter:label1` "Written by" and `twitter:data1` "Jane Roe" (the author's display name)
@@ -755,7 +778,11 @@ def _authors(
     labelled = _labelled_author(meta)
     if labelled and not _is_handle(labelled):  # "admin" is the site's account, not a name
         candidates.append(("meta", finalize(split_names(labelled))))
-    candidates.append(("markup", _markup_authors(root, title)))
+    # Metadata naming a person leaves the markup one question: does the byline name more
+    # authors (JSON-LD often lists only the first)? Byline elements and author links answer
+    # it; "By …" texts (the dear part of the search) are read only when no person is named.
+    named = any(_is_person(n, site_names) for _, names in candidates for n in names)
+    candidates.append(("markup", _markup_authors(root, title, marked_only=named)))
     chosen: tuple[str, list[str]] | None = None
     for source, names in candidates:
         if not names:
@@ -772,7 +799,13 @@ def _authors(
         # a later source naming every chosen author and more is the fuller list
         keys = {name_key(n) for n in names}
         if len(names) > len(chosen[1]) and {name_key(n) for n in chosen[1]} <= keys:
-            chosen = (source, names)
+            known = {name_key(n) for n in chosen[1]}
+            extra = [n for n in names if name_key(n) not in known]
+            # next to a named person, markup also holds job titles, the outlet's name and
+            # glued texts ("PCWorld", "Fact Checked", "Meg JamesStaff"): the extra names
+            # must be people's full names
+            if all(_full_name(n, site_names) for n in extra):
+                chosen = (source, names)
     return (chosen[1], chosen[0]) if chosen else ([], None)
 
 
