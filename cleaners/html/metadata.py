@@ -10,10 +10,13 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's date,
   then its own markup and text heuristics) and last the update date.
 - **authors**: JSON-LD `author` (objects, arrays, `@id` references into the graph) -> `<meta>`
-  author names -> byline markup (`itemprop=author`, `rel=author`, `.byline`, `.author-name`...),
-  outside comments, related cards, sidebars and menus. A source naming only the site itself
-  (an organisation) yields to a later source naming a person; byline markup naming every
-  metadata author and more replaces the shorter list. The text rules add visible byline names.
+  author names -> the `twitter:labelN` "Written by" / `twitter:dataN` pair -> byline markup
+  (`itemprop=author`, `rel=author`, `.byline`, `.author-name`..., author-page links, "By …"
+  texts), outside comments, related cards, sidebars and menus. A source naming only the site
+  itself, an agency, a newsroom group ("News Desk") or a user name yields to a later source
+  naming a person; byline markup naming every metadata person and more full names replaces
+  the shorter list (with a person named, the "By …" text scan is skipped: it could only add
+  names). The text rules add visible byline names.
 - **title**: JSON-LD `headline` -> `og:title` -> `twitter:title` -> `<title>`, without the
   site's name before or after a separator.
 """
