@@ -281,3 +281,13 @@ def test_markup_next_to_a_json_ld_person_adds_only_full_names() -> None:
     assert extract_metadata(_page(body=byline, ld=ld), None).authors == ["Jane Roe"]
     coauthor = byline.replace("PCWorld", "John Doe")
     assert extract_metadata(_page(body=coauthor, ld=ld), None).authors == ["Jane Roe", "John Doe"]
+
+
+def test_a_byline_label_with_the_name_in_its_tail_or_in_the_next_element() -> None:
+    tail = "<h1>Low light houseplants</h1><div><strong>Contributors:</strong> Janet Loughrey</div>"
+    assert extract_metadata(_page(body=tail), None).authors == ["Janet Loughrey"]
+    link = (
+        "<h1>Festival news</h1>"
+        "<div><span>Contributed by</span><a href='/u/63'>Nicol Wistreich</a></div>"
+    )
+    assert extract_metadata(_page(body=link), None).authors == ["Nicol Wistreich"]

@@ -385,8 +385,13 @@ def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlE
         if rest:
             found.append((element, rest))
             continue
+        # the name after the label: its text ("<b>Contributors:</b> Jane Roe"), else the next
+        # element ("<span>By</span><a>Jane Roe</a>")
+        tail = " ".join((element.tail or "").split()).strip(EDGE_CHARACTERS)
         following = element.getnext()
-        if following is not None and 1 <= len(_text(following).split()) <= 8:
+        if 1 <= len(tail.split()) <= 8:
+            found.append((element, tail))
+        elif following is not None and 1 <= len(_text(following).split()) <= 8:
             found.append((following, _text(following)))
     return found
 
