@@ -46,6 +46,8 @@ class Vocabulary:
     not_name_words: frozenset[str]
     particles: frozenset[str]
     not_author_prefixes: tuple[str, ...]
+    collective: frozenset[str]
+    collective_openers: frozenset[str]
 
 
 @cache
@@ -62,6 +64,8 @@ def vocabulary() -> Vocabulary:
         not_name_words=frozenset(data["not_name_words"]),
         particles=frozenset(data["name_particles"]),
         not_author_prefixes=tuple(data["not_author_prefixes"]),
+        collective=frozenset(data["collective_words"]),
+        collective_openers=frozenset(data["collective_openers"]),
     )
 
 
@@ -119,6 +123,8 @@ def clean_name(part: str) -> str | None:
     if not part or _NOT_A_NAME.search(part):
         return None
     tokens = part.split()
+    if _is_collective(tokens):
+        return part  # "News Desk", "The Currency editors": the newsroom as a whole
     # "Jane Roe Updated Aug 14": a name ends where date or interface words begin
     stop = next((i for i, t in enumerate(tokens) if _fold(t) in vocabulary().not_name_words), None)
     if stop is not None:
@@ -143,6 +149,21 @@ def clean_name(part: str) -> str | None:
     ):
         return None
     return name
+
+
+def _is_collective(tokens: list[str]) -> bool:
+    """'News Desk', 'EcoCult Staff', 'Our Editors': a group byline (see authors.toml)."""
+    v = vocabulary()
+    if not 1 <= len(tokens) <= 4 or _fold(tokens[-1]) not in v.collective:
+        return False
+    before = [_fold(t) for t in tokens[:-1]]
+    if before and before[0] in v.collective_openers:
+        before = before[1:]
+    return not any(t in v.not_name_words or not t.isalpha() for t in before)
+
+
+def is_collective(name: str) -> bool:
+    return _is_collective(name.split())
 
 
 def split_names(text: str) -> list[str]:
@@ -194,7 +215,8 @@ def name_key(name: str) -> str:
 
 def finalize(names: Iterable[str]) -> list[str]:
     """De-duplicated in order (the first spelling wins); agencies only when no person is
-    named."""
+    named (a newsroom group named with people is a co-author: "Jane Roe and the Data
+    Team")."""
     seen: set[str] = set()
     out = []
     for name in names:

@@ -77,3 +77,25 @@ def test_looks_like_person() -> None:
     assert looks_like_person("Ludwig van Beethoven")
     assert looks_like_person("سارة الخطيب")
     assert not looks_like_person("clicking here")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("News Desk", ["News Desk"]),
+        ("TOI Lifestyle Desk", ["TOI Lifestyle Desk"]),
+        ("The Currency editors", ["The Currency editors"]),
+        ("Our Editors", ["Our Editors"]),
+        ("By Jane Roe Staff Writer", ["Jane Roe"]),  # a job title after a name is still cut
+        ("View all posts by Staff", []),  # interface words before the group word
+    ],
+)
+def test_newsroom_groups_are_kept_whole(text: str, names: list[str]) -> None:
+    assert split_names(text) == names
+
+
+def test_a_newsroom_group_gives_way_to_no_one_but_is_not_a_person() -> None:
+    from cleaners.authors import is_collective
+
+    assert finalize(["Jane Roe", "Data Team"]) == ["Jane Roe", "Data Team"]
+    assert is_collective("Data Team") and not is_collective("Jane Roe")

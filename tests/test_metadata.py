@@ -225,3 +225,69 @@ def test_short_byline_candidates_equal_the_plain_xpath_on_every_html_fixture() -
         assert fast == plain, page
         pages_with_bylines += bool(plain)
     assert pages_with_bylines >= 5  # the comparison is not vacuous
+
+
+def test_marked_byline_elements_equal_the_plain_scan_on_every_html_fixture() -> None:
+    from pathlib import Path
+
+    from lxml import html as lxml_html
+
+    from cleaners.html import metadata
+
+    v = metadata._vocabulary()
+
+    def plain(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+        found = []
+        for element in root.xpath("//body//*[@class or @id or @itemprop or @rel]"):
+            marks = metadata._marks_of(element)
+            if (
+                "author" in (element.get("itemprop") or "").lower()
+                or "author" in (element.get("rel") or "").lower().split()
+                or (v.byline.search(marks) and not v.byline_discard.search(marks))
+            ):
+                found.append(element)
+        return found
+
+    pages = sorted((Path(__file__).resolve().parent.parent / "fixtures").rglob("*.html"))
+    marked_pages = 0
+    for page in pages:
+        root = lxml_html.document_fromstring(page.read_bytes())
+        expected = plain(root)
+        screened = set(metadata._marked_elements(root))
+        assert [e for e in expected if e in screened] == expected, page
+        marked_pages += bool(expected)
+    assert marked_pages >= 5  # the comparison is not vacuous
+
+
+def test_written_by_label_and_value_meta_pair_names_the_author() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Nawaz Dhandala">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes">'
+    )
+    assert extract_metadata(_page(head=head), None).authors == ["Nawaz Dhandala"]
+    account = head.replace("Nawaz Dhandala", "admin")
+    assert extract_metadata(_page(head=account), None).authors == []
+
+
+def test_markup_next_to_a_json_ld_person_adds_only_full_names() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Bridge approved", "author": {"name": "Jane Roe"}}
+    byline = (
+        "<h1>Bridge approved</h1>"
+        '<div class="byline"><span class="author">Jane Roe</span>'
+        '<span class="author">PCWorld</span></div>'
+    )
+    assert extract_metadata(_page(body=byline, ld=ld), None).authors == ["Jane Roe"]
+    coauthor = byline.replace("PCWorld", "John Doe")
+    assert extract_metadata(_page(body=coauthor, ld=ld), None).authors == ["Jane Roe", "John Doe"]
+
+
+def test_a_byline_label_with_the_name_in_its_tail_or_in_the_next_element() -> None:
+    tail = "<h1>Low light houseplants</h1><div><strong>Contributors:</strong> Janet Loughrey</div>"
+    assert extract_metadata(_page(body=tail), None).authors == ["Janet Loughrey"]
+    link = (
+        "<h1>Festival news</h1>"
+        "<div><span>Contributed by</span><a href='/u/63'>Nicol Wistreich</a></div>"
+    )
+    assert extract_metadata(_page(body=link), None).authors == ["Nicol Wistreich"]

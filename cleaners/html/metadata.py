@@ -10,10 +10,13 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's date,
   then its own markup and text heuristics) and last the update date.
 - **authors**: JSON-LD `author` (objects, arrays, `@id` references into the graph) -> `<meta>`
-  author names -> byline markup (`itemprop=author`, `rel=author`, `.byline`, `.author-name`...),
-  outside comments, related cards, sidebars and menus. A source naming only the site itself
-  (an organisation) yields to a later source naming a person; byline markup naming every
-  metadata author and more replaces the shorter list. The text rules add visible byline names.
+  author names -> the `twitter:labelN` "Written by" / `twitter:dataN` pair -> byline markup
+  (`itemprop=author`, `rel=author`, `.byline`, `.author-name`..., author-page links, "By …"
+  texts), outside comments, related cards, sidebars and menus. A source naming only the site
+  itself, an agency, a newsroom group ("News Desk") or a user name yields to a later source
+  naming a person; byline markup naming every metadata person and more full names replaces
+  the shorter list (with a person named, the "By …" text scan is skipped: it could only add
+  names). The text rules add visible byline names.
 - **title**: JSON-LD `headline` -> `og:title` -> `twitter:title` -> `<title>`, without the
   site's name before or after a separator.
 """
@@ -29,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -39,6 +43,7 @@ from cleaners.authors import (
     byline_rest,
     finalize,
     is_agency,
+    is_collective,
     looks_like_person,
     name_key,
     split_names,
@@ -276,7 +281,7 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
     """Elements marked as bylines: itemprop=author, rel=author, byline class/id words."""
     v = _vocabulary()
     found = []
-    for element in root.xpath("//body//*[@class or @id or @itemprop or @rel]"):
+    for element in _marked_elements(root):
         if element.tag in ("script", "style", "meta", "img", "link"):
             continue
         itemprop = (element.get("itemprop") or "").lower()
@@ -290,6 +295,32 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
         for ancestor in element.iterancestors():
             inner.discard(ancestor)
     return [e for e in found if e in inner]
+
+
+_MARKED_ATTRIBUTES = "//body//*/@class | //body//*/@id | //body//*/@itemprop | //body//*/@rel"
+
+
+def _marked_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The elements of `//body//*[@class or @id or @itemprop or @rel]` whose attribute holds
+    the first word of a byline mark (or "author"), in any case, in document order. Speed:
+    libxml2 lists the attribute values and one pattern screens them; only these elements
+    are split into words (`_marks_of`), not the page's thousands (the same bylines: tested
+    on every HTML fixture)."""
+    screen = _mark_screen()
+    found: list[lxml_html.HtmlElement] = []
+    for value in root.xpath(_MARKED_ATTRIBUTES):
+        if screen.search(value):
+            element = value.getparent()
+            if not found or found[-1] is not element:
+                found.append(element)
+    return found
+
+
+@cache
+def _mark_screen() -> re.Pattern[str]:
+    raw = resources.files("cleaners.data").joinpath("metadata.toml").read_bytes().decode()
+    firsts = {mark.split()[0] for mark in tomllib.loads(raw)["byline_marks"]} | {"author"}
+    return re.compile("|".join(re.escape(w) for w in sorted(firsts)), re.IGNORECASE)
 
 
 _NAME_MARK = re.compile(r"\bname\b")
@@ -320,7 +351,12 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
     if not text or len(text.split()) > _MAX_BYLINE_WORDS:
         return []
     # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
-    return [n for n in split_names(text) if len(n.split()) == 1 or looks_like_person(n)]
+    return [n for n in split_names(text) if len(n.split()) == 1 or _written_as_name(n)]
+
+
+def _written_as_name(name: str) -> bool:
+    """A person's name as people write it, or a newsroom group ("The Currency editors")."""
+    return looks_like_person(name) or is_collective(name)
 
 
 def _author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -349,8 +385,13 @@ def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlE
         if rest:
             found.append((element, rest))
             continue
+        # the name after the label: its text ("<b>Contributors:</b> Jane Roe"), else the next
+        # element ("<span>By</span><a>Jane Roe</a>")
+        tail = " ".join((element.tail or "").split()).strip(EDGE_CHARACTERS)
         following = element.getnext()
-        if following is not None and 1 <= len(_text(following).split()) <= 8:
+        if 1 <= len(tail.split()) <= 8:
+            found.append((element, tail))
+        elif following is not None and 1 <= len(_text(following).split()) <= 8:
             found.append((following, _text(following)))
     return found
 
@@ -358,23 +399,66 @@ def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlE
 def _short_text_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The elements `_SHORT_TEXT` selects whose text may open with a byline word, in document
     order. Speed: the XPath weighs every element's whole text (about 10 ms a page on the
-    extraction benchmark); this reads the first characters of each element's text and asks
-    the XPath's conditions only of those that open with a byline word (tested equal to the
-    XPath filtered the same way in tests/test_metadata.py)."""
+    extraction benchmark). An element's text opens with its first text piece that is not
+    punctuation or space, so only the pieces that open with a byline word (or are the first
+    words of one, "Written" + "<b>by</b>") are looked at, with the elements that hold them,
+    up to the first ancestor too long to be a byline; of those, the first characters of the
+    text are read and the XPath's conditions asked (tested equal to the XPath filtered the
+    same way in tests/test_metadata.py)."""
     longest = max((len(p) for p in author_vocabulary().prefixes), default=0) + 1
+    opens, first_words = _byline_screens()
+    lead = _LEADING_EDGE  # spaces and edge characters before the first word
+    seen: set[lxml_html.HtmlElement] = set()
     found = []
     for body in root.iter("body"):
-        for element in body.iterdescendants(etree.Element):
-            if element.tag in _NOT_SHORT_TEXT:
+        for piece in body.xpath(".//text()"):
+            start = lead.match(piece).end()
+            head = " ".join(piece[start : start + 200].split()).casefold()
+            if not (head.startswith(opens) or head in first_words):
                 continue
-            head = _text_head(element, longest)
-            if head is None or byline_rest(head) is None:
-                continue
-            raw = "".join(element.itertext())
-            size = len(_XML_SPACE.sub(" ", raw).strip(" \t\r\n"))
-            if 1 < size < 80 and sum(1 for _ in element.iterdescendants(etree.Element)) < 12:
-                found.append(element)
+            owner = piece.getparent()
+            element = owner if piece.is_text else owner.getparent()
+            while element is not None and element is not body:
+                if element in seen:
+                    break  # this element and its ancestors were weighed for an earlier piece
+                seen.add(element)
+                if _text_size(element) >= 80:
+                    break  # and so are its ancestors
+                if sum(1 for _ in islice(element.iterdescendants(etree.Element), 12)) >= 12:
+                    break
+                if element.tag not in _NOT_SHORT_TEXT and isinstance(element.tag, str):
+                    head = _text_head(element, longest)
+                    opens_byline = head is not None and byline_rest(head) is not None
+                    if opens_byline and _text_size(element) > 1:
+                        found.append(element)
+                element = element.getparent()
+    if len(found) > 1:
+        order = {e: i for i, e in enumerate(root.iter())}
+        found.sort(key=order.__getitem__)
     return found
+
+
+@cache
+def _byline_screens() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the byline words, the first words of those of several words): what a text piece,
+    edge characters and spaces aside, opens with or is."""
+    prefixes = author_vocabulary().prefixes
+    heads = {" ".join(p.split()[:n]) for p in prefixes for n in range(1, len(p.split()))}
+    return tuple(prefixes), frozenset(heads)
+
+
+_LEADING_EDGE = re.compile(f"[\\s{re.escape(EDGE_CHARACTERS)}]*")
+
+
+def _text_size(element: lxml_html.HtmlElement) -> int:
+    """The length of the element's text with spaces collapsed, counted up to 80."""
+    parts: list[str] = []
+    for piece in element.itertext():
+        parts.append(piece)
+        size = len(_XML_SPACE.sub(" ", "".join(parts)).strip(" \t\r\n"))
+        if size >= 80:
+            return size
+    return len(_XML_SPACE.sub(" ", "".join(parts)).strip(" \t\r\n"))
 
 
 _NOT_SHORT_TEXT = frozenset({"script", "style", "a", "option"})
@@ -402,19 +486,22 @@ _SHORT_TEXT = (
 )
 
 
-def _markup_authors(root: lxml_html.HtmlElement, title: str | None) -> list[str]:
+def _markup_authors(
+    root: lxml_html.HtmlElement, title: str | None, marked_only: bool = False
+) -> list[str]:
     """Names of the byline nearest to the headline (in page order), from byline markup,
-    author-page links, or "By …" text; byline elements next to it (one `a` per author in one
-    byline) add their names."""
+    author-page links, or "By …" text (`marked_only`: not the texts); byline elements
+    next to it (one `a` per author in one byline) add their names."""
     if root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS:
         return []
     candidates: list[tuple[lxml_html.HtmlElement, list[str]]] = []
     for element in _byline_elements(root):
         candidates.append((element, _element_names(element)))
     for link in _author_links(root):
-        candidates.append((link, [n for n in split_names(_text(link)) if looks_like_person(n)]))
-    for element, text in _prefixed_bylines(root):
-        candidates.append((element, [n for n in split_names(text) if looks_like_person(n)]))
+        candidates.append((link, [n for n in split_names(_text(link)) if _written_as_name(n)]))
+    if not marked_only:
+        for element, text in _prefixed_bylines(root):
+            candidates.append((element, [n for n in split_names(text) if _written_as_name(n)]))
     candidates = [(e, names) for e, names in candidates if names and not _is_foreign(e)]
     if not candidates:
         return []
@@ -627,7 +714,9 @@ def _visible_title(
 
 
 def _is_person(name: str, site_names: set[str]) -> bool:
-    return not (_is_site(name, site_names) or is_agency(name) or _is_handle(name))
+    return not (
+        _is_site(name, site_names) or is_agency(name) or is_collective(name) or _is_handle(name)
+    )
 
 
 def _is_handle(name: str) -> bool:
@@ -642,6 +731,37 @@ def _is_site(name: str, site_names: set[str]) -> bool:
         key == site or (len(key) >= 3 and (site.startswith(key) or site.endswith(key)))
         for site in site_names
     )
+
+
+_GLUED = re.compile(r"[a-z][A-Z]")
+
+
+def _full_name(name: str, site_names: set[str]) -> bool:
+    """A person's full name: two words or more, written as a name, none of them a job,
+    date or interface word, no two words glued together ("AnalystUpdated")."""
+    tokens = name.split()
+    words = author_vocabulary()
+    return (
+        len(tokens) >= 2
+        and looks_like_person(name)
+        and _is_person(name, site_names)
+        and not _GLUED.search(name.replace("Mc", "").replace("Mac", ""))
+        and all(t.isalpha() or t.strip(".'’-").isalpha() for t in tokens)
+        and not any(
+            t.casefold() in words.roles or t.casefold() in words.not_name_words for t in tokens
+        )
+    )
+
+
+def _labelled_author(meta: dict[str, str]) -> str | None:
+    """The value of a label/value meta pair whose label is a byline word: SEO plugins write
+    `twitter:label1` "Written by" and `twitter:data1` "Jane Roe" (the author's display name)
+    for the card of a shared link."""
+    for n in range(1, 5):
+        label = meta.get(f"twitter:label{n}")
+        if label is not None and byline_rest(label) == "":
+            return meta.get(f"twitter:data{n}")
+    return None
 
 
 def _authors(
@@ -663,7 +783,14 @@ def _authors(
         if value and not value.startswith(("http", "/", "@")):
             candidates.append(("meta", finalize(split_names(value))))
             break
-    candidates.append(("markup", _markup_authors(root, title)))
+    labelled = _labelled_author(meta)
+    if labelled and not _is_handle(labelled):  # "admin" is the site's account, not a name
+        candidates.append(("meta", finalize(split_names(labelled))))
+    # Metadata naming a person leaves the markup one question: does the byline name more
+    # authors (JSON-LD often lists only the first)? Byline elements and author links answer
+    # it; "By …" texts (the dear part of the search) are read only when no person is named.
+    named = any(_is_person(n, site_names) for _, names in candidates for n in names)
+    candidates.append(("markup", _markup_authors(root, title, marked_only=named)))
     chosen: tuple[str, list[str]] | None = None
     for source, names in candidates:
         if not names:
@@ -680,7 +807,13 @@ def _authors(
         # a later source naming every chosen author and more is the fuller list
         keys = {name_key(n) for n in names}
         if len(names) > len(chosen[1]) and {name_key(n) for n in chosen[1]} <= keys:
-            chosen = (source, names)
+            known = {name_key(n) for n in chosen[1]}
+            extra = [n for n in names if name_key(n) not in known]
+            # next to a named person, markup also holds job titles, the outlet's name and
+            # glued texts ("PCWorld", "Fact Checked", "Meg JamesStaff"): the extra names
+            # must be people's full names
+            if all(_full_name(n, site_names) for n in extra):
+                chosen = (source, names)
     return (chosen[1], chosen[0]) if chosen else ([], None)
 
 
