@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from cleaners.data import load_toml
 
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
@@ -52,8 +52,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    raw = resources.files("cleaners.data").joinpath("authors.toml").read_bytes().decode()
-    data = tomllib.loads(raw)
+    data = load_toml("authors.toml")
     return Vocabulary(
         prefixes=tuple(sorted(data["by_prefixes"], key=len, reverse=True)),
         roles=frozenset(data["roles"]),

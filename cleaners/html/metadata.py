@@ -26,12 +26,10 @@ from __future__ import annotations
 import html
 import json
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from itertools import islice
 from typing import Any
 
@@ -49,6 +47,7 @@ from cleaners.authors import (
     split_names,
 )
 from cleaners.authors import vocabulary as author_vocabulary
+from cleaners.data import load_toml
 from cleaners.dates import parse_date
 from cleaners.normalize import normalize_line
 
@@ -101,8 +100,7 @@ def _marks(words: list[str]) -> re.Pattern[str]:
 
 @cache
 def _vocabulary() -> _Vocabulary:
-    raw = resources.files("cleaners.data").joinpath("metadata.toml").read_bytes().decode()
-    data = tomllib.loads(raw)
+    data = load_toml("metadata.toml")
     return _Vocabulary(
         published_meta=tuple(data["published_meta"]),
         updated_meta=tuple(data["updated_meta"]),
@@ -318,8 +316,7 @@ def _marked_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
 
 @cache
 def _mark_screen() -> re.Pattern[str]:
-    raw = resources.files("cleaners.data").joinpath("metadata.toml").read_bytes().decode()
-    firsts = {mark.split()[0] for mark in tomllib.loads(raw)["byline_marks"]} | {"author"}
+    firsts = {mark.split()[0] for mark in load_toml("metadata.toml")["byline_marks"]} | {"author"}
     return re.compile("|".join(re.escape(w) for w in sorted(firsts)), re.IGNORECASE)
 
 
