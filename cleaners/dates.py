@@ -103,6 +103,8 @@ def parse_date(text: str) -> str | None:
     if iso:
         return iso
     cleaned = _NOISE.sub(" ", text).replace(",", ", ")
+    first: datetime | None
+    second: datetime | None
     try:
         first = dateutil_parser.parse(cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True)
         second = dateutil_parser.parse(cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True)

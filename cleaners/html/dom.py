@@ -15,11 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 from cleaners.html.prune import Pruner, may_be_on_demand
-
-HtmlElement = lxml_html.HtmlElement
 
 BLOCK_TAGS = frozenset(
     """p h1 h2 h3 h4 h5 h6 li dt dd figcaption blockquote pre tr legend div section article
@@ -128,6 +126,7 @@ def _visitor(
             return True, [DomBlock(element, text, tag)] if text else []
         results: list[tuple[HtmlElement, str, bool, str | list[DomBlock] | None]] = []
         has_block = False
+        payload: str | list[DomBlock] | None  # a child's inline text or blocks (None: skipped)
         for child in element:
             child_tag = child.tag
             if not isinstance(child_tag, str):
@@ -148,7 +147,7 @@ def _visitor(
             if child_tag != "tr" and not len(child):
                 # a leaf: the inline text `visit` would give, without the call
                 blocky = False
-                payload: str | list[DomBlock] = child.text or ""
+                payload = child.text or ""
                 if child_tag == "br":
                     payload = " " + payload
             else:

@@ -78,7 +78,7 @@ _ERROR_PAGE = re.compile(
 # C: lxml.html's own lookup (form and input classes) is a Python call per element touched.
 _PARSER = lxml_html.HTMLParser(
     collect_ids=False,
-    default_doctype=False,
+    default_doctype=False,  # type: ignore[call-arg]  # an lxml option lxml-stubs do not list
     encoding="utf-8",
     remove_comments=True,
     remove_pis=True,
@@ -286,8 +286,8 @@ def _region(
         key=lambda node: depth[node],
     )
     if headline is not None and not _contains(region, headline):
-        chain = set(_ancestors(region))
-        common = next((n for n in _ancestors(headline) if n in chain), None)
+        region_chain = set(_ancestors(region))
+        common = next((n for n in _ancestors(headline) if n in region_chain), None)
         if common is not None and _tag(common) not in ("body", "html"):
             region = common
     article = next((n for n in _ancestors(region) if _tag(n) == "article"), None)
@@ -468,22 +468,22 @@ def page_from_html(
     visible = "\n".join(b.text for b in dom)
     repaired = may_need_repair(visible)
     if repaired:  # most pages show no trace of mojibake in any block
-        for block in dom:
-            block.text = repair_mojibake(block.text)
+        for dom_block in dom:
+            dom_block.text = repair_mojibake(dom_block.text)
         visible = "\n".join(b.text for b in dom)
     if is_bot_wall(f"{meta.title or ''}\n{visible}"):
         return _rejected("bot_wall", source, meta, url, site, stated)
 
     head_at = _headline(dom, meta.title)
     headline = dom[head_at].element if head_at is not None else None
-    if headline is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
+    if head_at is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
         return _rejected("not_article", source, meta, url, site, stated)
 
-    extracted, matched, covered = _main_content(root, dom, repair=repaired)
-    if extracted and covered < _MIN_COVERAGE * sum(len(t) for t in extracted):
+    main_texts, matched, covered = _main_content(root, dom, repair=repaired)
+    if main_texts and covered < _MIN_COVERAGE * sum(len(t) for t in main_texts):
         # trafilatura's paragraphs could not be found in the markup (text split at <br>,
         # generated content): clean its own blocks, as the text path does.
-        return _page_from_extracted(extracted, meta, stated, source, url, site)
+        return _page_from_extracted(main_texts, meta, stated, source, url, site)
     region = _region(dom, matched, headline)
     if region is None:
         return _rejected("empty", source, meta, url, site, stated)
@@ -494,7 +494,7 @@ def page_from_html(
     _state(page, stated, meta.site, url, site)
     if page.image is None:  # no image stated: the article's first picture
         page.image = region_image(region, root, url or stated.canonical_url)
-    page.main_texts = extracted
+    page.main_texts = main_texts
     page.meta_title = meta.title
     page.extracted = set()
     list_cache: dict = {}

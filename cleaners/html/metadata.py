@@ -409,7 +409,7 @@ def _short_text_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElem
     found = []
     for body in root.iter("body"):
         for piece in body.xpath(".//text()"):
-            start = lead.match(piece).end()
+            start = lead.match(piece).end()  # type: ignore[union-attr]  # `*`: always matches
             head = " ".join(piece[start : start + 200].split()).casefold()
             if not (head.startswith(opens) or head in first_words):
                 continue
@@ -424,8 +424,8 @@ def _short_text_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElem
                 if sum(1 for _ in islice(element.iterdescendants(etree.Element), 12)) >= 12:
                     break
                 if element.tag not in _NOT_SHORT_TEXT and isinstance(element.tag, str):
-                    head = _text_head(element, longest)
-                    opens_byline = head is not None and byline_rest(head) is not None
+                    opening = _text_head(element, longest)
+                    opens_byline = opening is not None and byline_rest(opening) is not None
                     if opens_byline and _text_size(element) > 1:
                         found.append(element)
                 element = element.getparent()
