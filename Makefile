@@ -52,6 +52,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy cleaners/
 
 format: install
 	$(BIN)/ruff format .
