@@ -28,8 +28,18 @@ _CHARS_PER_WORD_SOUTHEAST_ASIAN = 6
 def word_count(text: str) -> int:
     """Words of `text`: whitespace-separated tokens, and word-sized units of characters in
     scripts written without spaces (see above)."""
-    if text.isascii():
+    if text.isascii() or max(text) < _FIRST_UNSPACED:
+        # a screen: no character of a run below, so the count is whitespace's (most non-ASCII
+        # text is Latin with accents or curly quotes); `_word_count_by_runs` is the plain way
         return len(text.split())
+    return _word_count_by_runs(text)
+
+
+_FIRST_UNSPACED = "\u0e00"  # the lowest character of `_HAN_KANA_RUN` and `_SOUTHEAST_ASIAN_RUN`
+
+
+def _word_count_by_runs(text: str) -> int:
+    """`word_count` the plain way: every text through the script runs."""
     units = 0
     rest = text
     for run_re, per_word in (
