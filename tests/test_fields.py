@@ -236,3 +236,9 @@ def test_byline_under_the_title_fills_the_authors_and_dates() -> None:
     assert article.authors == ("Sherif Saed",)
     assert article.published is not None and article.published.startswith("2019-11-20")
     assert [r.reason for r in article.removed] == ["byline"]
+
+
+def test_sentence_in_a_script_without_case_is_not_a_date_line() -> None:
+    """Arabic words have no capital: they are not taken for names around the date."""
+    line = "قال وزير الزراعة إن موسم الزيتون في 12 مارس 2024 سيكون الأسوأ منذ عقد"
+    assert not is_byline_or_date_line(line)

@@ -49,7 +49,8 @@ def is_byline_or_date_line(text: str) -> bool:
         if word in vocabulary.markers:
             signal = True
         elif (
-            token[0].islower()
+            # a name is capitalised; a word of a script without case (Arabic) may be anything
+            not token[0].isupper()
             and word not in vocabulary.glue
             and word not in date_words()
             and not any(ch.isdigit() for ch in token)
