@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners import clean_text
+from cleaners.rules.standfirst import is_byline_or_date_line
 from tests.pages import BODY, TITLE, page, paragraphs
 
 BYLINES = [
@@ -189,3 +190,55 @@ def test_event_line_with_date_invents_no_author() -> None:
     line = "Harvest Festival - 14 March 2023"
     article = clean_text(page(TITLE, *BODY[:2], line, *BODY[2:]))
     assert article.authors == ()
+
+
+# Lines templates print under the headline, in the forms seen on real pages: none is a
+# standfirst (cleaners/rules/standfirst.py).
+BYLINE_OR_DATE_LINES = [
+    "Reuters November 18, 2019 11:03 PM",
+    "Posted on March 30, 2015 by Admin",
+    "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT",
+    "By Mike Wuerthele and Malcolm Owen Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)",
+    "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
+    "October 12, 2018/0 Comments/in Company News /by webadmin",
+    "The Associated Press Published Monday, November 18, 2019 8:22AM EST",
+    "Analysis by Chris Cillizza, CNN Editor-at-large",
+    "Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras",
+]
+STANDFIRSTS = [
+    "Farmers say the crop could be the smallest in a decade as exporters renegotiate",
+    "Black Friday is Next Week, But Several Deals Go Live Today",
+    "An unsubstantiated rumor was circulated in November 2019 to discredit the ambassador",
+    "Twenty teams have punched tickets for next summer's tournament",
+]
+
+
+@pytest.mark.parametrize("line", BYLINE_OR_DATE_LINES)
+def test_byline_or_date_line_under_the_title_is_not_a_subtitle(line: str) -> None:
+    article = clean_text(page(TITLE, line, *BODY))
+    assert article.title == TITLE
+    assert article.subtitle is None
+    assert paragraphs(article) == list(BODY)
+    assert [r.reason for r in article.removed] in (["byline"], ["date_line"])
+
+
+@pytest.mark.parametrize("line", STANDFIRSTS)
+def test_standfirst_is_not_read_as_a_byline_or_date_line(line: str) -> None:
+    assert not is_byline_or_date_line(line)
+    article = clean_text(page(TITLE, line, *BODY))
+    assert (article.title, article.subtitle) == (TITLE, line)
+    assert article.removed == ()
+
+
+def test_byline_under_the_title_fills_the_authors_and_dates() -> None:
+    article = clean_text(page(TITLE, "By Sherif Saed - 20 November 2019 08:05 GMT", *BODY))
+    assert article.subtitle is None
+    assert article.authors == ("Sherif Saed",)
+    assert article.published is not None and article.published.startswith("2019-11-20")
+    assert [r.reason for r in article.removed] == ["byline"]
+
+
+def test_sentence_in_a_script_without_case_is_not_a_date_line() -> None:
+    """Arabic words have no capital: they are not taken for names around the date."""
+    line = "قال وزير الزراعة إن موسم الزيتون في 12 مارس 2024 سيكون الأسوأ منذ عقد"
+    assert not is_byline_or_date_line(line)

@@ -412,3 +412,18 @@ def settle_dates(page: Page) -> None:
     """An update date alone is the best publication date known."""
     if page.published is None and page.updated is not None:
         page.published = page.updated
+
+
+# Shared with the standfirst test (cleaners/rules/standfirst.py), which tells these lines from
+# a subtitle with the same vocabulary.
+set_date = _set_date
+
+
+def agencies() -> frozenset[str]:
+    """News and picture agencies of credits.toml, lower case."""
+    return _agencies()
+
+
+def date_words() -> frozenset[str]:
+    """Month, weekday, time-zone and small words of a date line, lower case."""
+    return _DATE_WORDS

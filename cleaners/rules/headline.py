@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
+from cleaners.rules.standfirst import BylineUnderHeadline
 from cleaners.textfeatures import (
     ends_sentence,
     fold,
@@ -20,7 +21,9 @@ class HeadlineRule:
     """The first kept block is the title when it reads as one; a title is never invented.
 
     The next block is the subtitle when it is a standfirst: a sentence-length line without a
-    final full stop (a lead paragraph ends with one and stays in the body).
+    final full stop (a lead paragraph ends with one and stays in the body). A byline or date
+    line in that place (chosen here or by the page's markup) is not one: it is handled as the
+    byline or date line it is (fields filled, removed with that reason).
     """
 
     name: str = "headline"
@@ -34,6 +37,12 @@ class HeadlineRule:
             if len(kept) < 2 or not is_headline_like(kept[0].text, self.max_title_words):
                 return
             page.title, page.title_index = kept[0].text, kept[0].index
+        byline = BylineUnderHeadline(self.name)
+        if page.subtitle_index is not None:
+            chosen = next(b for b in page.blocks if b.index == page.subtitle_index)
+            # a byline rule already took it (removed), or it reads as one: not a standfirst
+            if not chosen.kept or byline.handle(page, chosen):
+                page.subtitle, page.subtitle_index = None, None
         title_key = fold(page.title)
         following = [b for b in kept if b.index != page.title_index and fold(b.text) != title_key]
         if page.subtitle is not None or len(following) < 2:
@@ -49,6 +58,7 @@ class HeadlineRule:
             and not ends_sentence(candidate.text)
             and not in_unmarked_script(candidate.text)  # a Thai paragraph has no full stop
             and starts_upper(candidate.text)
+            and not byline.handle(page, candidate)
         ):
             page.subtitle, page.subtitle_index = candidate.text, candidate.index
 
