@@ -817,3 +817,12 @@ def test_stream_errors_map_to_one_read_error_each() -> None:
     assert late.message == "corrupt gzip data: cut (after line 7)"
     with pytest.raises(TypeError):
         stream_error("f", ValueError("not a stream error"))
+
+
+def test_gzip_message_names_the_error_when_it_has_no_text() -> None:
+    """An exception without a message (e.g. a bare EOFError from a truncated stream) still says
+    what went wrong, not an empty 'corrupt gzip data: '."""
+    from cleaners.readers.base import gzip_message
+
+    assert gzip_message(EOFError()) == "corrupt gzip data: EOFError"
+    assert gzip_message(OSError("Not a gzipped file")) == "corrupt gzip data: Not a gzipped file"

@@ -167,7 +167,7 @@ def read_bounded(stream: BinaryIO, limit: int) -> bytes:
 
 
 def gzip_message(exc: BaseException) -> str:
-    return f"corrupt gzip data: {exc or type(exc).__name__}"
+    return f"corrupt gzip data: {str(exc) or type(exc).__name__}"
 
 
 def os_message(exc: OSError) -> str:
