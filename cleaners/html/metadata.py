@@ -152,7 +152,7 @@ class _JsonLd:
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def _json_ld(root: lxml_html.HtmlElement) -> _JsonLd:
+def json_ld(root: lxml_html.HtmlElement) -> _JsonLd:
     found = _JsonLd()
     for script in root.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
@@ -816,7 +816,7 @@ def _authors(
 
 def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
     data = PageMetadata()
-    ld = _json_ld(root)
+    ld = json_ld(root)
     article = ld.article or {}
     meta = _meta(root)
     publisher = article.get("publisher")

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from cleaners.data import load_toml
-from cleaners.html.metadata import _json_ld  # the article's JSON-LD object, one reader
+from cleaners.html.metadata import json_ld  # the article's JSON-LD object, one reader
 from cleaners.normalize import normalize_line
 
 
@@ -89,7 +89,7 @@ def page_fields(root: lxml_html.HtmlElement, url: str | None = None) -> PageFiel
     meta = _meta_values(root)
     links = _link_hrefs(root)
     try:
-        ld = _json_ld(root)
+        ld = json_ld(root)
         article, by_id = ld.article or ld.page or {}, ld.by_id
     except RecursionError:  # JSON-LD nested beyond reading: the meta tags still serve
         article, by_id = {}, {}
