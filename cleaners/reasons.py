@@ -24,6 +24,8 @@ BLOCK_REASONS: dict[str, str] = {
     "duplicate_paragraph": "a body paragraph printed again",
     "second_story": "an unrelated story appended below the main one (infinite scroll)",
     "navigation": "menus, section lists and other page chrome outside the article region",
+    "furniture": "a short line between a dump's headline and its story that no rule named "
+    "(a credit, a date, a label)",
     "off_main_content": "page text beside the article that the extractors' vote left out (HTML)",
 }
 

@@ -404,10 +404,11 @@ def find_region(texts: Sequence[str], model: RegionModel | None = None) -> Regio
         start -= 1
     # One last line after the region is the story's own last line (a dump that ends with the
     # story) unless it is known debris; a page's chrome below a story is longer than a line.
-    if end == len(texts) - 1 and not _is_debris(texts[end]):
+    if end == len(texts) - 1 and not is_debris_line(texts[end]):
         end += 1
     return Region(start, end)
 
 
-def _is_debris(text: str) -> bool:
+def is_debris_line(text: str) -> bool:
+    """A line a line pattern names as debris (a cookie button, "Skip to content", a share bar)."""
     return _line_kind(text) is not None

@@ -111,7 +111,8 @@ def test_partial_date_line_is_not_a_date() -> None:
     line = "Published: March 2023"
     article = clean_text(page(TITLE, line, *BODY))
     assert (article.published, article.updated) == (None, None)
-    assert all(r.text != line for r in article.removed)
+    # not a date line: only the short line between headline and story it is
+    assert [r.reason for r in article.removed if r.text == line] == ["furniture"]
 
 
 def test_no_date_anywhere_leaves_dates_null() -> None:
@@ -152,7 +153,10 @@ def test_lead_ending_with_full_stop_stays_in_the_body() -> None:
 def test_short_line_under_the_title_is_not_a_subtitle() -> None:
     article = clean_text(page(TITLE, "Heat and drought", *BODY))
     assert article.subtitle is None
-    assert paragraphs(article) == ["Heat and drought", *BODY]
+    assert paragraphs(article) == list(BODY)
+    assert [(r.text, r.reason, r.rule) for r in article.removed] == [
+        ("Heat and drought", "furniture", "headline")
+    ]
 
 
 def test_title_and_subtitle_found_under_top_chrome() -> None:

@@ -318,6 +318,7 @@ def test_every_block_reason_code_is_exercised() -> None:
         "duplicate_paragraph",
         "second_story",  # tests/test_second_story.py
         "navigation",  # tests/test_region.py
+        "furniture",  # tests/test_headline_search.py
         "off_main_content",  # tests/test_html_wild.py
     }
     assert covered == set(BLOCK_REASONS)

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
+from cleaners.headline_search import headline_by_lead, printed_twice
+from cleaners.rules.region import is_furniture
 from cleaners.rules.standfirst import BylineUnderHeadline
 from cleaners.textfeatures import (
     ends_sentence,
     fold,
     in_unmarked_script,
     is_headline_like,
+    is_prose,
     starts_upper,
     word_count,
 )
@@ -27,11 +30,19 @@ class HeadlineRule:
     """
 
     name: str = "headline"
+    chrome_reason: str = "navigation"
+    furniture_reason: str = "furniture"
+    # reasons a dump's headline is taken out with before it is known (outside the region, or
+    # above a list of headlines); a line removed for any other reason is not the headline
+    misplaced_reasons: tuple[str, ...] = ("navigation", "related_articles", "related_teaser")
+    max_furniture_words: int = 5
     max_title_words: int = 30
     min_subtitle_words: int = 6
     max_subtitle_words: int = 50
 
     def apply(self, page: Page) -> None:
+        if page.title is None and page.extracted is None and page.region is not None:
+            self._headline_of_dump(page)
         kept = [b for b in page.blocks if b.kept]
         if page.title is None:
             if len(kept) < 2 or not is_headline_like(kept[0].text, self.max_title_words):
@@ -61,6 +72,38 @@ class HeadlineRule:
             and not byline.handle(page, candidate)
         ):
             page.subtitle, page.subtitle_index = candidate.text, candidate.index
+
+    def _headline_of_dump(self, page: Page) -> None:
+        """A whole-page dump's headline: the line above the story that names its subject
+        (`cleaners.headline_search`), even where a rule took it for a menu line."""
+        assert page.region is not None
+        body = [b.index for b in page.blocks if b.kept and page.in_region(b)]
+        texts = [b.text for b in page.blocks]
+        taken = {
+            b.index
+            for b in page.blocks
+            if b.removal is not None and b.removal.reason not in self.misplaced_reasons
+        }
+        index = headline_by_lead(texts, page.region[0], body, is_furniture, taken)
+        if index is None:
+            return
+        headline = page.blocks[index]
+        headline.removal = None  # a field now, not debris
+        page.title, page.title_index = headline.text, headline.index
+        # short lines kept above the headline are the page's top chrome (a section label, a
+        # date bar, a promo the region took in); a sentence there may be the story's own
+        for block in page.blocks[:index]:
+            if block.kept and not is_prose(block.text):
+                block.remove(self.chrome_reason, self.name)
+        # between the headline and the story's first paragraph, a line of a few words is its
+        # furniture: a credit, a date, a section label that no rule could name
+        for block in page.blocks[index + 1 :]:
+            if block.kept and is_prose(block.text):
+                break
+            short = block.n_words <= self.max_furniture_words
+            # (a line printed twice is a caption: the printed-twice rule names it)
+            if block.kept and short and not printed_twice(texts, block.index):
+                block.remove(self.furniture_reason, self.name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,117 @@
+"""The headline of a whole-page dump, found by the words it shares with the story's lead."""
+
+from __future__ import annotations
+
+from cleaners import clean_text
+from cleaners.headline_search import content_words, headline_by_lead
+from tests.pages import BODY, TITLE, page
+
+MENU = ("Home", "World", "Business", "Sport", "Culture", "Weather")
+FOOTER = ("Contact us", "Privacy", "Terms of use")
+
+# A Spanish wording of the olive story (new text, not from fixtures/)
+ES_TITLE = "La ola de calor hunde la cosecha de aceite de oliva en Túnez"
+ES_BODY = (
+    "Los productores de aceite de oliva del centro de Túnez dicen que la cosecha de este año "
+    "podría ser la más pequeña de la década tras semanas de calor extremo.",
+    "El ministerio de agricultura calcula que la producción caerá alrededor de un tercio "
+    "respecto a la temporada pasada, lo que encarece el aceite en los mercados locales.",
+    "Los exportadores advierten que los contratos firmados con compradores españoles e "
+    "italianos tendrán que renegociarse porque los volúmenes prometidos no estarán disponibles.",
+    "Los agricultores de Sfax y Kairuán han pedido al gobierno créditos baratos para sustituir "
+    "las bombas de riego que se averiaron durante el verano.",
+)
+
+
+def removed(article: object) -> list[tuple[str, str, str]]:
+    return [(r.text, r.reason, r.rule) for r in article.removed]  # type: ignore[attr-defined]
+
+
+def test_headline_above_a_title_like_promo_and_a_date_is_the_title() -> None:
+    raw = page(
+        *MENU,
+        TITLE,
+        "Get breaking news alerts on your phone",
+        "North Africa desk",
+        "Tue 14 Nov 2023 09:12 GMT",
+        *BODY,
+        *FOOTER,
+    )
+    article = clean_text(raw)
+    assert article.title == TITLE
+    assert article.text == "\n\n".join(BODY)
+    reasons = {text: reason for text, reason, _ in removed(article)}
+    assert reasons["Tue 14 Nov 2023 09:12 GMT"] == "date_line"
+    assert reasons["Get breaking news alerts on your phone"] == "newsletter_prompt"
+    assert article.published == "2023-11-14T09:12:00"
+
+
+def test_headline_the_region_left_out_is_brought_back_in_another_language() -> None:
+    raw = page(
+        "Portada",
+        "Internacional",
+        "Economía",
+        "Deportes",
+        "Cultura",
+        "Descarga nuestra aplicación gratuita para Android",
+        ES_TITLE,
+        "Suscríbete a nuestro boletín diario",
+        "Redacción internacional",
+        *ES_BODY,
+        "Aviso legal",
+        "Contacto",
+    )
+    article = clean_text(raw)
+    assert article.title == ES_TITLE
+    assert ES_TITLE not in [r.text for r in article.removed]
+    assert article.text == "\n\n".join(ES_BODY)
+    # the short lines between headline and story are its furniture
+    assert ("Suscríbete a nuestro boletín diario", "furniture", "headline") in removed(article)
+    assert ("Redacción internacional", "furniture", "headline") in removed(article)
+    # the promo above the headline shares no word with the story: still chrome
+    assert (
+        "Descarga nuestra aplicación gratuita para Android",
+        "navigation",
+        "article_region",
+    ) in removed(article)
+
+
+def texts_and_body(*above: str) -> tuple[list[str], list[int]]:
+    texts = [*above, *BODY]
+    return texts, list(range(len(above), len(texts)))
+
+
+def never_furniture(text: str) -> bool:
+    return False
+
+
+def test_no_line_naming_the_story_gives_no_headline() -> None:
+    texts, body = texts_and_body("Create your own news feed", "Download the podcast app")
+    assert headline_by_lead(texts, body[0], body, never_furniture) is None
+
+
+def test_the_line_naming_the_story_wins_over_nearer_promos() -> None:
+    texts, body = texts_and_body(TITLE, "Create your own news feed", "Download the podcast app")
+    assert headline_by_lead(texts, body[0], body, never_furniture) == 0
+
+
+def test_a_caption_printed_twice_is_not_the_headline() -> None:
+    caption = "Olive trees scorched by the heat near Sfax in central Tunisia, July 2023"
+    texts, body = texts_and_body(TITLE, caption, caption)
+    assert headline_by_lead(texts, body[0], body, never_furniture) == 0
+
+
+def test_of_headline_and_standfirst_the_shorter_upper_line_is_the_headline() -> None:
+    standfirst = "Olive farmers in central Tunisia fear the smallest harvest in a decade"
+    texts, body = texts_and_body(TITLE, standfirst)
+    assert headline_by_lead(texts, body[0], body, never_furniture) == 0
+
+
+def test_lines_a_rule_named_are_not_candidates() -> None:
+    texts, body = texts_and_body(TITLE)
+    assert headline_by_lead(texts, body[0], body, never_furniture, taken={0}) is None
+
+
+def test_content_words_leave_out_stop_words_numbers_and_punctuation() -> None:
+    stop = frozenset({"the", "in", "of"})
+    assert content_words("The price of oil in 2023, up 12%!", stop) == ["price", "oil", "up"]
