@@ -145,15 +145,29 @@ def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
     ]
 
 
-def _prose_words(dom: list[DomBlock], positions: Iterable[int]) -> int:
-    """Words (script-aware) in the prose blocks among `positions`."""
-    total = 0
-    for i in positions:
-        text = dom[i].text
-        # under _MIN_PROSE_CHARS no text holds the 8 words of a sentence: not asked
-        if len(text) >= _MIN_PROSE_CHARS and is_prose(text):
-            total += word_count(text)
-    return total
+class _Prose:
+    """Words (script-aware) of each prose block of the page, counted once: the choice
+    between trafilatura's answers weighs several sets of blocks (its answers, the page, the
+    boxes its paragraphs sit in), mostly the same blocks."""
+
+    def __init__(self, dom: list[DomBlock]) -> None:
+        self._dom = dom
+        self._words: list[int] | None = None
+
+    def words(self, positions: Iterable[int]) -> int:
+        """Prose words in the blocks at `positions`."""
+        if self._words is None:
+            self._words = [_prose_words(block.text) for block in self._dom]
+        words = self._words
+        return sum(words[i] for i in positions)
+
+
+def _prose_words(text: str) -> int:
+    """The text's words when it is prose, else 0."""
+    # under _MIN_PROSE_CHARS no text holds the 8 words of a sentence: not asked
+    if len(text) >= _MIN_PROSE_CHARS and is_prose(text):
+        return word_count(text)
+    return 0
 
 
 _MIN_PROSE_CHARS = 15  # eight one-letter words and their spaces
@@ -161,8 +175,8 @@ _MIN_PROSE_CHARS = 15  # eight one-letter words and their spaces
 
 def _main_content(
     root: lxml_html.HtmlElement, dom: list[DomBlock], repair: bool = False
-) -> tuple[list[str], list[int], int]:
-    """trafilatura's paragraphs, the page blocks they match and the matched length.
+) -> _Extracted:
+    """trafilatura's paragraphs, matched to the page blocks.
 
     Fast mode first. Its full cascade (the comparison with its readability and jusText
     fallbacks) runs only when fast mode's answer looks wrong: nothing, text the page's blocks
@@ -172,69 +186,64 @@ def _main_content(
     added prose sits in the elements fast mode's paragraphs sit in (the rest of the same
     body). A short article beside a column of long teasers keeps fast mode's answer: the
     full cascade would take the teasers."""
-    fast_run = _extraction(root, dom, fast=True, repair=repair)
-    extracted, matched, covered = fast_run
-    total = sum(len(t) for t in extracted)
+    fast = _extraction(root, dom, fast=True, repair=repair)
     if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
-        return fast_run  # work per page stays bounded: no full cascade, no need to weigh it
-    boxes: set = set()
+        return fast  # work per page stays bounded: no full cascade, no need to weigh it
+    prose = _Prose(dom)
+    boxes: set[lxml_html.HtmlElement | None] = set()
     listing = False  # the page holds several times fast mode's prose: maybe a listicle
-    if extracted and covered >= _MIN_COVERAGE * total:
-        fast_prose = _prose_words(dom, matched)
-        page_prose = _prose_words(dom, range(len(dom)))
+    usable = bool(fast.texts) and fast.holds_most()
+    fast_prose = 0
+    if usable:
+        fast_prose = prose.words(fast.matched)
+        page_prose = prose.words(range(len(dom)))
         if fast_prose >= _FAST_PROSE_SHARE * page_prose:
-            return fast_run
+            return fast
         if fast_prose >= _FAST_ENOUGH_PROSE:
-            boxes = {_container(dom[i].element) for i in matched}
+            boxes = {_container(dom[i].element) for i in fast.matched}
             in_boxes = (i for i, b in enumerate(dom) if _container(b.element) in boxes)
             listing = page_prose >= _LISTING_GAIN * fast_prose
-            if _prose_words(dom, in_boxes) <= _FULL_GAIN * fast_prose and not listing:
-                return fast_run  # the full answer could not gain enough: not asked
-    else:
-        fast_prose = -1  # unusable: any full answer the markup holds is better
-    full_run = _extraction(root, dom, fast=False, repair=repair)
-    full_extracted, full_matched, full_covered = full_run
-    full_total = sum(len(t) for t in full_extracted)
-    if not full_extracted:
-        return fast_run
-    if full_covered >= _MIN_COVERAGE * full_total:
-        if fast_prose < 0:
-            return full_run
+            if prose.words(in_boxes) <= _FULL_GAIN * fast_prose and not listing:
+                return fast  # the full answer could not gain enough: not asked
+    full = _extraction(root, dom, fast=False, repair=repair)
+    if not full.texts:
+        return fast
+    if full.holds_most():
+        if not usable:  # any full answer the markup holds is better
+            return full
         if fast_prose < _FAST_ENOUGH_PROSE:
-            gained = _prose_words(dom, full_matched)
+            gained = prose.words(full.matched)
         else:  # only what continues fast mode's body counts
-            gained = _prose_words(
-                dom, (i for i in full_matched if _container(dom[i].element) in boxes)
-            )
+            gained = prose.words(i for i in full.matched if _container(dom[i].element) in boxes)
         if gained > _FULL_GAIN * fast_prose:
-            return full_run
-        if listing and _listing_gain(dom, matched, full_matched) >= _LISTING_GAIN * fast_prose:
-            return full_run
-        return fast_run
+            return full
+        if listing and _listing_gain(dom, prose, fast, full) >= _LISTING_GAIN * fast_prose:
+            return full
+        return fast
     # neither can be matched well: the one that matches more of the page
-    if fast_prose < 0 and (not extracted or full_covered > covered):
-        return full_run
-    return fast_run
+    if not usable and (not fast.texts or full.covered > fast.covered):
+        return full
+    return fast
 
 
-def _listing_gain(dom: list[DomBlock], matched: list[int], full_matched: list[int]) -> int:
+def _listing_gain(dom: list[DomBlock], prose: _Prose, fast: _Extracted, full: _Extracted) -> int:
     """Prose words of the full answer inside fast mode's article region (its element holding
     most of fast mode's text, widened to its <article>): a listicle's items, each in a box of
     its own under the intro fast mode kept. Teasers of other stories sit outside it."""
-    region = _region(dom, matched, None)
+    region = _region(dom, fast.matched, None)
     if region is None:
         return 0
-    return _prose_words(dom, (i for i in full_matched if _contains(region, dom[i].element)))
+    return prose.words(i for i in full.matched if _contains(region, dom[i].element))
 
 
 def _extraction(
     root: lxml_html.HtmlElement, dom: list[DomBlock], fast: bool, repair: bool = False
-) -> tuple[list[str], list[int], int]:
-    extracted = extracted_texts(root, fast=fast)
+) -> _Extracted:
+    texts = extracted_texts(root, fast=fast)
     if repair:  # the page's blocks were repaired: so are trafilatura's, to match them
-        extracted = [repair_mojibake(t) for t in extracted]
-    matched = _match(dom, extracted)
-    return extracted, matched, sum(len(dom[i].text) for i in matched)
+        texts = [repair_mojibake(t) for t in texts]
+    matched = _match(dom, texts)
+    return _Extracted(texts, matched, sum(len(dom[i].text) for i in matched))
 
 
 def _page_from_extracted(
@@ -513,7 +522,7 @@ def page_from_html(
     name = source or url or "<html>"
     try:
         parsed = _read(html, url, http_charset)
-        main = _Extracted(*_main_content(parsed.root, parsed.dom, repair=parsed.repaired))
+        main = _main_content(parsed.root, parsed.dom, repair=parsed.repaired)
         if not main.holds_most():
             # trafilatura's paragraphs could not be found in the markup (text split at <br>,
             # generated content): clean its own blocks, as the text path does.
