@@ -72,11 +72,9 @@ class Page:
     # path: the URL's date, text heuristics): used when the rules found none
     published_fallback: str | None = None
     reject_reason: str | None = None
-    # Facts the HTML path knows from markup, by block index (empty for text dumps):
-    markup_reasons: dict[int, tuple[str, str]] = field(default_factory=dict)  # (reason, rule)
-    extracted: set[int] | None = None  # blocks the main-content extractor kept
-    story_starts: set[int] = field(default_factory=set)  # first blocks of further <article>s
-    # Page text outside the extracted article (template): rules may name it, else it is
+    # What the markup says about blocks is on `cleaners.html.page.HtmlPage`. One fact stays
+    # here because `body()` and the reports read it on any page (empty for text dumps):
+    # page text outside the extracted article (template). Rules may name it, else it is
     # dropped without a removal entry, as it was never part of the article.
     outside: set[int] = field(default_factory=set)
     # Text dumps: the article region [start, end) of block indices (cleaners/region.py);

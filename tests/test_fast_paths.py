@@ -183,3 +183,19 @@ def test_mojibake_in_one_block_of_a_page_is_repaired() -> None:
     )
     assert "café and the duty-free" in article.text
     assert "Ã" not in article.text
+
+
+@pytest.mark.parametrize("index", range(len(_HTML_FIXTURES)))
+def test_prose_counted_once_is_prose_counted_each_time(index: int) -> None:
+    """`_Prose` counts each block's prose words once per page; any set of blocks then sums to
+    what counting its blocks' prose the plain way gives."""
+    from cleaners.html.dom import iter_blocks
+    from cleaners.html.extract import _Prose
+    from cleaners.textfeatures import is_prose, word_count
+
+    root = _parse(_HTML_FIXTURES[index].read_text(encoding="utf-8", errors="replace"))
+    blocks = iter_blocks(root)
+    prose = _Prose(blocks)
+    for positions in (range(len(blocks)), range(0, len(blocks), 2), [], range(len(blocks) // 2)):
+        plain = sum(word_count(b.text) for b in (blocks[i] for i in positions) if is_prose(b.text))
+        assert prose.words(positions) == plain

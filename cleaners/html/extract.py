@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -26,7 +27,7 @@ from cleaners.blocks import Block, Page
 from cleaners.html.decode import UndecodableError, bound_html, decode_html
 from cleaners.html.dom import DomBlock, iter_blocks
 from cleaners.html.guards import BodyGuard
-from cleaners.html.links import link_share, list_link_share
+from cleaners.html.links import link_share
 from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
@@ -144,15 +145,29 @@ def _match(dom: list[DomBlock], extracted: list[str]) -> list[int]:
     ]
 
 
-def _prose_words(dom: list[DomBlock], positions: Iterable[int]) -> int:
-    """Words (script-aware) in the prose blocks among `positions`."""
-    total = 0
-    for i in positions:
-        text = dom[i].text
-        # under _MIN_PROSE_CHARS no text holds the 8 words of a sentence: not asked
-        if len(text) >= _MIN_PROSE_CHARS and is_prose(text):
-            total += word_count(text)
-    return total
+class _Prose:
+    """Words (script-aware) of each prose block of the page, counted once: the choice
+    between trafilatura's answers weighs several sets of blocks (its answers, the page, the
+    boxes its paragraphs sit in), mostly the same blocks."""
+
+    def __init__(self, dom: list[DomBlock]) -> None:
+        self._dom = dom
+        self._words: list[int] | None = None
+
+    def words(self, positions: Iterable[int]) -> int:
+        """Prose words in the blocks at `positions`."""
+        if self._words is None:
+            self._words = [_prose_words(block.text) for block in self._dom]
+        words = self._words
+        return sum(words[i] for i in positions)
+
+
+def _prose_words(text: str) -> int:
+    """The text's words when it is prose, else 0."""
+    # under _MIN_PROSE_CHARS no text holds the 8 words of a sentence: not asked
+    if len(text) >= _MIN_PROSE_CHARS and is_prose(text):
+        return word_count(text)
+    return 0
 
 
 _MIN_PROSE_CHARS = 15  # eight one-letter words and their spaces
@@ -160,8 +175,8 @@ _MIN_PROSE_CHARS = 15  # eight one-letter words and their spaces
 
 def _main_content(
     root: lxml_html.HtmlElement, dom: list[DomBlock], repair: bool = False
-) -> tuple[list[str], list[int], int]:
-    """trafilatura's paragraphs, the page blocks they match and the matched length.
+) -> _Extracted:
+    """trafilatura's paragraphs, matched to the page blocks.
 
     Fast mode first. Its full cascade (the comparison with its readability and jusText
     fallbacks) runs only when fast mode's answer looks wrong: nothing, text the page's blocks
@@ -171,69 +186,64 @@ def _main_content(
     added prose sits in the elements fast mode's paragraphs sit in (the rest of the same
     body). A short article beside a column of long teasers keeps fast mode's answer: the
     full cascade would take the teasers."""
-    fast_run = _extraction(root, dom, fast=True, repair=repair)
-    extracted, matched, covered = fast_run
-    total = sum(len(t) for t in extracted)
+    fast = _extraction(root, dom, fast=True, repair=repair)
     if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
-        return fast_run  # work per page stays bounded: no full cascade, no need to weigh it
-    boxes: set = set()
+        return fast  # work per page stays bounded: no full cascade, no need to weigh it
+    prose = _Prose(dom)
+    boxes: set[lxml_html.HtmlElement | None] = set()
     listing = False  # the page holds several times fast mode's prose: maybe a listicle
-    if extracted and covered >= _MIN_COVERAGE * total:
-        fast_prose = _prose_words(dom, matched)
-        page_prose = _prose_words(dom, range(len(dom)))
+    usable = bool(fast.texts) and fast.holds_most()
+    fast_prose = 0
+    if usable:
+        fast_prose = prose.words(fast.matched)
+        page_prose = prose.words(range(len(dom)))
         if fast_prose >= _FAST_PROSE_SHARE * page_prose:
-            return fast_run
+            return fast
         if fast_prose >= _FAST_ENOUGH_PROSE:
-            boxes = {_container(dom[i].element) for i in matched}
+            boxes = {_container(dom[i].element) for i in fast.matched}
             in_boxes = (i for i, b in enumerate(dom) if _container(b.element) in boxes)
             listing = page_prose >= _LISTING_GAIN * fast_prose
-            if _prose_words(dom, in_boxes) <= _FULL_GAIN * fast_prose and not listing:
-                return fast_run  # the full answer could not gain enough: not asked
-    else:
-        fast_prose = -1  # unusable: any full answer the markup holds is better
-    full_run = _extraction(root, dom, fast=False, repair=repair)
-    full_extracted, full_matched, full_covered = full_run
-    full_total = sum(len(t) for t in full_extracted)
-    if not full_extracted:
-        return fast_run
-    if full_covered >= _MIN_COVERAGE * full_total:
-        if fast_prose < 0:
-            return full_run
+            if prose.words(in_boxes) <= _FULL_GAIN * fast_prose and not listing:
+                return fast  # the full answer could not gain enough: not asked
+    full = _extraction(root, dom, fast=False, repair=repair)
+    if not full.texts:
+        return fast
+    if full.holds_most():
+        if not usable:  # any full answer the markup holds is better
+            return full
         if fast_prose < _FAST_ENOUGH_PROSE:
-            gained = _prose_words(dom, full_matched)
+            gained = prose.words(full.matched)
         else:  # only what continues fast mode's body counts
-            gained = _prose_words(
-                dom, (i for i in full_matched if _container(dom[i].element) in boxes)
-            )
+            gained = prose.words(i for i in full.matched if _container(dom[i].element) in boxes)
         if gained > _FULL_GAIN * fast_prose:
-            return full_run
-        if listing and _listing_gain(dom, matched, full_matched) >= _LISTING_GAIN * fast_prose:
-            return full_run
-        return fast_run
+            return full
+        if listing and _listing_gain(dom, prose, fast, full) >= _LISTING_GAIN * fast_prose:
+            return full
+        return fast
     # neither can be matched well: the one that matches more of the page
-    if fast_prose < 0 and (not extracted or full_covered > covered):
-        return full_run
-    return fast_run
+    if not usable and (not fast.texts or full.covered > fast.covered):
+        return full
+    return fast
 
 
-def _listing_gain(dom: list[DomBlock], matched: list[int], full_matched: list[int]) -> int:
+def _listing_gain(dom: list[DomBlock], prose: _Prose, fast: _Extracted, full: _Extracted) -> int:
     """Prose words of the full answer inside fast mode's article region (its element holding
     most of fast mode's text, widened to its <article>): a listicle's items, each in a box of
     its own under the intro fast mode kept. Teasers of other stories sit outside it."""
-    region = _region(dom, matched, None)
+    region = _region(dom, fast.matched, None)
     if region is None:
         return 0
-    return _prose_words(dom, (i for i in full_matched if _contains(region, dom[i].element)))
+    return prose.words(i for i in full.matched if _contains(region, dom[i].element))
 
 
 def _extraction(
     root: lxml_html.HtmlElement, dom: list[DomBlock], fast: bool, repair: bool = False
-) -> tuple[list[str], list[int], int]:
-    extracted = extracted_texts(root, fast=fast)
+) -> _Extracted:
+    texts = extracted_texts(root, fast=fast)
     if repair:  # the page's blocks were repaired: so are trafilatura's, to match them
-        extracted = [repair_mojibake(t) for t in extracted]
-    matched = _match(dom, extracted)
-    return extracted, matched, sum(len(dom[i].text) for i in matched)
+        texts = [repair_mojibake(t) for t in texts]
+    matched = _match(dom, texts)
+    return _Extracted(texts, matched, sum(len(dom[i].text) for i in matched))
 
 
 def _page_from_extracted(
@@ -432,6 +442,68 @@ def _lost_the_article(page: HtmlPage, article: Article) -> bool:
     return not ok or word_count(article.text) < _LOST_SHARE * found
 
 
+class _Rejected(Exception):
+    """The page is no article: the reason, with what was read of it before it was known."""
+
+    def __init__(
+        self, reason: str, meta: PageMetadata | None = None, stated: PageFields | None = None
+    ) -> None:
+        super().__init__(reason)
+        self.reason, self.meta, self.stated = reason, meta, stated
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """A page read: its tree, what its metadata says, and its blocks in document order."""
+
+    root: lxml_html.HtmlElement
+    meta: PageMetadata
+    stated: PageFields
+    dom: list[DomBlock]
+    repaired: bool  # the blocks' text had mojibake repaired (trafilatura's must be too)
+    head_at: int | None  # the headline's position in `dom`
+
+
+@dataclass(slots=True)
+class _Region:
+    """Where the article is: the element around it, further <article>s after it (infinite
+    scroll, each a story of its own) and the position in the page's blocks it starts from."""
+
+    element: lxml_html.HtmlElement
+    later: list[lxml_html.HtmlElement]
+    start: int | None  # the headline's position when the page is cut from it
+
+    def scope(self, element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+        """The region or later <article> holding `element`, if any."""
+        if _contains(self.element, element):
+            return self.element
+        return next((s for s in self.later if _contains(s, element)), None)
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A page block with where it came from in the markup."""
+
+    block: Block
+    dom: DomBlock
+    position: int  # in the page's blocks in document order
+    scope: lxml_html.HtmlElement | None  # the region or later <article> holding it
+    extracted: bool  # one of trafilatura's paragraphs
+
+
+@dataclass(slots=True)
+class _Extracted:
+    """trafilatura's answer matched to the page's blocks."""
+
+    texts: list[str]
+    matched: list[int]  # positions of the blocks that match its paragraphs, in order
+    covered: int  # the matched blocks' length
+
+    def holds_most(self) -> bool:
+        """Whether the page's blocks hold most of its text (else its paragraphs are the page)."""
+        return not self.texts or self.covered >= _MIN_COVERAGE * sum(len(t) for t in self.texts)
+
+
 def page_from_html(
     html: str | bytes,
     url: str | None = None,
@@ -442,19 +514,59 @@ def page_from_html(
     pack: SitePack | None = None,
 ) -> Page | Article:
     """The article's blocks with what markup and metadata say, ready for the rules; or a
-    rejected record when the page is no article (unreadable, bot wall, error page)."""
-    source = source or url or "<html>"
+    rejected record when the page is no article (unreadable, bot wall, error page).
+
+    Three steps: find the article region in the page (trafilatura's paragraphs matched to
+    the blocks, `_find_region`), build the page's blocks from it (`_build_blocks`) and
+    annotate them with what the markup says (`_annotate`)."""
+    name = source or url or "<html>"
+    try:
+        parsed = _read(html, url, http_charset)
+        main = _main_content(parsed.root, parsed.dom, repair=parsed.repaired)
+        if not main.holds_most():
+            # trafilatura's paragraphs could not be found in the markup (text split at <br>,
+            # generated content): clean its own blocks, as the text path does.
+            return _page_from_extracted(main.texts, parsed.meta, parsed.stated, name, url, site)
+        region = _find_region(parsed.dom, main, parsed.head_at)
+        if region is None:
+            raise _Rejected("empty", parsed.meta, parsed.stated)
+    except _Rejected as rejected:
+        return _rejected(rejected.reason, name, rejected.meta, url, site, rejected.stated)
+    meta = parsed.meta
+    page = HtmlPage(blocks=[], source=name, main_texts=main.texts, meta_title=meta.title)
+    _state(page, parsed.stated, meta.site, url, site)
+    if page.image is None:  # no image stated: the article's first picture
+        page.image = region_image(region.element, parsed.root, url or parsed.stated.canonical_url)
+    placed = _build_blocks(page, parsed.dom, region, set(main.matched))
+    if page.title_index is not None:
+        page.title = meta.title or page.blocks[page.title_index].text
+    selected = pack.selected(parsed.root) if pack else {}
+    _annotate(page, parsed.dom, placed, region.element, main.matched, selected)
+    _standfirst(page, parsed.dom)
+    # asked for after the page is built (readability rewrites the tree), only when needed
+    page.second_opinion = SecondOpinion(lambda: readability_blocks(region.element))
+    if page.title is None:
+        page.title = meta.title
+    page.authors = list(meta.authors)
+    page.published, page.updated = meta.published, meta.updated
+    page.published_fallback = meta.published_fallback
+    return page
+
+
+def _read(html: str | bytes, url: str | None, http_charset: str | None) -> _Parsed:
+    """Decode and parse the page, read its metadata and blocks; rejects what is no article
+    (unreadable, a bot wall, an error page)."""
     try:
         text = decode_html(html, http_charset)
     except UndecodableError:
-        return _rejected("unreadable", source, None, url, site)
+        raise _Rejected("unreadable") from None
     text = bound_html(text, MAX_HTML_CHARS)  # code and head go first: the article stays
     if not text.strip():
-        return _rejected("empty", source, None, url, site)
+        raise _Rejected("empty")
     try:
         root = _parse(text)
     except (etree.ParserError, ValueError):
-        return _rejected("unreadable", source, None, url, site)
+        raise _Rejected("unreadable") from None
     try:
         meta = extract_metadata(root, url)
     except RecursionError:  # metadata nested beyond reading (deep JSON-LD): keep the article
@@ -463,8 +575,7 @@ def page_from_html(
         stated = page_fields(root, url)
     except RecursionError:  # the same JSON-LD, read for the page fields
         stated = PageFields()
-    body = root.body if root.find("body") is not None else root
-    dom = iter_blocks(body)
+    dom = iter_blocks(root.body if root.find("body") is not None else root)
     visible = "\n".join(b.text for b in dom)
     repaired = may_need_repair(visible)
     if repaired:  # most pages show no trace of mojibake in any block
@@ -472,105 +583,133 @@ def page_from_html(
             dom_block.text = repair_mojibake(dom_block.text)
         visible = "\n".join(b.text for b in dom)
     if is_bot_wall(f"{meta.title or ''}\n{visible}"):
-        return _rejected("bot_wall", source, meta, url, site, stated)
-
+        raise _Rejected("bot_wall", meta, stated)
     head_at = _headline(dom, meta.title)
-    headline = dom[head_at].element if head_at is not None else None
     if head_at is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
-        return _rejected("not_article", source, meta, url, site, stated)
+        raise _Rejected("not_article", meta, stated)
+    return _Parsed(root, meta, stated, dom, repaired, head_at)
 
-    main_texts, matched, covered = _main_content(root, dom, repair=repaired)
-    if main_texts and covered < _MIN_COVERAGE * sum(len(t) for t in main_texts):
-        # trafilatura's paragraphs could not be found in the markup (text split at <br>,
-        # generated content): clean its own blocks, as the text path does.
-        return _page_from_extracted(main_texts, meta, stated, source, url, site)
-    region = _region(dom, matched, headline)
-    if region is None:
-        return _rejected("empty", source, meta, url, site, stated)
-    later = _later_articles(region)
-    scopes = [region, *later]
 
-    page = HtmlPage(blocks=[], source=source)
-    _state(page, stated, meta.site, url, site)
-    if page.image is None:  # no image stated: the article's first picture
-        page.image = region_image(region, root, url or stated.canonical_url)
-    page.main_texts = main_texts
-    page.meta_title = meta.title
-    page.extracted = set()
-    list_cache: dict = {}
-    selected = pack.selected(root) if pack else {}
-    signal_cache: dict = {}
-    seen_scopes: set = set()
-    matched_set = set(matched)
-    article_weight = _ArticleWeight(dom, matched)
+def _find_region(dom: list[DomBlock], main: _Extracted, head_at: int | None) -> _Region | None:
+    """The article's region (None: none found), and where the page starts: at the headline,
+    unless the layout sets the headline after much of the body."""
+    headline = dom[head_at].element if head_at is not None else None
+    element = _region(dom, main.matched, headline)
+    if element is None:
+        return None
+    start = head_at if headline is not None and _contains(element, headline) else None
+    if start is not None:
+        before = sum(len(dom[i].text) for i in main.matched if i < start)
+        if before > _MAX_BEFORE_HEADLINE * max(main.covered, 1):
+            start = None  # the headline is laid out after the body: do not cut from it
+    return _Region(element, _later_articles(element), start)
+
+
+def _build_blocks(
+    page: HtmlPage, dom: list[DomBlock], region: _Region, matched: set[int]
+) -> list[_Placed]:
+    """The page's blocks: from the start on, those in the region or a later <article>, and
+    trafilatura's paragraphs wherever they are. Sets the headline block and the story starts;
+    returns the other blocks with where they came from."""
+    placed: list[_Placed] = []
+    seen_scopes: set[lxml_html.HtmlElement | None] = set()
+    start = region.start
+    for position, dom_block in enumerate(dom):
+        if start is not None and position < start:
+            continue
+        scope = region.scope(dom_block.element)
+        extracted = position in matched
+        if scope is None and not extracted:
+            continue
+        block = Block(index=len(page.blocks), text=dom_block.text, tag=dom_block.tag)
+        if scope is not None and scope is not region.element and scope not in seen_scopes:
+            page.story_starts.add(block.index)  # a further <article> opens a new story
+        seen_scopes.add(scope)
+        page.blocks.append(block)
+        if position == start:
+            page.title_index = block.index
+        else:
+            placed.append(_Placed(block, dom_block, position, scope, extracted))
+    return placed
+
+
+def _annotate(
+    page: HtmlPage,
+    dom: list[DomBlock],
+    placed: list[_Placed],
+    region: lxml_html.HtmlElement,
+    matched: list[int],
+    selected: Mapping[lxml_html.HtmlElement, str],
+) -> None:
+    """The markup facts of the blocks (the headline's aside): link share and card, whether
+    they belong to the extracted article, and the debris their markup names."""
+    for entry in placed:
+        index = entry.block.index
+        if share := link_share(entry.dom, region):
+            page.link_share[index] = share
+        page.container[index] = _card(entry.dom)
+    _mark_extracted(page, dom, placed, matched)
+    _mark_reasons(page, dom, placed, region, matched, selected)
+
+
+def _mark_extracted(
+    page: HtmlPage, dom: list[DomBlock], placed: list[_Placed], matched: list[int]
+) -> None:
+    """Blocks trafilatura kept, and those it dropped but that are paragraphs, subheadings,
+    list items or rows of the article (recovered), are extracted; the rest is outside."""
     containers = {_container(dom[i].element) for i in matched}
     # After the last paragraph trafilatura kept, the body may go on in a container of the same
     # kind (an advert splits the body into two "body" boxes): recovered by tag and class.
     kinds = {_kind(c) for c in containers if c is not None and c.get("class")}
     first, last = (matched[0], matched[-1]) if matched else (-1, -1)
-    start = head_at if head_at is not None and _contains(region, dom[head_at].element) else None
-    if start is not None:
-        before = sum(len(dom[i].text) for i in matched if i < start)
-        if before > _MAX_BEFORE_HEADLINE * max(covered, 1):
-            start = None  # the headline is laid out after the body: do not cut from it
-    for position, dom_block in enumerate(dom):
-        if start is not None and position < start:
-            continue
-        scope = next((s for s in scopes if _contains(s, dom_block.element)), None)
-        extracted = position in matched_set
-        if scope is None and not extracted:
-            continue
-        block = Block(index=len(page.blocks), text=dom_block.text, tag=dom_block.tag)
-        if scope is not None and scope is not region and scope not in seen_scopes:
-            page.story_starts.add(block.index)  # a further <article> opens a new story
-        seen_scopes.add(scope)
-        page.blocks.append(block)
-        if position == start:
-            page.title, page.title_index = meta.title or block.text, block.index
-            continue
-        if share := link_share(dom_block, region):
-            page.link_share[block.index] = share
-        page.container[block.index] = _card(dom_block)
-        list_share = list_link_share(dom_block, list_cache)
-        if list_share is not None:
-            page.list_link_share[block.index] = list_share
-        recovered = not extracted and (
+    for entry in placed:
+        position, dom_block = entry.position, entry.dom
+        recovered = not entry.extracted and (
             (first < position < last and _recoverable(dom_block, containers))
             or (position > last and _recoverable(dom_block, kinds))
-            or (first < position < last and _loose_paragraph(dom_block, share))
+            or (
+                first < position < last
+                and _loose_paragraph(dom_block, page.link_share.get(entry.block.index, 0.0))
+            )
         )
-        if extracted or recovered:
-            page.extracted.add(block.index)
+        if entry.extracted or recovered:
+            page.extracted.add(entry.block.index)
         else:
-            page.outside.add(block.index)
-        chosen = _selected_reason(dom_block.element, selected)
+            page.outside.add(entry.block.index)
+
+
+def _mark_reasons(
+    page: HtmlPage,
+    dom: list[DomBlock],
+    placed: list[_Placed],
+    region: lxml_html.HtmlElement,
+    matched: list[int],
+    selected: Mapping[lxml_html.HtmlElement, str],
+) -> None:
+    """The reason a site selector, or else the nearest marked element around a block (a
+    figure caption, a share bar, a related box...), gives it."""
+    signal_cache: dict = {}
+    article_weight = _ArticleWeight(dom, matched)
+    for entry in placed:
+        block = entry.block
+        chosen = _selected_reason(entry.dom.element, selected)
         if chosen:
             page.markup_reasons[block.index] = (chosen, "site_selector")
             continue
-        marked = marked_ancestor(
-            dom_block.element, scope if scope is not None else region, signal_cache
-        )
+        scope = entry.scope if entry.scope is not None else region
+        marked = marked_ancestor(entry.dom.element, scope, signal_cache)
         if marked is None:
             continue
         signal, carrier = marked
         # trafilatura's own paragraphs only yield to unambiguous marks (a figure caption):
         # article bodies often sit in containers with 'teaser' or 'related' in their class.
-        if extracted and is_prose(block.text) and signal.reason != "caption":
+        if entry.extracted and is_prose(block.text) and signal.reason != "caption":
             continue
         # A class word alone does not remove the box holding most of the article ("promoted",
         # "post-paywall" on a body container): the text rules still judge its blocks.
         if signal.reason != "caption" and article_weight.holds_article(carrier):
             continue
-        page.markup_reasons[block.index] = (_reason(signal.reason, dom_block), signal.name)
-    _standfirst(page, dom)
-    # asked for after the page is built (readability rewrites the tree), only when needed
-    page.second_opinion = SecondOpinion(lambda: readability_blocks(region))
-    if page.title is None:
-        page.title = meta.title
-    page.authors = list(meta.authors)
-    page.published, page.updated = meta.published, meta.updated
-    page.published_fallback = meta.published_fallback
-    return page
+        page.markup_reasons[block.index] = (_reason(signal.reason, entry.dom), signal.name)
 
 
 _TITLE_TAGS = frozenset(("h1", "h2", "h3"))
@@ -623,7 +762,9 @@ def _card(block: DomBlock) -> lxml_html.HtmlElement | None:
     return parent
 
 
-def _selected_reason(element: lxml_html.HtmlElement, selected: dict) -> str | None:
+def _selected_reason(
+    element: lxml_html.HtmlElement, selected: Mapping[lxml_html.HtmlElement, str]
+) -> str | None:
     """The reason a site selector gives this element or one of its ancestors."""
     if not selected:
         return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
+from cleaners.html.page import HtmlPage
 from cleaners.rules.base import Rule
 
 # a paragraph this long is body text, not a caption or an appeal line
@@ -32,8 +33,7 @@ class BodyGuard:
         return self.rule.name
 
     def apply(self, page: Page) -> None:
-        extracted = page.extracted
-        if extracted is None:  # a text dump: the rule alone decides
+        if not isinstance(page, HtmlPage):  # a text dump: the rule alone decides
             self.rule.apply(page)
             return
         guarded = [
@@ -41,7 +41,7 @@ class BodyGuard:
             for b in page.blocks
             if b.kept
             and b.tag == "p"
-            and b.index in extracted
+            and b.index in page.extracted
             and b.index not in page.outside
             and b.n_words >= BODY_PARAGRAPH_WORDS
             and b.index not in page.markup_reasons

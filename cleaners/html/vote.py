@@ -34,6 +34,7 @@ from trafilatura.readability_lxml import Document
 
 from cleaners.blocks import Page
 from cleaners.html.dom import iter_blocks
+from cleaners.html.page import HtmlPage
 from cleaners.textfeatures import fold, is_prose
 
 # trafilatura's readability port logs what it drops
@@ -90,13 +91,14 @@ class ExtractorVoteRule:
     reason: str = "off_main_content"
 
     def apply(self, page: Page) -> None:
-        opinion: SecondOpinion | None = getattr(page, "second_opinion", None)
+        if not isinstance(page, HtmlPage):
+            return
+        opinion = page.second_opinion
         if opinion is None or page.reject_reason is not None or not needs_vote(page):
             return
         body = page.body()
         # where each block sits, read before readability rewrites the tree
-        cards: dict[int, object] = getattr(page, "container", None) or {}
-        places = {b.index: _place(cards.get(b.index)) for b in body}
+        places = {b.index: _place(page.container.get(b.index)) for b in body}
         other = opinion.blocks()
         if not other:
             return
@@ -121,10 +123,10 @@ class ExtractorVoteRule:
             block.remove(self.reason, self.name)
 
 
-def _place(card: object) -> tuple:
+def _place(card: lxml_html.HtmlElement | None) -> tuple:
     """A block's element (its card), the kind of that element (tag and class; only for
     elements with a class) and the element above it."""
-    if not isinstance(card, lxml_html.HtmlElement):
+    if card is None:
         return ()
     marks = card.get("class")
     kind = (card.tag, marks) if marks else id(card)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
+from cleaners.html.page import HtmlPage
 from cleaners.textfeatures import is_prose
 
 _CONTENT_TAGS = frozenset(
@@ -24,6 +25,8 @@ class MarkupSignalRule:
     deferred_reasons: frozenset[str] = frozenset({"ui_chrome"})
 
     def apply(self, page: Page) -> None:
+        if not isinstance(page, HtmlPage):
+            return
         for block in page.blocks:
             found = page.markup_reasons.get(block.index)
             if not found or not block.kept or page.is_field(block):
@@ -42,7 +45,7 @@ class UnextractedChromeRule:
     max_words: int = 4
 
     def apply(self, page: Page) -> None:
-        if page.extracted is None:
+        if not isinstance(page, HtmlPage):
             return
         for block in page.kept():
             if block.index in page.extracted or block.tag in _CONTENT_TAGS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Page
+from cleaners.html.page import HtmlPage
 from cleaners.region import RegionModel, find_region, headline_above
 from cleaners.rules.bylines import BylineRule, DateLineRule
 from cleaners.rules.captions import is_caption
@@ -35,7 +36,7 @@ class ArticleRegionRule:
     model: RegionModel | None = None
 
     def apply(self, page: Page) -> None:
-        if page.extracted is not None or page.region is not None:
+        if isinstance(page, HtmlPage) or page.region is not None:
             return  # the HTML path's extractor located the article from the markup
         texts = [b.text for b in page.blocks]
         region = find_region(texts, self.model)

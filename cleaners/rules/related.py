@@ -8,6 +8,7 @@ from functools import cache
 
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
+from cleaners.html.page import HtmlPage
 from cleaners.textfeatures import is_headline_like, is_list_item, is_prose, word_count
 
 _TEASER_SEPARATOR = re.compile(r"[:|»>\-–—]")
@@ -66,8 +67,8 @@ class RelatedListRule:
         kept = page.kept()
         # On HTML pages the items are links (a teaser may be a whole linked sentence), each
         # with maybe a line of summary (its dek) in the same card.
-        links: dict[int, float] | None = getattr(page, "link_share", None)
-        cards: dict[int, object] = getattr(page, "container", None) or {}
+        links = page.link_share if isinstance(page, HtmlPage) else None
+        cards = page.container if isinstance(page, HtmlPage) else {}
         for position, block in enumerate(kept):
             if not block.kept or not is_related_heading(block.text):
                 continue

@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from cleaners.blocks import Block, Page
 from cleaners.data import load_text
+from cleaners.html.page import HtmlPage
 from cleaners.rules.captions import is_caption
 from cleaners.rules.line_patterns import classify_line
 from cleaners.rules.related import is_related_heading, is_teaser
@@ -124,7 +125,8 @@ class SecondStoryRule:
         blocks = page.blocks
         if page.region is not None:  # a whole-page dump: the story is inside its region
             blocks = blocks[page.region[0] : page.region[1]]
-        boundary = self.find_boundary(blocks, page.story_starts, html=page.extracted is not None)
+        starts = page.story_starts if isinstance(page, HtmlPage) else None
+        boundary = self.find_boundary(blocks, starts, html=starts is not None)
         if boundary is None:
             return
         if page.region is not None and not _main_story_holds(blocks, boundary):
