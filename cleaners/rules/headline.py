@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from cleaners.blocks import Page
 from cleaners.headline_search import headline_by_lead, printed_twice
+from cleaners.html.page import HtmlPage
 from cleaners.rules.region import is_furniture
 from cleaners.rules.standfirst import BylineUnderHeadline
 from cleaners.textfeatures import (
@@ -41,7 +42,7 @@ class HeadlineRule:
     max_subtitle_words: int = 50
 
     def apply(self, page: Page) -> None:
-        if page.title is None and page.extracted is None and page.region is not None:
+        if page.title is None and not isinstance(page, HtmlPage) and page.region is not None:
             self._headline_of_dump(page)
         kept = [b for b in page.blocks if b.kept]
         if page.title is None:
