@@ -31,10 +31,13 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaners.extras import require
 from newscrawl.fingerprint import MAX_POSTINGS, Fingerprint, similarity
+
+if TYPE_CHECKING:  # the class, for annotations; the module itself comes through `require`
+    from redis import Redis
 
 redis = require("redis")
 
@@ -95,7 +98,7 @@ class Lease:
 class SharedStore:
     """The Redis side of a distributed crawl (one instance per crawler process)."""
 
-    def __init__(self, client: redis.Redis, prefix: str = DEFAULT_PREFIX) -> None:
+    def __init__(self, client: Redis, prefix: str = DEFAULT_PREFIX) -> None:
         self.client = client
         self.prefix = prefix.rstrip(":")
         p = self.prefix

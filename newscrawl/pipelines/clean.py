@@ -19,6 +19,7 @@ from cleaners.budget import DEFAULT_SECONDS
 from newscrawl.items import CleanedItem, PageItem
 from newscrawl.pipelines import stats
 from newscrawl.pool import MAX_BATCH, CleanerPool
+from newscrawl.stats import add_value
 from newscrawl.worker import DEFAULT_CLEANER, TIMEOUT
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ class CleanPipeline:
         self.pool.close(wait=False)
         st = stats(self.crawler)
         for key, value in self._totals.items():
-            st.inc_value(key, round(value, 6) if isinstance(value, float) else value)
+            add_value(st, key, round(value, 6) if isinstance(value, float) else value)
         if self._inflight_max:
             st.max_value("newscrawl/clean_inflight_max", self._inflight_max)
         if self.pool.batches_sent:
