@@ -128,7 +128,7 @@ def iter_outcomes(
     """Outcomes in input order; `jobs` > 1 cleans in that many worker processes."""
     if jobs <= 1:
         if options.time_budget:
-            _load_cleaner()  # imports and profiles are not the first document's time
+            warm_up_cleaner()  # imports and profiles are not the first document's time
         for item in items:
             yield process_item(item, options)
         return
@@ -182,11 +182,12 @@ def _warm_up(parent: int) -> None:
     from cleaners.lifeline import die_with_parent
 
     die_with_parent(parent)
-    _load_cleaner()
+    warm_up_cleaner()
 
 
-def _load_cleaner() -> None:
-    """Import the HTML path and load the language profiles (what the first page would pay)."""
+def warm_up_cleaner() -> None:
+    """Import the HTML path and load the language profiles (what the first page would pay):
+    the start of a cleaning process, here and in the crawl's pool (`newscrawl.worker`)."""
     import cleaners.html.extract  # noqa: F401  (trafilatura, lxml)
     from cleaners.language import detect_language
 

@@ -77,7 +77,6 @@ class CleanerPool:
         self.cleaner_path = cleaner_path
         self.max_batch = max(1, max_batch)
         self.crashes = 0
-        self.takes_rules = True  # whether the cleaner accepts rules= (known once started)
         self.batches_sent = 0
         self._executor: ProcessPoolExecutor | None = None
         self._queues = _Queues()
@@ -88,7 +87,7 @@ class CleanerPool:
     async def start(self) -> None:
         """Start the processes and wait until each has imported the cleaner."""
         if not self.workers:
-            self.takes_rules = warm_up(self.cleaner_path)
+            warm_up(self.cleaner_path)
             return
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
@@ -101,8 +100,7 @@ class CleanerPool:
             futures = [
                 self._executor.submit(warm_up, self.cleaner_path) for _ in range(self.workers)
             ]
-            answers = await asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
-            self.takes_rules = all(answers)
+            await asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
 
     def close(self, wait: bool = True) -> None:
         """Stop the processes. ``wait=False`` returns at once: the processes exit on their own

@@ -500,18 +500,25 @@ def test_cleaning_pool_survives_a_page_that_kills_its_worker() -> None:
     assert pool.crashes == 2  # once in its batch, once alone
 
 
-@pytest.mark.slow
-def test_cleaning_pool_learns_from_its_workers_whether_the_cleaner_takes_rules() -> None:
+def test_cleaning_pool_gives_its_cleaner_the_document_newsclean_would_read() -> None:
     import asyncio
+    import json
 
     from newscrawl.pool import CleanerPool
 
-    for path, expected in (
-        ("tests.stub_cleaners:crash_on_marker", True),
-        ("tests.stub_cleaners:without_rules", False),
-    ):
-        pool = CleanerPool(1, path)
-        pool.takes_rules = not expected
-        asyncio.run(pool.start())
-        pool.close()
-        assert pool.takes_rules is expected
+    pool = CleanerPool(0, "tests.stub_cleaners:echo_document")  # inline: same call as a worker
+    url, rules = "https://x.example/a", {"drop_lines": ["^Read more$"]}
+
+    async def run() -> Any:
+        await pool.start()
+        return await pool.clean(b"<p>x</p>", url, "x", rules, "text/html; charset=ISO-8859-1")
+
+    result = asyncio.run(run())
+    assert result.error is None
+    assert json.loads(result.record["text"]) == {
+        "source": url,
+        "site": "x",
+        "rules": rules,
+        "http_charset": "cp1252",  # the WHATWG label's codec, as a WARC reader maps it
+        "body": "<p>x</p>",
+    }

@@ -1,7 +1,7 @@
 """Item pipelines, one job each, in this order (see ``settings.ITEM_PIPELINES``):
 
 100 ``dedup.UrlDedupPipeline``      drop a page whose canonical URL was already seen
-200 ``clean.CleanPipeline``         call ``cleaners.clean_html`` in worker processes
+200 ``clean.CleanPipeline``         call ``cleaners.pipeline.clean_document`` in worker processes
 300 ``filters.RejectPipeline``      drop pages the cleaner rejected (stats by reason)
 310 ``filters.LanguagePipeline``    keep only ``LANGUAGES`` (off when empty)
 320 ``filters.SincePipeline``       drop records published before the seed's ``since``
