@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
 from cleaners.document import Document, ReadError
@@ -24,6 +25,9 @@ from cleaners.record import STATUS_REJECTED, Article
 from cleaners.stories import split_stories
 from cleaners.writers import dumps_record
 
+if TYPE_CHECKING:
+    from cleaners.dedup import Fingerprint  # numpy, loaded only with --dedup
+
 Item = Document | ReadError
 
 
@@ -31,7 +35,7 @@ Item = Document | ReadError
 class BatchOptions:
     split_stories: bool = False
     languages: frozenset[str] | None = None  # keep only these (others rejected `language`)
-    dedup: bool = False  # compute near-duplicate signatures for the run's de-duplication
+    dedup: bool = False  # fingerprint ok records for the run's de-duplication (cleaners.dedup)
     time_budget: float | None = DEFAULT_SECONDS  # seconds per document (None: no limit)
 
 
@@ -44,7 +48,7 @@ class Result:
     ok: bool
     reject_reason: str | None
     removed: tuple[str, ...]  # reason codes of the removed blocks
-    signature: tuple[int, ...] | None = None  # MinHash band keys (with dedup on, ok records)
+    fingerprint: Fingerprint | None = None  # with dedup on, of ok records (`cleaners.dedup`)
     rules: tuple[str, ...] = ()  # the rule that removed each block (same order as `removed`)
 
 
@@ -59,11 +63,11 @@ class Outcome:
 
 
 def _result(article: Article, options: BatchOptions) -> Result:
-    signature = None
+    fp = None
     if options.dedup and article.ok:
-        from cleaners.dedup import signature_of
+        from cleaners.dedup import fingerprint
 
-        signature = signature_of(article.text)
+        fp = fingerprint(article.text, article.title)  # as the crawl's cleaning processes do
     line = dumps_record(article.to_dict())
     # Checked here, in the worker, so a record that cannot be written is this document's
     # error (`process_item`), never a failure of the run's writer or of a Dask shard.
@@ -74,7 +78,7 @@ def _result(article: Article, options: BatchOptions) -> Result:
         ok=article.ok,
         reject_reason=article.reject_reason,
         removed=tuple(r.reason for r in article.removed),
-        signature=signature,
+        fingerprint=fp,
         rules=tuple(r.rule for r in article.removed),
     )
 

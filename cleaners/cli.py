@@ -234,7 +234,7 @@ def _check_extras(args: argparse.Namespace) -> None:
     if any(o.endswith(".parquet") for o in outputs):
         check("pyarrow")
     if args.dedup:
-        check("datasketch")
+        check("numpy")
     if args.scheduler:
         check("distributed")
 

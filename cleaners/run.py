@@ -282,8 +282,8 @@ def _write(
     index: Any,
     duplicates: Counter[int],
 ) -> None:
-    if result.ok and index is not None and result.signature is not None:
-        original = index.check(out.lines, result.signature)
+    if result.ok and index is not None and result.fingerprint is not None:
+        original = index.check(out.lines, result.fingerprint)
         if original is not None:
             duplicates[original] += 1
             summary.add_result(False, "duplicate", result.removed, result.rules)
@@ -305,13 +305,14 @@ def _as_duplicate(line: str) -> str:
 
 def _dedup_index(out: RecordFile, state: dict[str, Any] | None) -> Any:
     """The run's near-duplicate index; on resume, rebuilt from the records already written."""
-    from cleaners.dedup import NearDuplicates, signature_of
+    from cleaners.dedup import FingerprintIndex, fingerprint
 
-    index = NearDuplicates()
+    index: FingerprintIndex[int] = FingerprintIndex()
     if state is not None and out.partial is not None:
         with out.partial.open(encoding="utf-8") as handle:
             for position, line in enumerate(handle):
-                index.check(position, signature_of(json.loads(line)["text"]))
+                record = json.loads(line)
+                index.check(position, fingerprint(record["text"], record.get("title")))
     return index
 
 

@@ -22,9 +22,9 @@ from typing import Any, NamedTuple
 from w3lib.encoding import html_to_unicode, http_content_type_encoding
 
 from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
+from cleaners.dedup import Fingerprint, fingerprint
 from cleaners.document import Document
 from cleaners.record import Article
-from newscrawl.fingerprint import Fingerprint, fingerprint
 
 DEFAULT_CLEANER = "cleaners.pipeline:clean_document"
 TIMEOUT = "timeout"  # how a CleanResult.error over the time budget starts

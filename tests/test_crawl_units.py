@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from parsel import Selector
 
+from cleaners.dedup import FingerprintIndex, fingerprint, similarity
 from newscrawl.discovery.feeds import parse_feed
 from newscrawl.discovery.listings import parse_listing
 from newscrawl.discovery.sitemaps import parse_sitemap
-from newscrawl.fingerprint import FingerprintIndex, fingerprint, similarity
 from newscrawl.pagetype import is_article_page, is_html
 from newscrawl.seeds import DEFAULT_SEEDS_DIR, SeedError, load_seed, load_seeds, parse_seed
 from newscrawl.urls import OriginMap, canonical_url, matches_article
@@ -335,7 +335,7 @@ def test_fingerprint_matches_syndicated_copies_only() -> None:
 
 
 def test_shingle_hashes_follow_word_runs_not_positions() -> None:
-    from newscrawl.fingerprint import SHINGLE, shingle_hashes
+    from cleaners.dedup import SHINGLE, shingle_hashes
 
     tokens = ["a", "b", "c", "d", "e", "f", "a", "b", "c", "d", "e"]
     hashes = shingle_hashes(tokens).tolist()

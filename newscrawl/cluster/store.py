@@ -33,8 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cleaners.dedup import MAX_POSTINGS, Fingerprint, similarity
 from cleaners.extras import require
-from newscrawl.fingerprint import MAX_POSTINGS, Fingerprint, similarity
 
 if TYPE_CHECKING:  # the class, for annotations; the module itself comes through `require`
     from redis import Redis
@@ -259,7 +259,7 @@ class SharedStore:
     def _find(self, pipe: Any, fp: Fingerprint, threshold: float) -> str | None:
         """The URL of an emitted record with the same or a near-identical text, else None.
 
-        Same candidate selection and score as :class:`newscrawl.fingerprint.FingerprintIndex`.
+        Same candidate selection and score as :class:`cleaners.dedup.FingerprintIndex`.
         """
         exact = pipe.hget(self.k_exact, fp.exact)
         if exact is not None:
