@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -83,11 +83,22 @@ def _result(article: Article, options: BatchOptions) -> Result:
     )
 
 
+LANGUAGE = "language"  # the reject reason of a record in a language not asked for
+
+
+def outside_languages(ok: bool, language: str | None, languages: Collection[str] | None) -> bool:
+    """Whether a record is rejected as `language`: it is ok and its language is not one of
+    `languages` (None: no filter). The one meaning of ``newsclean clean --lang`` and of a
+    crawl's ``LANGUAGES`` (`newscrawl.pipelines.filters.LanguagePipeline`): a rejection with
+    a reason code, counted and written with the other rejects, never a silent drop."""
+    return languages is not None and ok and language not in languages
+
+
 def keep_languages(article: Article, languages: frozenset[str] | None) -> Article:
     """An ok record in a language not asked for becomes a `language` rejection."""
-    if languages is None or not article.ok or article.language in languages:
+    if not outside_languages(article.ok, article.language, languages):
         return article
-    return replace(article, status=STATUS_REJECTED, reject_reason="language")
+    return replace(article, status=STATUS_REJECTED, reject_reason=LANGUAGE)
 
 
 def process_item(item: Item, options: BatchOptions) -> Outcome:

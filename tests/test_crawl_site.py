@@ -407,6 +407,6 @@ def test_language_filter(tmp_path: Path) -> None:
         dropped = run_crawl(
             tmp_path / "ar", sites.origin_map, site="aawsat", settings=_settings(LANGUAGES="ar,fa")
         )
-    assert kept.records and kept.stat("newscrawl/dropped/language") == 0
+    assert kept.records and kept.stat("newscrawl/rejected/language") == 0
     assert not dropped.records
-    assert dropped.stat("newscrawl/dropped/language") == len(kept.records)
+    assert dropped.stat("newscrawl/rejected/language") == len(kept.records)

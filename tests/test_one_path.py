@@ -8,8 +8,10 @@ pipelines, on a Scrapy crawler built by ``scrapy.utils.test.get_crawler``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
+from typing import Any
 
 import cleaners.cli
 
@@ -140,3 +142,78 @@ def test_the_crawl_and_newsclean_call_the_same_pages_duplicates(tmp_path: Path) 
         "8-same-event.html": None,
         "9-cut-short.html": "duplicate",
     }
+
+
+# -- the language filter: a `language` rejection on both paths --------------------------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "generic"
+
+
+def _fixture_page(name: str) -> bytes:
+    """A text fixture's longer paragraphs as an article page (its title: the first of them)."""
+    text = (FIXTURES / name).read_text("utf-8")
+    paragraphs = [p for p in text.split("\n\n") if len(p.split()) >= 12]
+    return _page(paragraphs[0][:80], paragraphs[1:])
+
+
+URL_EN = "https://news.example/en"
+
+
+def _language_pages() -> dict[str, bytes]:
+    return {
+        URL_EN: _page(TITLE, PARAGRAPHS),
+        "https://news.example/fr": _fixture_page("french_maroc_tourisme.txt"),
+        "https://news.example/ar": _fixture_page("arabic_gold_prices.txt"),
+    }
+
+
+def _without_source(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k != "source"}  # a file position offline
+
+
+def test_the_crawl_and_newsclean_reject_other_languages_alike(tmp_path: Path) -> None:
+    from scrapy import Spider
+    from scrapy.exceptions import DropItem
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.items import CleanedItem
+    from newscrawl.pipelines.filters import LanguagePipeline, RejectPipeline
+    from newscrawl.worker import clean_page
+
+    pages = _language_pages()
+    # offline: the pages as a JSONL input, --lang en
+    source = tmp_path / "pages.jsonl"
+    lines = [{"url": u, "site": "news", "html": b.decode()} for u, b in pages.items()]
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    argv = ["clean", str(source), "-o", str(out), "--rejects", str(rejects), "--lang", "en"]
+    assert cleaners.cli.main([*argv, "-j", "1", "-q"]) == 0
+    offline_kept = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    offline_rejected = [json.loads(line) for line in rejects.read_text("utf-8").splitlines()]
+
+    # the crawl: LANGUAGES=en, REJECTS_PATH
+    crawl_rejects = tmp_path / "crawl-rejects.jsonl"
+    settings = {"LANGUAGES": "en", "REJECTS_PATH": str(crawl_rejects)}
+    crawler = get_crawler(Spider, settings)
+    languages = LanguagePipeline.from_crawler(crawler)
+    reject = RejectPipeline.from_crawler(crawler)
+    reject.open_spider()
+    crawl_kept = []
+    for url, body in pages.items():
+        record = clean_page(body, url, "news", {}, "text/html; charset=utf-8").record
+        item = languages.process_item(CleanedItem(url, url, "news", record))
+        with contextlib.suppress(DropItem):  # dropped: a rejection (written to REJECTS_PATH)
+            crawl_kept.append(reject.process_item(item).record)
+    reject.close_spider()
+    crawl_rejected = [json.loads(line) for line in crawl_rejects.read_text("utf-8").splitlines()]
+
+    assert [(r["url"], r["language"]) for r in offline_kept] == [(URL_EN, "en")]
+    assert [(r["language"], r["status"], r["reject_reason"]) for r in offline_rejected] == [
+        ("fr", "rejected", "language"),
+        ("ar", "rejected", "language"),
+    ]
+    assert list(map(_without_source, crawl_kept)) == list(map(_without_source, offline_kept))
+    assert list(map(_without_source, crawl_rejected)) == list(
+        map(_without_source, offline_rejected)
+    )
+    assert crawler.stats.get_value("newscrawl/rejected/language") == 2
