@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import cleaners.cli
 
 PARAGRAPHS = [
@@ -217,3 +219,54 @@ def test_the_crawl_and_newsclean_reject_other_languages_alike(tmp_path: Path) ->
         map(_without_source, offline_rejected)
     )
     assert crawler.stats.get_value("newscrawl/rejected/language") == 2
+
+
+# -- explain shows what clean did, for a crawl's WARC record too ------------------------------
+
+
+def test_explain_and_clean_agree_on_a_warc_record_with_a_rule_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The crawl archives each article with its seed's rule pack; ``clean`` applies it, and
+    so must ``explain`` (before, it showed the line the pack removes as kept)."""
+    from warcio.warcwriter import WARCWriter
+
+    from newscrawl.middlewares.warc import WarcWriterMiddleware
+
+    promo = "Follow Olive News on every network for more stories like this one."
+    body = _page(TITLE, [*PARAGRAPHS[:3], promo, *PARAGRAPHS[3:]])
+    rules = {"drop_patterns": [{"reason": "ui_chrome", "pattern": "^Follow Olive News on "}]}
+    meta = {"site": "olivenews", "role": "article", "cleaned": True, "rules": rules}
+    archive = tmp_path / "crawl.warc"
+    with archive.open("wb") as stream:
+        WarcWriterMiddleware._write(
+            WARCWriter(stream, gzip=False),
+            "https://olive.example/news/1",
+            "2024-05-01T10:00:00Z",
+            200,
+            "HTTP/1.1",
+            [("Content-Type", "text/html; charset=utf-8")],
+            body,
+            None,
+            meta,
+        )
+    out = tmp_path / "out.jsonl"
+    assert cleaners.cli.main(["clean", str(archive), "-o", str(out), "-j", "1", "-q"]) == 0
+    [record] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert promo not in record["text"]
+    assert [(r["reason"], r["text"]) for r in record["removed"]] == [("ui_chrome", promo)]
+
+    capsys.readouterr()
+    assert cleaners.cli.main(["explain", str(archive)]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    removed = [line for line in shown if line[6:13] == "REMOVED"]
+    assert len(removed) == 1 and removed[0].endswith(promo)
+    assert "REMOVED  ui_chrome [" in removed[0]
+    kept = [line.split(None, 2)[2] for line in shown if line[6:10] == "KEPT"]
+    paragraphs = record["text"].split("\n\n")
+    assert len(kept) == len(paragraphs) == len(PARAGRAPHS)
+    assert all(p.startswith(k.rstrip("…")) for k, p in zip(kept, paragraphs, strict=True))
+    assert shown[-1] == (
+        f"status: ok; title: {record['title']!r}; authors: []; published: None; "
+        f"updated: None; language: en"
+    )
