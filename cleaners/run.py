@@ -28,6 +28,7 @@ from cleaners.input_count import count_documents
 from cleaners.output import RecordFile
 from cleaners.progress import Progress
 from cleaners.summary import RunSummary
+from cleaners.writers import dumps_record
 
 CHECKPOINT_EVERY = 5.0  # seconds between checkpoints (each one fsyncs the partial outputs)
 CHECKPOINT_VERSION = 1
@@ -300,7 +301,7 @@ def _write(
 def _as_duplicate(line: str) -> str:
     record = json.loads(line)
     record["status"], record["reject_reason"] = "rejected", "duplicate"
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return dumps_record(record)
 
 
 def _dedup_index(out: RecordFile, state: dict[str, Any] | None) -> Any:

@@ -416,13 +416,16 @@ def test_meta_refresh_prefilter_keeps_scrapys_redirects() -> None:
     assert redirected.url == "https://news.example/moved/"
 
 
-def test_jsonlines_exporter_writes_what_scrapys_does() -> None:
+def test_jsonlines_exporter_writes_newscleans_lines() -> None:
+    """A crawl's feed line is `dumps_record`'s, as newsclean writes it; any other item goes
+    through Scrapy's exporter, with the same separators."""
     import io
 
     from scrapy import Field, Item
     from scrapy.exporters import JsonLinesItemExporter
 
-    from newscrawl.exporters import JsonLinesExporter
+    from cleaners.writers import dumps_record
+    from newscrawl.exporters import SEPARATORS, JsonLinesExporter
 
     class Page(Item):
         url = Field()
@@ -438,9 +441,10 @@ def test_jsonlines_exporter_writes_what_scrapys_does() -> None:
         ours, theirs = io.BytesIO(), io.BytesIO()
         for item in items:
             JsonLinesExporter(ours, **options).export_item(item)
-            JsonLinesItemExporter(theirs, **options).export_item(item)
+            JsonLinesItemExporter(theirs, separators=SEPARATORS, **options).export_item(item)
         assert ours.getvalue() == theirs.getvalue()
         written.append(ours.getvalue())
+    assert written[0].decode().splitlines()[:2] == [dumps_record(item) for item in items[:2]]
     assert "Café — “quoted”".encode() in written[0]
     assert b"KEPT THROUGH THE SERIALIZER" in written[0]
 

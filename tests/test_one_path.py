@@ -221,6 +221,58 @@ def test_the_crawl_and_newsclean_reject_other_languages_alike(tmp_path: Path) ->
     assert crawler.stats.get_value("newscrawl/rejected/language") == 2
 
 
+# -- a crawl's archive, cleaned again offline ----------------------------------------------------
+
+WARC_URL, WARC_DATE = "https://olive.example/news/1", "2024-05-01T10:00:00Z"
+CONTENT_TYPE = "text/html; charset=utf-8"
+
+
+def _archive(path: Path, url: str, body: bytes, rules: dict[str, Any]) -> None:
+    """One article response as the crawl archives it, with its seed's name and rule pack."""
+    from warcio.warcwriter import WARCWriter
+
+    from newscrawl.middlewares.warc import WarcWriterMiddleware
+
+    meta = {"site": "olivenews", "role": "article", "cleaned": True, "rules": rules}
+    with path.open("wb") as stream:
+        WarcWriterMiddleware._write(
+            WARCWriter(stream, gzip=False),
+            url,
+            WARC_DATE,
+            200,
+            "HTTP/1.1",
+            [("Content-Type", CONTENT_TYPE)],
+            body,
+            None,
+            meta,
+        )
+
+
+def test_a_crawls_feed_line_is_the_line_newsclean_writes_from_its_archive(
+    tmp_path: Path,
+) -> None:
+    """The same bytes: the crawl's cleaning function and feed exporter, and ``newsclean
+    clean crawl.warc`` on the archived response (one cleaner call, one encoder)."""
+    import io
+
+    from newscrawl.exporters import JsonLinesExporter
+    from newscrawl.worker import clean_page
+
+    body = _page(TITLE, PARAGRAPHS, "Reporting by the staff.")
+    rules = {"drop_patterns": [{"reason": "ui_chrome", "pattern": "^Reporting by "}]}
+    archive = tmp_path / "crawl.warc"
+    _archive(archive, WARC_URL, body, rules)
+    out = tmp_path / "out.jsonl"
+    assert cleaners.cli.main(["clean", str(archive), "-o", str(out), "-j", "1", "-q"]) == 0
+
+    result = clean_page(body, WARC_URL, "olivenews", rules, CONTENT_TYPE)
+    record = {**result.record, "fetched_at": WARC_DATE}  # as CleanPipeline sets it
+    feed = io.BytesIO()
+    JsonLinesExporter(feed, encoding="utf-8").export_item(record)  # settings.py's encoding
+    assert feed.getvalue() == out.read_bytes()
+    assert json.loads(feed.getvalue())["removed"][0]["reason"] == "ui_chrome"
+
+
 # -- explain shows what clean did, for a crawl's WARC record too ------------------------------
 
 
@@ -229,27 +281,11 @@ def test_explain_and_clean_agree_on_a_warc_record_with_a_rule_pack(
 ) -> None:
     """The crawl archives each article with its seed's rule pack; ``clean`` applies it, and
     so must ``explain`` (before, it showed the line the pack removes as kept)."""
-    from warcio.warcwriter import WARCWriter
-
-    from newscrawl.middlewares.warc import WarcWriterMiddleware
-
     promo = "Follow Olive News on every network for more stories like this one."
     body = _page(TITLE, [*PARAGRAPHS[:3], promo, *PARAGRAPHS[3:]])
     rules = {"drop_patterns": [{"reason": "ui_chrome", "pattern": "^Follow Olive News on "}]}
-    meta = {"site": "olivenews", "role": "article", "cleaned": True, "rules": rules}
     archive = tmp_path / "crawl.warc"
-    with archive.open("wb") as stream:
-        WarcWriterMiddleware._write(
-            WARCWriter(stream, gzip=False),
-            "https://olive.example/news/1",
-            "2024-05-01T10:00:00Z",
-            200,
-            "HTTP/1.1",
-            [("Content-Type", "text/html; charset=utf-8")],
-            body,
-            None,
-            meta,
-        )
+    _archive(archive, WARC_URL, body, rules)
     out = tmp_path / "out.jsonl"
     assert cleaners.cli.main(["clean", str(archive), "-o", str(out), "-j", "1", "-q"]) == 0
     [record] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]

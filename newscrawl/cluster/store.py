@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from cleaners.dedup import MAX_POSTINGS, Fingerprint, similarity
 from cleaners.extras import require
+from cleaners.writers import dumps_record
 
 if TYPE_CHECKING:  # the class, for annotations; the module itself comes through `require`
     from redis import Redis
@@ -233,7 +234,7 @@ class SharedStore:
         version key), so two crawlers can never both emit the same story.
         """
         url_keys = sorted(set(urls))
-        line = json.dumps(record, ensure_ascii=False)
+        line = dumps_record(record)
         while True:
             with self.client.pipeline() as pipe:
                 try:
@@ -303,7 +304,12 @@ class SharedStore:
             pipe.sadd(self.k_post + str(value), doc)
 
     def records(self, start: int = 0, end: int = -1) -> list[dict[str, Any]]:
-        return [json.loads(raw) for raw in self.client.lrange(self.k_items, start, end)]
+        return [json.loads(line) for line in self.record_lines(start, end)]
+
+    def record_lines(self, start: int = 0, end: int = -1) -> list[str]:
+        """The emitted records as stored: JSON lines (`cleaners.writers.dumps_record`)."""
+        lines = self.client.lrange(self.k_items, start, end)
+        return [raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in lines]
 
 
 def store_from_settings(settings: Any) -> SharedStore:

@@ -3,7 +3,6 @@ counted, written to REJECTS_PATH), old stories (dropped)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import IO, Any
 
@@ -12,6 +11,7 @@ from scrapy.exceptions import NotConfigured
 
 from cleaners.batch import LANGUAGE, outside_languages
 from cleaners.record import STATUS_OK, STATUS_REJECTED
+from cleaners.writers import dumps_record
 from newscrawl.items import CleanedItem
 from newscrawl.pipelines import drop
 
@@ -46,7 +46,7 @@ class RejectPipeline:
             return item
         reason = item.record.get("reject_reason") or "unknown"
         if self._file is not None:
-            self._file.write(json.dumps(item.record, ensure_ascii=False) + "\n")
+            self._file.write(dumps_record(item.record) + "\n")
         raise drop(self.crawler, f"rejected/{reason}", f"rejected ({reason}): {item.url}")
 
 
