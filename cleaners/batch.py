@@ -21,6 +21,12 @@ from typing import TYPE_CHECKING
 from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
 from cleaners.document import Document, ReadError
 from cleaners.pipeline import clean_document, timing_rules
+from cleaners.procpool import (
+    CrashBisector,
+    cleaning_pool,
+    start_cleaning_process,
+    warm_up_cleaner,
+)
 from cleaners.record import STATUS_REJECTED, Article
 from cleaners.stories import split_stories
 from cleaners.writers import dumps_record
@@ -150,6 +156,7 @@ def iter_outcomes(
     window = window or jobs * 4
     iterator = iter(items)
     pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
+    bisector: CrashBisector[Item] = CrashBisector()
     pool = _pool(jobs)
     try:
         while True:
@@ -162,17 +169,18 @@ def iter_outcomes(
                 outcomes = future.result()
             except BrokenProcessPool:
                 # A worker died (a crash in a C library on some page): find the page that
-                # kills it, report it, and go on with a fresh pool.
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(jobs)
+                # kills it (each page of the chunk alone, `CrashBisector`), report it, and go
+                # on with a fresh pool.
+                pool = _restart(pool, jobs)
+                bisector.broke(chunk)
                 outcomes = []
-                for item in chunk:
+                while (suspect := bisector.next_suspect()) is not None:
                     try:
-                        outcomes += pool.submit(process_chunk, [item], options).result()
+                        outcomes += pool.submit(process_chunk, [suspect], options).result()
+                        bisector.cleared(suspect)
                     except BrokenProcessPool:
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _pool(jobs)
-                        outcomes.append(_crashed(item))
+                        pool = _restart(pool, jobs)
+                        outcomes += [_crashed(culprit) for culprit in bisector.broke([suspect])]
                 pending = deque(
                     (waiting, pool.submit(process_chunk, waiting, options))
                     for waiting, _ in pending
@@ -183,27 +191,14 @@ def iter_outcomes(
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(os.getpid(),))
+    return cleaning_pool(jobs, start_cleaning_process, (os.getpid(),))
+
+
+def _restart(pool: ProcessPoolExecutor, jobs: int) -> ProcessPoolExecutor:
+    pool.shutdown(wait=False, cancel_futures=True)
+    return _pool(jobs)
 
 
 def _crashed(item: Item) -> Outcome:
     message = "the cleaning process died on this input (crash in a native library?)"
     return Outcome(item.source, error=ReadError(item.source, "worker_crashed", message))
-
-
-def _warm_up(parent: int) -> None:
-    """Worker start: end with the run (`cleaners.lifeline`), then load the rules and the
-    language profiles before the first chunk."""
-    from cleaners.lifeline import die_with_parent
-
-    die_with_parent(parent)
-    warm_up_cleaner()
-
-
-def warm_up_cleaner() -> None:
-    """Import the HTML path and load the language profiles (what the first page would pay):
-    the start of a cleaning process, here and in the crawl's pool (`newscrawl.worker`)."""
-    import cleaners.html.extract  # noqa: F401  (trafilatura, lxml)
-    from cleaners.language import detect_language
-
-    detect_language(["warm up the language profiles"])

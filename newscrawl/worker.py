@@ -142,18 +142,15 @@ def unreadable(url: str, site: str) -> dict[str, Any]:
 
 
 def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> None:
-    """Pool initializer: import the cleaner, the HTML path and the language profiles before
-    the first page arrives (what the first page would pay)."""
-    from cleaners.batch import warm_up_cleaner
-
+    """Import the cleaner (the HTML path and the language profiles are loaded by
+    `cleaners.procpool.start_cleaning_process`, or by `start` for an inline pool)."""
     load_cleaner(cleaner_path)
-    warm_up_cleaner()
 
 
 def start_worker(cleaner_path: str, parent: int) -> None:
-    """Pool initializer: end with the crawl (`cleaners.lifeline`: a crawl killed outright
-    leaves no cleaning process behind), then `warm_up`."""
-    from cleaners.lifeline import die_with_parent
+    """Pool initializer: start as every cleaning process does (end with the crawl, so a
+    crawl killed outright leaves no cleaning process behind; warm up), then `warm_up`."""
+    from cleaners.procpool import start_cleaning_process
 
-    die_with_parent(parent)
+    start_cleaning_process(parent)
     warm_up(cleaner_path)

@@ -306,3 +306,25 @@ def test_explain_and_clean_agree_on_a_warc_record_with_a_rule_pack(
         f"status: ok; title: {record['title']!r}; authors: []; published: None; "
         f"updated: None; language: en"
     )
+
+
+# -- one way to find the input that kills a cleaning process ----------------------------------
+
+
+def test_crash_bisector_names_the_input_that_crashes_alone() -> None:
+    """Both pools (newsclean -j N, the crawl's) trace a crash with `CrashBisector`."""
+    from cleaners.procpool import CrashBisector
+
+    bisector: CrashBisector[str] = CrashBisector()
+    assert not bisector and bisector.next_suspect() is None
+    assert bisector.broke(["a", "killer", "c"]) == []  # a batch crashed: three suspects
+    assert bisector
+    assert bisector.next_suspect() == "a"
+    assert bisector.next_suspect() is None  # one at a time: nothing else while "a" runs
+    assert bisector.cleared("a")
+    assert bisector.next_suspect() == "killer"
+    assert bisector.broke(["killer"]) == ["killer"]  # crashed again, alone: the culprit
+    assert bisector.next_suspect() == "c"
+    assert bisector.cancelled("c")  # the pool shut down under it: first in line again
+    assert bisector.next_suspect() == "c" and bisector.cleared("c")
+    assert not bisector and bisector.drain() == []
