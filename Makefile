@@ -52,7 +52,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy cleaners/
+	$(BIN)/mypy cleaners/ newscrawl/
 
 format: install
 	$(BIN)/ruff format .

@@ -11,18 +11,28 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
 from cleaners.document import Document, ReadError
 from cleaners.pipeline import clean_document, timing_rules
+from cleaners.procpool import (
+    CrashBisector,
+    cleaning_pool,
+    start_cleaning_process,
+    warm_up_cleaner,
+)
 from cleaners.record import STATUS_REJECTED, Article
 from cleaners.stories import split_stories
 from cleaners.writers import dumps_record
+
+if TYPE_CHECKING:
+    from cleaners.dedup import Fingerprint  # numpy, loaded only with --dedup
 
 Item = Document | ReadError
 
@@ -31,7 +41,7 @@ Item = Document | ReadError
 class BatchOptions:
     split_stories: bool = False
     languages: frozenset[str] | None = None  # keep only these (others rejected `language`)
-    dedup: bool = False  # compute near-duplicate signatures for the run's de-duplication
+    dedup: bool = False  # fingerprint ok records for the run's de-duplication (cleaners.dedup)
     time_budget: float | None = DEFAULT_SECONDS  # seconds per document (None: no limit)
 
 
@@ -44,7 +54,7 @@ class Result:
     ok: bool
     reject_reason: str | None
     removed: tuple[str, ...]  # reason codes of the removed blocks
-    signature: tuple[int, ...] | None = None  # MinHash band keys (with dedup on, ok records)
+    fingerprint: Fingerprint | None = None  # with dedup on, of ok records (`cleaners.dedup`)
     rules: tuple[str, ...] = ()  # the rule that removed each block (same order as `removed`)
 
 
@@ -59,11 +69,11 @@ class Outcome:
 
 
 def _result(article: Article, options: BatchOptions) -> Result:
-    signature = None
+    fp = None
     if options.dedup and article.ok:
-        from cleaners.dedup import signature_of
+        from cleaners.dedup import fingerprint
 
-        signature = signature_of(article.text)
+        fp = fingerprint(article.text, article.title)  # as the crawl's cleaning processes do
     line = dumps_record(article.to_dict())
     # Checked here, in the worker, so a record that cannot be written is this document's
     # error (`process_item`), never a failure of the run's writer or of a Dask shard.
@@ -74,16 +84,27 @@ def _result(article: Article, options: BatchOptions) -> Result:
         ok=article.ok,
         reject_reason=article.reject_reason,
         removed=tuple(r.reason for r in article.removed),
-        signature=signature,
+        fingerprint=fp,
         rules=tuple(r.rule for r in article.removed),
     )
 
 
+LANGUAGE = "language"  # the reject reason of a record in a language not asked for
+
+
+def outside_languages(ok: bool, language: str | None, languages: Collection[str] | None) -> bool:
+    """Whether a record is rejected as `language`: it is ok and its language is not one of
+    `languages` (None: no filter). The one meaning of ``newsclean clean --lang`` and of a
+    crawl's ``LANGUAGES`` (`newscrawl.pipelines.filters.LanguagePipeline`): a rejection with
+    a reason code, counted and written with the other rejects, never a silent drop."""
+    return languages is not None and ok and language not in languages
+
+
 def keep_languages(article: Article, languages: frozenset[str] | None) -> Article:
     """An ok record in a language not asked for becomes a `language` rejection."""
-    if languages is None or not article.ok or article.language in languages:
+    if not outside_languages(article.ok, article.language, languages):
         return article
-    return replace(article, status=STATUS_REJECTED, reject_reason="language")
+    return replace(article, status=STATUS_REJECTED, reject_reason=LANGUAGE)
 
 
 def process_item(item: Item, options: BatchOptions) -> Outcome:
@@ -128,13 +149,14 @@ def iter_outcomes(
     """Outcomes in input order; `jobs` > 1 cleans in that many worker processes."""
     if jobs <= 1:
         if options.time_budget:
-            _load_cleaner()  # imports and profiles are not the first document's time
+            warm_up_cleaner()  # imports and profiles are not the first document's time
         for item in items:
             yield process_item(item, options)
         return
     window = window or jobs * 4
     iterator = iter(items)
     pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
+    bisector: CrashBisector[Item] = CrashBisector()
     pool = _pool(jobs)
     try:
         while True:
@@ -147,17 +169,18 @@ def iter_outcomes(
                 outcomes = future.result()
             except BrokenProcessPool:
                 # A worker died (a crash in a C library on some page): find the page that
-                # kills it, report it, and go on with a fresh pool.
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(jobs)
+                # kills it (each page of the chunk alone, `CrashBisector`), report it, and go
+                # on with a fresh pool.
+                pool = _restart(pool, jobs)
+                bisector.broke(chunk)
                 outcomes = []
-                for item in chunk:
+                while (suspect := bisector.next_suspect()) is not None:
                     try:
-                        outcomes += pool.submit(process_chunk, [item], options).result()
+                        outcomes += pool.submit(process_chunk, [suspect], options).result()
+                        bisector.cleared(suspect)
                     except BrokenProcessPool:
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        pool = _pool(jobs)
-                        outcomes.append(_crashed(item))
+                        pool = _restart(pool, jobs)
+                        outcomes += [_crashed(culprit) for culprit in bisector.broke([suspect])]
                 pending = deque(
                     (waiting, pool.submit(process_chunk, waiting, options))
                     for waiting, _ in pending
@@ -168,26 +191,14 @@ def iter_outcomes(
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(os.getpid(),))
+    return cleaning_pool(jobs, start_cleaning_process, (os.getpid(),))
+
+
+def _restart(pool: ProcessPoolExecutor, jobs: int) -> ProcessPoolExecutor:
+    pool.shutdown(wait=False, cancel_futures=True)
+    return _pool(jobs)
 
 
 def _crashed(item: Item) -> Outcome:
     message = "the cleaning process died on this input (crash in a native library?)"
     return Outcome(item.source, error=ReadError(item.source, "worker_crashed", message))
-
-
-def _warm_up(parent: int) -> None:
-    """Worker start: end with the run (`cleaners.lifeline`), then load the rules and the
-    language profiles before the first chunk."""
-    from cleaners.lifeline import die_with_parent
-
-    die_with_parent(parent)
-    _load_cleaner()
-
-
-def _load_cleaner() -> None:
-    """Import the HTML path and load the language profiles (what the first page would pay)."""
-    import cleaners.html.extract  # noqa: F401  (trafilatura, lxml)
-    from cleaners.language import detect_language
-
-    detect_language(["warm up the language profiles"])

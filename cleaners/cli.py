@@ -234,7 +234,7 @@ def _check_extras(args: argparse.Namespace) -> None:
     if any(o.endswith(".parquet") for o in outputs):
         check("pyarrow")
     if args.dedup:
-        check("datasketch")
+        check("numpy")
     if args.scheduler:
         check("distributed")
 
@@ -255,7 +255,7 @@ def _clean_on_cluster(args: argparse.Namespace, config: RunConfig, options: Read
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from cleaners.explain import explain_html, explain_text
+    from cleaners.explain import explain_document
 
     if args.html:
         return _report(args)
@@ -266,10 +266,7 @@ def _explain(args: argparse.Namespace) -> int:
         assert isinstance(item, Document)
         if item.source != args.input:  # one of many (a directory, a JSONL or WARC file)
             print(f"==> {item.source} <==", end="\n\n")
-        if item.html is not None:
-            print(explain_html(item.html, item.source))
-        else:
-            print(explain_text(item.text or "", item.source))
+        print(explain_document(item))  # with its URL, site, rule pack and charset
     return 0
 
 

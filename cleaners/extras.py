@@ -16,7 +16,7 @@ from types import ModuleType
 # top-level module -> (extra, what needs it)
 EXTRAS: dict[str, tuple[str, str]] = {
     "pyarrow": ("parquet", "Parquet files and the record's Arrow schema"),
-    "datasketch": ("dedup", "--dedup (near-duplicate detection)"),
+    "numpy": ("dedup", "--dedup (near-duplicate detection)"),
     "distributed": ("dask", "--scheduler (cleaning on a Dask cluster)"),
     "dask": ("dask", "--scheduler (cleaning on a Dask cluster)"),
     "scrapy": ("crawl", "the crawler (newscrawl, scrapy crawl news)"),

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaners.extras import require
+from cleaners.writers import dumps_record
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -133,7 +134,7 @@ def _lines_with_counts(partial: Path, duplicates: dict[int, int]) -> Iterator[st
             if count:
                 record = json.loads(line)
                 record["duplicates"] = record.get("duplicates", 0) + count
-                line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+                line = dumps_record(record) + "\n"
             yield line
 
 

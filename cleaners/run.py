@@ -28,6 +28,7 @@ from cleaners.input_count import count_documents
 from cleaners.output import RecordFile
 from cleaners.progress import Progress
 from cleaners.summary import RunSummary
+from cleaners.writers import dumps_record
 
 CHECKPOINT_EVERY = 5.0  # seconds between checkpoints (each one fsyncs the partial outputs)
 CHECKPOINT_VERSION = 1
@@ -282,8 +283,8 @@ def _write(
     index: Any,
     duplicates: Counter[int],
 ) -> None:
-    if result.ok and index is not None and result.signature is not None:
-        original = index.check(out.lines, result.signature)
+    if result.ok and index is not None and result.fingerprint is not None:
+        original = index.check(out.lines, result.fingerprint)
         if original is not None:
             duplicates[original] += 1
             summary.add_result(False, "duplicate", result.removed, result.rules)
@@ -300,18 +301,19 @@ def _write(
 def _as_duplicate(line: str) -> str:
     record = json.loads(line)
     record["status"], record["reject_reason"] = "rejected", "duplicate"
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return dumps_record(record)
 
 
 def _dedup_index(out: RecordFile, state: dict[str, Any] | None) -> Any:
     """The run's near-duplicate index; on resume, rebuilt from the records already written."""
-    from cleaners.dedup import NearDuplicates, signature_of
+    from cleaners.dedup import FingerprintIndex, fingerprint
 
-    index = NearDuplicates()
+    index: FingerprintIndex[int] = FingerprintIndex()
     if state is not None and out.partial is not None:
         with out.partial.open(encoding="utf-8") as handle:
             for position, line in enumerate(handle):
-                index.check(position, signature_of(json.loads(line)["text"]))
+                record = json.loads(line)
+                index.check(position, fingerprint(record["text"], record.get("title")))
     return index
 
 

@@ -1,5 +1,6 @@
 """newscrawl: the Scrapy side. Spiders find and fetch article pages, pipelines call
-``cleaners.clean_html``, feeds write the records. See README "Crawling"."""
+``cleaners.pipeline.clean_document`` (as ``newsclean clean`` does), feeds write the records.
+See README "Crawling"."""
 
 from cleaners.extras import check
 

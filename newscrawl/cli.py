@@ -322,7 +322,7 @@ def redis_command(args: argparse.Namespace, settings: Settings) -> int:
         elif args.command == "status":
             print(json.dumps(store.status(), indent=2))
         elif args.command == "records":
-            lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in store.records())
+            lines = "".join(line + "\n" for line in store.record_lines())  # written as stored
             if args.output:
                 args.output.write_text(lines, encoding="utf-8")
             else:

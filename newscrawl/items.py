@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newscrawl.fingerprint import Fingerprint
+from cleaners.dedup import Fingerprint
 
 
 @dataclass(slots=True, repr=False)

@@ -49,7 +49,7 @@ from scrapy.crawler import Crawler
 from scrapy.dupefilters import RFPDupeFilter
 from scrapy.exceptions import NotConfigured
 
-from newscrawl.fingerprint import FingerprintIndex, fingerprint
+from cleaners.dedup import FingerprintIndex, fingerprint
 from newscrawl.urls import canonical_url
 
 logger = logging.getLogger(__name__)

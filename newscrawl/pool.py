@@ -13,15 +13,15 @@ messages, which keeps the workers busy even while the crawl process (which feeds
 reads their results) is itself busy with downloads.
 
 A crashed worker (segfault, out of memory) breaks the pool and every batch in flight. The pool
-is rebuilt and the pages of those batches are cleaned again, one at a time, each alone: the
-page that crashes a worker on its own gets an ``unreadable`` record; the others their records.
+is rebuilt and the pages of those batches are cleaned again, one at a time, each alone
+(`cleaners.procpool.CrashBisector`, as ``newsclean -j N`` does): the page that crashes a worker
+on its own gets an ``unreadable`` record; the others their records.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaners.budget import DEFAULT_SECONDS
+from cleaners.procpool import CRASH_MESSAGE, CrashBisector, cleaning_pool, warm_up_cleaner
 from newscrawl.worker import (
     DEFAULT_CLEANER,
     CleanResult,
@@ -51,17 +52,17 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Waiting:
     task: PageTask
     future: asyncio.Future[CleanResult]
-    alone: bool = False  # cleaned again on its own after a worker crash
 
 
 @dataclass(slots=True)
 class _Queues:
     pending: deque[_Waiting] = field(default_factory=deque)
-    suspects: deque[_Waiting] = field(default_factory=deque)  # pages of crashed batches
+    # pages of crashed batches, cleaned again one at a time
+    suspects: CrashBisector[_Waiting] = field(default_factory=CrashBisector)
 
 
 class CleanerPool:
@@ -77,32 +78,27 @@ class CleanerPool:
         self.cleaner_path = cleaner_path
         self.max_batch = max(1, max_batch)
         self.crashes = 0
-        self.takes_rules = True  # whether the cleaner accepts rules= (known once started)
         self.batches_sent = 0
         self._executor: ProcessPoolExecutor | None = None
         self._queues = _Queues()
         self._in_flight = 0  # batches submitted and not yet back
-        self._suspect_running = False
         self._restarting: asyncio.Future[None] | None = None
 
     async def start(self) -> None:
         """Start the processes and wait until each has imported the cleaner."""
         if not self.workers:
-            self.takes_rules = warm_up(self.cleaner_path)
+            warm_up(self.cleaner_path)
+            warm_up_cleaner()
             return
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=start_worker,
-                initargs=(self.cleaner_path, os.getpid()),
+            self._executor = cleaning_pool(
+                self.workers, start_worker, (self.cleaner_path, os.getpid()), spawn=True
             )
             # One task per worker starts every process now, not on the first pages.
             futures = [
                 self._executor.submit(warm_up, self.cleaner_path) for _ in range(self.workers)
             ]
-            answers = await asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
-            self.takes_rules = all(answers)
+            await asyncio.gather(*(asyncio.wrap_future(f) for f in futures))
 
     def close(self, wait: bool = True) -> None:
         """Stop the processes. ``wait=False`` returns at once: the processes exit on their own
@@ -110,7 +106,7 @@ class CleanerPool:
         if self._executor is not None:
             self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
-        for waiting in (*self._queues.pending, *self._queues.suspects):
+        for waiting in (*self._queues.pending, *self._queues.suspects.drain()):
             if not waiting.future.done():
                 waiting.future.cancel()
         self._queues = _Queues()
@@ -138,9 +134,8 @@ class CleanerPool:
         if queues.suspects:
             # After a crash: the suspected pages go one at a time, nothing else meanwhile,
             # so a second crash names its page for certain.
-            if not self._suspect_running and not self._in_flight:
-                self._suspect_running = True
-                self._submit([queues.suspects.popleft()])
+            if not self._in_flight and (suspect := queues.suspects.next_suspect()) is not None:
+                self._submit([suspect])
             return
         limit = self.workers * BATCHES_PER_WORKER
         while queues.pending and self._in_flight < limit:
@@ -167,7 +162,8 @@ class CleanerPool:
     ) -> None:
         if done.cancelled():  # never ran (pool shut down): the pages wait for the next pool
             self._in_flight -= 1
-            self._queues.pending.extendleft(reversed(batch))
+            back = [w for w in batch if not self._queues.suspects.cancelled(w)]
+            self._queues.pending.extendleft(reversed(back))
             self._pump()
             return
         error = done.exception()
@@ -175,8 +171,8 @@ class CleanerPool:
             self._crashed(batch, executor)
             return
         self._in_flight -= 1
-        if batch[0].alone:
-            self._suspect_running = False
+        for waiting in batch:
+            self._queues.suspects.cleared(waiting)
         if error is not None:  # clean_batch never raises; a pickling error might
             for waiting in batch:
                 self._resolve(waiting, _failed(waiting.task, f"{type(error).__name__}: {error}"))
@@ -193,15 +189,10 @@ class CleanerPool:
             self._executor = None
             executor.shutdown(wait=False, cancel_futures=True)
             self._restarting = asyncio.ensure_future(self._restart())
-        for waiting in batch:
-            if waiting.alone:
-                # cleaned alone and the worker died again: this page is the cause
-                self._suspect_running = False
-                logger.error("Page %s crashed a cleaning process", waiting.task.url)
-                self._resolve(waiting, _failed(waiting.task, "cleaning process died"))
-            else:
-                waiting.alone = True
-                self._queues.suspects.append(waiting)
+        for waiting in self._queues.suspects.broke(batch):
+            # cleaned alone and the worker died again: this page is the cause
+            logger.error("Page %s crashed a cleaning process", waiting.task.url)
+            self._resolve(waiting, _failed(waiting.task, CRASH_MESSAGE))
         if self._executor is not None:
             self._pump()
 
@@ -210,7 +201,7 @@ class CleanerPool:
             await self.start()
         except Exception as exc:  # cannot start processes any more: fail what waits
             logger.error("Cannot restart the cleaning pool: %s", exc)
-            for waiting in (*self._queues.suspects, *self._queues.pending):
+            for waiting in (*self._queues.suspects.drain(), *self._queues.pending):
                 self._resolve(waiting, _failed(waiting.task, f"pool restart failed: {exc}"))
             self._queues = _Queues()
             return

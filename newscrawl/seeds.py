@@ -143,11 +143,11 @@ def parse_seed(
     deny = v.regex_list(articles, "deny", prefix="articles")
     examples = tuple(v.string_list(articles, "examples", prefix="articles"))
     counterexamples = tuple(v.string_list(articles, "counterexamples", prefix="articles"))
-    for key, urls, wanted in (
+    for key, listed, wanted in (
         ("examples", examples, True),
         ("counterexamples", counterexamples, False),
     ):
-        for i, url in enumerate(urls):
+        for i, url in enumerate(listed):
             at = f"[articles].{key}[{i}]"
             v.url_in_domains(url, domains, at)
             v.article_url(url, allow, deny, wanted, at)

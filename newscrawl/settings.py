@@ -75,8 +75,8 @@ SPIDER_CONTRACTS = {"newscrawl.contracts.SiteContract": 10}
 ITEM_PIPELINES = {
     "newscrawl.pipelines.dedup.UrlDedupPipeline": 100,
     "newscrawl.pipelines.clean.CleanPipeline": 200,
+    "newscrawl.pipelines.filters.LanguagePipeline": 290,
     "newscrawl.pipelines.filters.RejectPipeline": 300,
-    "newscrawl.pipelines.filters.LanguagePipeline": 310,
     "newscrawl.pipelines.filters.SincePipeline": 320,
     "newscrawl.pipelines.dedup.ContentDedupPipeline": 400,
     "newscrawl.pipelines.emit.EmitPipeline": 900,
@@ -100,7 +100,7 @@ CLEAN_ENABLED = True  # False: fetch only; records are {url, site, fetched_at, h
 CLEAN_WORKERS = None  # cleaning processes; default: CPUs available; 0 = in the crawl process
 CLEAN_BATCH_MAX = 8  # pages per message to a cleaning process when pages queue up
 CLEAN_TIME_BUDGET = 60.0  # seconds of cleaning per page before it becomes a timeout (0: none)
-LANGUAGES: list[str] = []  # e.g. ["en"]: drop records in other languages
+LANGUAGES: list[str] = []  # e.g. ["en"]: records in other languages are rejected `language`
 DEDUP_SIMILARITY = 0.8  # estimated Jaccard of 5-word shingles at which two texts are one story
 WARC_PATH = None  # e.g. crawl.warc.gz: archive every response
 # Refuse hosts that resolve to private, loopback or link-local addresses (origin map targets

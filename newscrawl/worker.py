@@ -4,14 +4,15 @@ Runs in the worker processes of :class:`newscrawl.pool.CleanerPool` (or inline w
 has no workers). Everything here is picklable in and out: bytes and plain values go in, the
 record dict and a :class:`Fingerprint` come out.
 
-The cleaner gets the page bytes as received and the HTTP charset, exactly what an offline
-``newsclean clean crawl.warc.gz`` has from the archived response, so both give the same record.
+The cleaner is `cleaners.pipeline.clean_document`, the function ``newsclean clean`` calls, on a
+`Document` holding the page bytes as received, the HTTP charset, the seed's site name and rule
+pack: exactly what an offline ``newsclean clean crawl.warc.gz`` reads from the archived
+response, so both give the same record.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
 import time
 import traceback
 from collections.abc import Callable
@@ -21,12 +22,14 @@ from typing import Any, NamedTuple
 from w3lib.encoding import html_to_unicode, http_content_type_encoding
 
 from cleaners.budget import DEFAULT_SECONDS, DocumentTimeout, time_budget
-from newscrawl.fingerprint import Fingerprint, fingerprint
+from cleaners.dedup import Fingerprint, fingerprint
+from cleaners.document import Document
+from cleaners.record import Article
 
-DEFAULT_CLEANER = "cleaners:clean_html"
+DEFAULT_CLEANER = "cleaners.pipeline:clean_document"
 TIMEOUT = "timeout"  # how a CleanResult.error over the time budget starts
 
-_cleaner: Callable[..., Any] | None = None
+_cleaner: Callable[[Document], Article] | None = None
 _cleaner_path: str | None = None
 
 
@@ -49,23 +52,16 @@ class PageTask(NamedTuple):
     content_type: str | None
 
 
-def load_cleaner(path: str = DEFAULT_CLEANER) -> Callable[..., Any]:
-    """Import ``module:function`` once per process."""
+def load_cleaner(path: str = DEFAULT_CLEANER) -> Callable[[Document], Article]:
+    """Import ``module:function`` once per process: a function from a `Document` to an
+    `Article`, like `cleaners.pipeline.clean_document` (the default, what `newsclean` calls)."""
     global _cleaner, _cleaner_path
     if _cleaner is None or _cleaner_path != path:
         module, _, name = path.partition(":")
-        _cleaner = getattr(importlib.import_module(module), name or "clean_html")
+        _cleaner = getattr(importlib.import_module(module), name or "clean_document")
         _cleaner_path = path
+    assert _cleaner is not None
     return _cleaner
-
-
-def accepts(function: Callable[..., Any], name: str) -> bool:
-    """Whether ``function`` takes the keyword argument ``name``."""
-    try:
-        params = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return True
-    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
 def http_charset(content_type: str | None) -> str | None:
@@ -84,21 +80,20 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     return text
 
 
-def clean_kwargs(
-    clean: Callable[..., Any],
-    url: str,
-    site: str,
-    rules: dict[str, Any] | None,
-    content_type: str | None,
-) -> dict[str, Any]:
-    """Keyword arguments for the cleaner, limited to those it accepts."""
-    wanted: dict[str, Any] = {
-        "site": site,
-        "source": url,
-        "http_charset": http_charset(content_type),
-        "rules": rules or None,
-    }
-    return {k: v for k, v in wanted.items() if v is not None and accepts(clean, k)}
+def page_document(
+    body: bytes, url: str, site: str, rules: dict[str, Any] | None, content_type: str | None
+) -> Document:
+    """The page as the cleaner's input: what a reader of the crawl's WARC file makes of the
+    archived response (`cleaners.readers`), so the crawl and ``newsclean clean crawl.warc.gz``
+    clean the same `Document`."""
+    return Document(
+        source=url,
+        url=url,
+        html=body,
+        site=site,
+        rules=rules or None,
+        http_charset=http_charset(content_type),
+    )
 
 
 def clean_page(
@@ -116,7 +111,7 @@ def clean_page(
     try:
         clean = load_cleaner(cleaner_path)
         with time_budget(budget):
-            article = clean(body, url, **clean_kwargs(clean, url, site, rules, content_type))
+            article = clean(page_document(body, url, site, rules, content_type))
             record = article.to_dict()
             fp = fingerprint(article.text, article.title) if article.ok else None
         error = None
@@ -146,16 +141,16 @@ def unreadable(url: str, site: str) -> dict[str, Any]:
     ).to_dict()
 
 
-def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> bool:
-    """Pool initializer: import the cleaner before the first page arrives. Returns whether
-    the cleaner takes ``rules=`` (so the crawl process need not import it to know)."""
-    return accepts(load_cleaner(cleaner_path), "rules")
+def warm_up(cleaner_path: str = DEFAULT_CLEANER) -> None:
+    """Import the cleaner (the HTML path and the language profiles are loaded by
+    `cleaners.procpool.start_cleaning_process`, or by `start` for an inline pool)."""
+    load_cleaner(cleaner_path)
 
 
 def start_worker(cleaner_path: str, parent: int) -> None:
-    """Pool initializer: end with the crawl (`cleaners.lifeline`: a crawl killed outright
-    leaves no cleaning process behind), then `warm_up`."""
-    from cleaners.lifeline import die_with_parent
+    """Pool initializer: start as every cleaning process does (end with the crawl, so a
+    crawl killed outright leaves no cleaning process behind; warm up), then `warm_up`."""
+    from cleaners.procpool import start_cleaning_process
 
-    die_with_parent(parent)
+    start_cleaning_process(parent)
     warm_up(cleaner_path)

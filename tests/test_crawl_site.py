@@ -208,7 +208,7 @@ def test_full_crawl_requests(full_crawl: tuple[FixtureSites, CrawlResult, Path])
 def test_warc_archive_recreates_records(full_crawl: tuple[FixtureSites, CrawlResult, Path]) -> None:
     from warcio.archiveiterator import ArchiveIterator
 
-    from newscrawl.worker import DEFAULT_CLEANER, clean_kwargs, load_cleaner
+    from newscrawl.worker import DEFAULT_CLEANER, load_cleaner, page_document
 
     _, result, tmp = full_crawl
     clean = load_cleaner(TEST_CLEANER or DEFAULT_CLEANER)
@@ -247,8 +247,7 @@ def test_warc_archive_recreates_records(full_crawl: tuple[FixtureSites, CrawlRes
         if uri in by_url and status == 200:
             meta = metadata[rid]
             assert meta["role"] == "article" and meta["cleaned"]
-            kwargs = clean_kwargs(clean, uri, meta["site"], meta["rules"], ctype)
-            article = clean(body, uri, **kwargs)
+            article = clean(page_document(body, uri, meta["site"], meta["rules"], ctype))
             # the record's fetch time is the archived response's WARC-Date
             assert article.to_dict() | {"fetched_at": date} == by_url[uri]
             checked += 1
@@ -408,6 +407,6 @@ def test_language_filter(tmp_path: Path) -> None:
         dropped = run_crawl(
             tmp_path / "ar", sites.origin_map, site="aawsat", settings=_settings(LANGUAGES="ar,fa")
         )
-    assert kept.records and kept.stat("newscrawl/dropped/language") == 0
+    assert kept.records and kept.stat("newscrawl/rejected/language") == 0
     assert not dropped.records
-    assert dropped.stat("newscrawl/dropped/language") == len(kept.records)
+    assert dropped.stat("newscrawl/rejected/language") == len(kept.records)

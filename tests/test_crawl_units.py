@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from parsel import Selector
 
+from cleaners.dedup import FingerprintIndex, fingerprint, similarity
 from newscrawl.discovery.feeds import parse_feed
 from newscrawl.discovery.listings import parse_listing
 from newscrawl.discovery.sitemaps import parse_sitemap
-from newscrawl.fingerprint import FingerprintIndex, fingerprint, similarity
 from newscrawl.pagetype import is_article_page, is_html
 from newscrawl.seeds import DEFAULT_SEEDS_DIR, SeedError, load_seed, load_seeds, parse_seed
 from newscrawl.urls import OriginMap, canonical_url, matches_article
@@ -335,7 +335,7 @@ def test_fingerprint_matches_syndicated_copies_only() -> None:
 
 
 def test_shingle_hashes_follow_word_runs_not_positions() -> None:
-    from newscrawl.fingerprint import SHINGLE, shingle_hashes
+    from cleaners.dedup import SHINGLE, shingle_hashes
 
     tokens = ["a", "b", "c", "d", "e", "f", "a", "b", "c", "d", "e"]
     hashes = shingle_hashes(tokens).tolist()
@@ -416,13 +416,16 @@ def test_meta_refresh_prefilter_keeps_scrapys_redirects() -> None:
     assert redirected.url == "https://news.example/moved/"
 
 
-def test_jsonlines_exporter_writes_what_scrapys_does() -> None:
+def test_jsonlines_exporter_writes_newscleans_lines() -> None:
+    """A crawl's feed line is `dumps_record`'s, as newsclean writes it; any other item goes
+    through Scrapy's exporter, with the same separators."""
     import io
 
     from scrapy import Field, Item
     from scrapy.exporters import JsonLinesItemExporter
 
-    from newscrawl.exporters import JsonLinesExporter
+    from cleaners.writers import dumps_record
+    from newscrawl.exporters import SEPARATORS, JsonLinesExporter
 
     class Page(Item):
         url = Field()
@@ -438,9 +441,10 @@ def test_jsonlines_exporter_writes_what_scrapys_does() -> None:
         ours, theirs = io.BytesIO(), io.BytesIO()
         for item in items:
             JsonLinesExporter(ours, **options).export_item(item)
-            JsonLinesItemExporter(theirs, **options).export_item(item)
+            JsonLinesItemExporter(theirs, separators=SEPARATORS, **options).export_item(item)
         assert ours.getvalue() == theirs.getvalue()
         written.append(ours.getvalue())
+    assert written[0].decode().splitlines()[:2] == [dumps_record(item) for item in items[:2]]
     assert "Café — “quoted”".encode() in written[0]
     assert b"KEPT THROUGH THE SERIALIZER" in written[0]
 
@@ -500,18 +504,25 @@ def test_cleaning_pool_survives_a_page_that_kills_its_worker() -> None:
     assert pool.crashes == 2  # once in its batch, once alone
 
 
-@pytest.mark.slow
-def test_cleaning_pool_learns_from_its_workers_whether_the_cleaner_takes_rules() -> None:
+def test_cleaning_pool_gives_its_cleaner_the_document_newsclean_would_read() -> None:
     import asyncio
+    import json
 
     from newscrawl.pool import CleanerPool
 
-    for path, expected in (
-        ("tests.stub_cleaners:crash_on_marker", True),
-        ("tests.stub_cleaners:without_rules", False),
-    ):
-        pool = CleanerPool(1, path)
-        pool.takes_rules = not expected
-        asyncio.run(pool.start())
-        pool.close()
-        assert pool.takes_rules is expected
+    pool = CleanerPool(0, "tests.stub_cleaners:echo_document")  # inline: same call as a worker
+    url, rules = "https://x.example/a", {"drop_lines": ["^Read more$"]}
+
+    async def run() -> Any:
+        await pool.start()
+        return await pool.clean(b"<p>x</p>", url, "x", rules, "text/html; charset=ISO-8859-1")
+
+    result = asyncio.run(run())
+    assert result.error is None
+    assert json.loads(result.record["text"]) == {
+        "source": url,
+        "site": "x",
+        "rules": rules,
+        "http_charset": "cp1252",  # the WHATWG label's codec, as a WARC reader maps it
+        "body": "<p>x</p>",
+    }

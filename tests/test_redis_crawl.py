@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from cleaners.dedup import fingerprint
 from newscrawl import cli
 from newscrawl.cluster.store import SharedStore
-from newscrawl.fingerprint import fingerprint
 from tests.redis_server import CrawlProcess, RedisServer, redis_server_path
 from tests.sitegen import FixtureSites
 from tests.sitegen.crawl import CrawlResult, run_crawl

@@ -156,8 +156,8 @@ def main() -> None:
 
 
 def _warm_up() -> None:
-    from cleaners.batch import _warm_up as load
     from cleaners.html.extract import clean_html
+    from cleaners.procpool import warm_up_cleaner as load
 
     load()
     clean_html("<html><body><article><h1>Warm</h1><p>up the extractor.</p></article></body></html>")

@@ -7,13 +7,11 @@ kept, removed with reason and rule, outside the extracted article).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from cleaners.blocks import Page
 from cleaners.document import Document
-from cleaners.pipeline import page_from_text, run_rules, to_article
-from cleaners.record import Article
 from cleaners.report.markup import document, esc, shorten
 from cleaners.report.parts import BlockView, block_list, fields_table, legend
 
@@ -49,35 +47,12 @@ def page_blocks(page: Page) -> tuple[BlockView, ...]:
 
 
 def document_view(doc: Document) -> PageView:
-    """Clean `doc` as `clean_document` does, keeping the blocks to show.
+    """Clean `doc` as `clean_document` does (`cleaners.explain.clean_keeping_page`), keeping
+    the blocks to show; tests/test_report.py checks both give the same record."""
+    from cleaners.explain import clean_keeping_page
 
-    The steps are `clean_document`'s, spelled out because it returns only the record;
-    tests/test_report.py checks both give the same record."""
-    if doc.html is not None:
-        from cleaners.html.extract import html_rules, page_from_html
-        from cleaners.sitepack import SitePack
-
-        pack = SitePack.from_mapping(doc.rules) if doc.rules else None
-        page = page_from_html(
-            doc.html,
-            doc.url,
-            site=doc.site,
-            source=doc.source,
-            http_charset=doc.http_charset,
-            pack=pack,
-        )
-        if isinstance(page, Article):
-            return PageView(_finish(page, doc).to_dict(), ())
-        page = run_rules(page, html_rules(pack))
-        article = to_article(page)
-    else:
-        page = run_rules(page_from_text(doc.text or "", doc.source, doc.url, doc.site))
-        article = to_article(page)
-    return PageView(_finish(article, doc).to_dict(), page_blocks(page))
-
-
-def _finish(article: Article, doc: Document) -> Article:
-    return replace(article, fetched_at=doc.fetched_at) if doc.fetched_at else article
+    page, article = clean_keeping_page(doc)
+    return PageView(article.to_dict(), page_blocks(page) if page is not None else ())
 
 
 def render_page(view: PageView, anchor: str) -> str:

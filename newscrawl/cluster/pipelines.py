@@ -5,7 +5,7 @@ whichever crawler fetched it.
 whose canonical URL this crawler has seen or any crawler has emitted: a cheap early check.
 ``SharedEmitPipeline`` (in place of ``ContentDedupPipeline``) is the one that counts: in one
 Redis transaction it checks the shared URL set and content fingerprints (exact hash and
-MinHash sketch, as in :mod:`newscrawl.fingerprint`) and, when the record is new, adds them and
+MinHash sketch, as in :mod:`cleaners.dedup`) and, when the record is new, adds them and
 appends the record to the shared ``items`` list. Two crawlers can never both pass it with the
 same story. Drops are counted as in a single-process crawl (``newscrawl/dropped/...``).
 """

@@ -31,10 +31,14 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from cleaners.dedup import MAX_POSTINGS, Fingerprint, similarity
 from cleaners.extras import require
-from newscrawl.fingerprint import MAX_POSTINGS, Fingerprint, similarity
+from cleaners.writers import dumps_record
+
+if TYPE_CHECKING:  # the class, for annotations; the module itself comes through `require`
+    from redis import Redis
 
 redis = require("redis")
 
@@ -95,7 +99,7 @@ class Lease:
 class SharedStore:
     """The Redis side of a distributed crawl (one instance per crawler process)."""
 
-    def __init__(self, client: redis.Redis, prefix: str = DEFAULT_PREFIX) -> None:
+    def __init__(self, client: Redis, prefix: str = DEFAULT_PREFIX) -> None:
         self.client = client
         self.prefix = prefix.rstrip(":")
         p = self.prefix
@@ -230,7 +234,7 @@ class SharedStore:
         version key), so two crawlers can never both emit the same story.
         """
         url_keys = sorted(set(urls))
-        line = json.dumps(record, ensure_ascii=False)
+        line = dumps_record(record)
         while True:
             with self.client.pipeline() as pipe:
                 try:
@@ -256,7 +260,7 @@ class SharedStore:
     def _find(self, pipe: Any, fp: Fingerprint, threshold: float) -> str | None:
         """The URL of an emitted record with the same or a near-identical text, else None.
 
-        Same candidate selection and score as :class:`newscrawl.fingerprint.FingerprintIndex`.
+        Same candidate selection and score as :class:`cleaners.dedup.FingerprintIndex`.
         """
         exact = pipe.hget(self.k_exact, fp.exact)
         if exact is not None:
@@ -300,7 +304,12 @@ class SharedStore:
             pipe.sadd(self.k_post + str(value), doc)
 
     def records(self, start: int = 0, end: int = -1) -> list[dict[str, Any]]:
-        return [json.loads(raw) for raw in self.client.lrange(self.k_items, start, end)]
+        return [json.loads(line) for line in self.record_lines(start, end)]
+
+    def record_lines(self, start: int = 0, end: int = -1) -> list[str]:
+        """The emitted records as stored: JSON lines (`cleaners.writers.dumps_record`)."""
+        lines = self.client.lrange(self.k_items, start, end)
+        return [raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in lines]
 
 
 def store_from_settings(settings: Any) -> SharedStore:

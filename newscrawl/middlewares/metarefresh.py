@@ -9,7 +9,7 @@ on untouched. Pages with NUL bytes there (UTF-16/32) are always handed to Scrapy
 
 from __future__ import annotations
 
-from scrapy import Request
+from scrapy import Request, Spider
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.http import HtmlResponse, Response
 
@@ -24,7 +24,12 @@ def may_refresh(body: bytes) -> bool:
 
 
 class PrefilterMetaRefreshMiddleware(MetaRefreshMiddleware):
-    def process_response(self, request: Request, response: Response) -> Request | Response:
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Request | Response:
+        # `spider` keeps the superclass's signature (an override must accept what it does);
+        # Scrapy no longer passes it to a method where it is optional, and passing it on
+        # would be deprecated, so it is not passed on.
         if isinstance(response, HtmlResponse) and not may_refresh(response.body):
             return response
         return super().process_response(request, response)

@@ -17,6 +17,8 @@ from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.asyncio import sleep
 
+from newscrawl.stats import add_value
+
 META_DELAY = "newscrawl_backoff"
 
 
@@ -59,7 +61,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if delay > 0:
             request.meta[META_DELAY] = delay
             assert self.crawler.stats is not None
-            self.crawler.stats.inc_value("newscrawl/retry_backoff_seconds", delay)
+            add_value(self.crawler.stats, "newscrawl/retry_backoff_seconds", delay)
 
 
 def _retry_after(response: Response) -> float | None:

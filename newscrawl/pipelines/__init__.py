@@ -1,9 +1,9 @@
 """Item pipelines, one job each, in this order (see ``settings.ITEM_PIPELINES``):
 
 100 ``dedup.UrlDedupPipeline``      drop a page whose canonical URL was already seen
-200 ``clean.CleanPipeline``         call ``cleaners.clean_html`` in worker processes
-300 ``filters.RejectPipeline``      drop pages the cleaner rejected (stats by reason)
-310 ``filters.LanguagePipeline``    keep only ``LANGUAGES`` (off when empty)
+200 ``clean.CleanPipeline``         call ``cleaners.pipeline.clean_document`` in worker processes
+290 ``filters.LanguagePipeline``    reject (reason ``language``) records not in ``LANGUAGES``
+300 ``filters.RejectPipeline``      drop rejected pages (stats by reason, ``REJECTS_PATH``)
 320 ``filters.SincePipeline``       drop records published before the seed's ``since``
 400 ``dedup.ContentDedupPipeline``  drop the same story under another URL (fingerprint)
 900 ``emit.EmitPipeline``           hand the record dict to the feed exporters

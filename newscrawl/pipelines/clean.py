@@ -1,10 +1,12 @@
-"""Clean each article page with ``cleaners.clean_html``, in worker processes.
+"""Clean each article page with ``cleaners.pipeline.clean_document``, in worker processes.
 
 Settings: ``CLEAN_ENABLED`` (default True; False emits the raw page instead, a fetch-only
 crawl), ``CLEAN_WORKERS`` (processes; default: the CPUs this process may use; 0 = inline),
-``NEWSCRAWL_CLEANER`` (``module:function``; default ``cleaners:clean_html``), ``CLEAN_BATCH_MAX``
-(pages per message to a worker when pages queue up; default 8), ``CLEAN_TIME_BUDGET``
-(seconds of cleaning per page before it is given up as a ``timeout``; default 60, 0: none).
+``NEWSCRAWL_CLEANER`` (``module:function`` taking a ``cleaners.document.Document`` and returning
+an ``Article``; default ``cleaners.pipeline:clean_document``, what ``newsclean clean`` calls),
+``CLEAN_BATCH_MAX`` (pages per message to a worker when pages queue up; default 8),
+``CLEAN_TIME_BUDGET`` (seconds of cleaning per page before it is given up as a ``timeout``;
+default 60, 0: none).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from cleaners.budget import DEFAULT_SECONDS
 from newscrawl.items import CleanedItem, PageItem
 from newscrawl.pipelines import stats
 from newscrawl.pool import MAX_BATCH, CleanerPool
+from newscrawl.stats import add_value
 from newscrawl.worker import DEFAULT_CLEANER, TIMEOUT
 
 logger = logging.getLogger(__name__)
@@ -52,11 +55,6 @@ class CleanPipeline:
             # The cleaner is imported in the worker processes only: the crawl process need
             # not hold trafilatura and lxml's modules.
             await self.pool.start()
-            if not self.pool.takes_rules:
-                logger.warning(
-                    "%s does not take rules= yet: the seeds' [rules] packs are not applied",
-                    self.pool.cleaner_path,
-                )
             stats(self.crawler).set_value("newscrawl/clean_workers", self.pool.workers)
         self._main_cpu = _process_cpu()
 
@@ -66,7 +64,7 @@ class CleanPipeline:
         self.pool.close(wait=False)
         st = stats(self.crawler)
         for key, value in self._totals.items():
-            st.inc_value(key, round(value, 6) if isinstance(value, float) else value)
+            add_value(st, key, round(value, 6) if isinstance(value, float) else value)
         if self._inflight_max:
             st.max_value("newscrawl/clean_inflight_max", self._inflight_max)
         if self.pool.batches_sent:

@@ -10,7 +10,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from newscrawl.fingerprint import FingerprintIndex
+from cleaners.dedup import FingerprintIndex
 from newscrawl.items import CleanedItem, PageItem
 from newscrawl.pipelines import drop
 

@@ -1,14 +1,17 @@
-"""Drop records that should not be written: rejected pages, other languages, old stories."""
+"""Records that should not be written: other languages (rejected), rejected pages (dropped,
+counted, written to REJECTS_PATH), old stories (dropped)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import IO, Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from cleaners.batch import LANGUAGE, outside_languages
+from cleaners.record import STATUS_OK, STATUS_REJECTED
+from cleaners.writers import dumps_record
 from newscrawl.items import CleanedItem
 from newscrawl.pipelines import drop
 
@@ -43,14 +46,17 @@ class RejectPipeline:
             return item
         reason = item.record.get("reject_reason") or "unknown"
         if self._file is not None:
-            self._file.write(json.dumps(item.record, ensure_ascii=False) + "\n")
+            self._file.write(dumps_record(item.record) + "\n")
         raise drop(self.crawler, f"rejected/{reason}", f"rejected ({reason}): {item.url}")
 
 
 class LanguagePipeline:
-    """``LANGUAGES = ["en"]`` (or ``-s LANGUAGES=en,ar``): keep only those body languages."""
+    """``LANGUAGES = ["en"]`` (or ``-s LANGUAGES=en,ar``): a record in another body language
+    becomes a ``language`` rejection, as with ``newsclean clean --lang`` (one meaning:
+    `cleaners.batch.outside_languages`). It runs before `RejectPipeline`, which counts it as
+    ``newscrawl/rejected/language`` and writes it to ``REJECTS_PATH``."""
 
-    def __init__(self, crawler: Crawler, languages: set[str]) -> None:
+    def __init__(self, crawler: Crawler, languages: frozenset[str]) -> None:
         self.crawler = crawler
         self.languages = languages
 
@@ -65,16 +71,16 @@ class LanguagePipeline:
         if unknown := unknown_languages(languages):
             raise ValueError(
                 f"LANGUAGES: unknown language code {', '.join(map(repr, unknown))}: every "
-                "record would be dropped; use ISO 639-1 codes (en, ar, fr...)"
+                "record would be rejected; use ISO 639-1 codes (en, ar, fr...)"
             )
-        return cls(crawler, languages)
+        return cls(crawler, frozenset(languages))
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, CleanedItem):
             return item
-        language = (item.record.get("language") or "").lower()
-        if language not in self.languages:
-            raise drop(self.crawler, "dropped/language", f"language {language!r}: {item.url}")
+        record = item.record
+        if outside_languages(item.status == STATUS_OK, record.get("language"), self.languages):
+            item.record = {**record, "status": STATUS_REJECTED, "reject_reason": LANGUAGE}
         return item
 
 
