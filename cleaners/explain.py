@@ -38,7 +38,8 @@ def explain_text(text: str, source: str) -> str:
 
 
 def explain_html(html: str | bytes, source: str) -> str:
-    from cleaners.html.extract import html_rules, page_from_html
+    from cleaners.html.extract import page_from_html
+    from cleaners.rules import html_rules
 
     page = page_from_html(html, source=source)
     if not isinstance(page, Page):

@@ -54,7 +54,8 @@ def document_view(doc: Document) -> PageView:
     The steps are `clean_document`'s, spelled out because it returns only the record;
     tests/test_report.py checks both give the same record."""
     if doc.html is not None:
-        from cleaners.html.extract import html_rules, page_from_html
+        from cleaners.html.extract import page_from_html
+        from cleaners.rules import html_rules
         from cleaners.sitepack import SitePack
 
         pack = SitePack.from_mapping(doc.rules) if doc.rules else None
