@@ -75,7 +75,10 @@ def write(out: Path, corpora: list[str], paths: tuple[str, ...], jobs: int) -> N
 def compare(before: Path, after: Path) -> int:
     def load(path: Path) -> dict[tuple[str, str, str], str]:
         rows = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
+        # split on "\n" only: str.splitlines also cuts at U+2028, U+0085... inside strings
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if not line:
+                continue
             row = json.loads(line)
             key = (row["corpus"], row["id"], row["path"])
             rows[key] = json.dumps(row["record"], sort_keys=True)
