@@ -24,7 +24,8 @@ def clean_keeping_page(document: Document) -> tuple[Page | None, Article]:
     extracted paragraphs cleaned as a text dump), the blocks shown are those of the first try.
     """
     if document.html is not None:
-        from cleaners.html.extract import html_rules, page_from_html
+        from cleaners.html.extract import page_from_html
+        from cleaners.rules import html_rules
         from cleaners.sitepack import SitePack
 
         pack = SitePack.from_mapping(document.rules) if document.rules else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
@@ -13,8 +13,7 @@ from cleaners.document import Document
 from cleaners.language import detect_language
 from cleaners.normalize import normalize_text
 from cleaners.record import STATUS_OK, STATUS_REJECTED, Article, site_key
-from cleaners.rules import Rule, default_rules
-from cleaners.rules.bylines import settle_dates
+from cleaners.rules import Pipeline, text_pipeline
 from cleaners.segment import segment_text
 
 # Seconds spent in each rule, added up while a run collects them (`timing_rules`); None
@@ -26,7 +25,7 @@ _RULE_SECONDS: ContextVar[dict[str, float] | None] = ContextVar("rule_seconds", 
 @contextmanager
 def timing_rules() -> Iterator[dict[str, float]]:
     """Collect, into the dict it yields, the seconds each rule takes on the pages cleaned in
-    this block (rule name -> seconds; ``settle_dates``, the last step, under its own name)."""
+    this block (rule name -> seconds; the last step, ``settle_dates``, included)."""
     seconds: dict[str, float] = {}
     token = _RULE_SECONDS.set(seconds)
     try:
@@ -35,38 +34,27 @@ def timing_rules() -> Iterator[dict[str, float]]:
         _RULE_SECONDS.reset(token)
 
 
-def run_rules(page: Page, rules: Sequence[Rule] | None = None) -> Page:
-    """Apply the rules in order; a page-level verdict (bot wall) stops the pipeline."""
+def run_rules(page: Page, rules: Pipeline | None = None) -> Page:
+    """Apply the pipeline's rules slot by slot (the text path's when none is given).
+
+    A page rejected by a slot that `ends_on_reject` (the page verdicts: a bot wall) skips the
+    later slots but those that run `always` (the finish: dates settled)."""
     seconds = _RULE_SECONDS.get()
-    if seconds is not None:
-        return _run_rules_timed(page, default_rules() if rules is None else rules, seconds)
-    for rule in rules if rules is not None else default_rules():
-        rule.apply(page)
-        if page.reject_reason == "bot_wall":
-            break
-    _finish(page)
-    return page
-
-
-def _run_rules_timed(page: Page, rules: Sequence[Rule], seconds: dict[str, float]) -> Page:
-    """`run_rules`, timing each rule (two clock reads a rule: about a microsecond a page)."""
     clock = time.perf_counter
-    for rule in rules:
-        start = clock()
-        rule.apply(page)
-        seconds[rule.name] = seconds.get(rule.name, 0.0) + (clock() - start)
-        if page.reject_reason == "bot_wall":
-            break
-    start = clock()
-    _finish(page)
-    seconds["settle_dates"] = seconds.get("settle_dates", 0.0) + (clock() - start)
+    ended = False
+    for part in (rules if rules is not None else text_pipeline()).parts:
+        if ended and not part.slot.always:
+            continue
+        for rule in part.rules:
+            if seconds is None:
+                rule.apply(page)
+            else:  # two clock reads a rule: about a microsecond a page
+                start = clock()
+                rule.apply(page)
+                seconds[rule.name] = seconds.get(rule.name, 0.0) + (clock() - start)
+        if part.slot.ends_on_reject and page.reject_reason is not None:
+            ended = True
     return page
-
-
-def _finish(page: Page) -> None:
-    if page.published is None:
-        page.published = page.published_fallback
-    settle_dates(page)
 
 
 def to_article(page: Page, story_index: int = 0) -> Article:

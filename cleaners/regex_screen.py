@@ -99,7 +99,15 @@ def may_match(needs: tuple[str, ...], low: str | None) -> bool:
 class ScreenedRegex:
     """Whether one expression of all `patterns` (an alternation) finds a match in a text, with
     the patterns that need substrings tried only on texts holding one of them: a single
-    search of the lowercased text for any of those substrings (in C) stands for them."""
+    search of the lowercased text for any of those substrings (in C) stands for them.
+
+    Gain, measured by replaying every search `clean_text` makes on the flattened development
+    pages (`tools/bench_shortcuts.py screen --step 3`: 496 pages, 1.12 M searches; CPU
+    seconds): the plain alternation 4.35 s, screened 1.94 s, i.e. about 7 % of `clean_text`'s
+    35 s. The text is lowercased on each call: reusing one lowercased text across the rules
+    that try the same block (an identity cache, a `low` argument) measured no faster (2.16 s),
+    and searching the original text with a case-insensitive screen is slower (3.31 s).
+    tests/test_regex_screen.py checks the screened search against the plain alternation."""
 
     def __init__(self, patterns: list[str], flags: int = re.IGNORECASE) -> None:
         needs = {p: required_substrings(p, flags) for p in patterns}
@@ -110,16 +118,15 @@ class ScreenedRegex:
         self.needs = tuple(sorted({s for p in screened for s in needs[p] or ()}))
         self._any_need = re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
 
-    def search(self, text: str, low: str | bool | None = False) -> bool:
-        """`low`: the text's `screen_text`, when the caller has it."""
+    def search(self, text: str) -> bool:
         if self.free is not None and self.free.search(text) is not None:
             return True
         if self.screened is None:
             return False
-        if low is False:
+        if self._any_need is not None:
             low = screen_text(text)
-        if isinstance(low, str) and self._any_need is not None and not self._any_need.search(low):
-            return False
+            if low is not None and self._any_need.search(low) is None:
+                return False
         return self.screened.search(text) is not None
 
 

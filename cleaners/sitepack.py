@@ -1,8 +1,15 @@
 """A site's rule pack (the `[rules]` table of `seeds/<site>.toml`), as data.
 
-drop_patterns = [{ reason = "share_bar", pattern = '^Short link:' }]   # regex on a block
+drop_patterns = [                                                      # regex on a block
+    { reason = "share_bar", pattern = '^Short link:' },
+    { reason = "related_articles", pattern = '^More from ', slot = "navigation" },
+]
 drop_selectors = [{ reason = "advertisement", css = "div.ad-slot" }]   # CSS on the page
 disable = ["printed_twice"]                                            # generic rules off
+
+A pattern runs in the pipeline slot it names (`slot`, one of `cleaners.rules.SLOT_NAMES`), at
+the end of that slot; by default in the `site` slot, after the article's structure is found and
+before the generic markup and wording rules.
 """
 
 from __future__ import annotations
@@ -15,8 +22,9 @@ from typing import Any
 from lxml import html as lxml_html
 
 from cleaners.reasons import BLOCK_REASONS
-from cleaners.rules.base import Rule
-from cleaners.rules.line_patterns import LinePatternGroup, LinePatternRule
+from cleaners.rules import SITE_SLOT, SLOTS
+from cleaners.rules.base import Rule, UnknownSlotError, check_slot_names
+from cleaners.rules.line_patterns import LinePatternRule
 
 
 class SitePackError(ValueError):
@@ -24,8 +32,14 @@ class SitePackError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class SitePattern:
+    slot: str  # the pipeline slot it runs in
+    rule: LinePatternRule
+
+
+@dataclass(frozen=True, slots=True)
 class SitePack:
-    patterns: tuple[LinePatternRule, ...] = ()
+    patterns: tuple[SitePattern, ...] = ()
     selectors: tuple[tuple[str, str], ...] = ()  # (css, reason)
     disabled: frozenset[str] = frozenset()
 
@@ -38,11 +52,15 @@ class SitePack:
                 regex = re.compile(spec["pattern"], re.IGNORECASE)
             except (KeyError, re.error) as exc:
                 raise SitePackError(f"drop_patterns[{number}].pattern: {exc}") from None
-            patterns.append(
-                LinePatternRule(
-                    name=f"site_pattern_{number}", reason=reason, max_words=60, regex=regex
-                )
+            slot = spec.get("slot", SITE_SLOT)
+            try:
+                check_slot_names(SLOTS, [slot])
+            except UnknownSlotError as exc:
+                raise SitePackError(f"drop_patterns[{number}].slot: {exc}") from None
+            rule = LinePatternRule(
+                name=f"site_pattern_{number}", reason=reason, max_words=60, regex=regex
             )
+            patterns.append(SitePattern(slot, rule))
         selectors = []
         for number, spec in enumerate(data.get("drop_selectors", [])):
             reason = _reason(spec, f"drop_selectors[{number}]")
@@ -51,13 +69,10 @@ class SitePack:
             selectors.append((spec["css"], reason))
         return cls(tuple(patterns), tuple(selectors), frozenset(data.get("disable", [])))
 
-    def apply_to(self, rules: list[Rule], after: int) -> list[Rule]:
-        """Generic rules minus the disabled ones, the site's patterns where markup rules end."""
-        combined = [*rules[:after], *self.patterns, *rules[after:]]
-        combined = [
-            r.without(self.disabled) if isinstance(r, LinePatternGroup) else r for r in combined
-        ]
-        return [r for r in combined if r.name not in self.disabled]
+    def placed_patterns(self) -> list[tuple[str, Rule]]:
+        """(slot name, rule) of each pattern, in the pack's order (`cleaners.rules.pipeline`
+        puts them at the end of their slots)."""
+        return [(p.slot, p.rule) for p in self.patterns]
 
     def selected(self, root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, str]:
         found: dict[lxml_html.HtmlElement, str] = {}

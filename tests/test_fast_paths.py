@@ -47,8 +47,8 @@ def test_on_demand_screen_passes_every_on_demand_class() -> None:
 
 
 def _blocks_and_tree(html: bytes, monkeypatch: pytest.MonkeyPatch | None) -> tuple:
-    if monkeypatch is not None:  # the long way: every element with a class is asked about
-        monkeypatch.setattr(dom, "may_be_on_demand", lambda marks: True)
+    if monkeypatch is not None:  # the long way: the full tests on every element
+        monkeypatch.setattr(prune.Pruner, "may_drop", staticmethod(lambda element: True))
     root = _parse(html.decode("utf-8", "replace"))
     body = root.body if root.find("body") is not None else root
     blocks = dom.iter_blocks(body)
@@ -87,8 +87,8 @@ def _screen_pages() -> list[bytes]:
 
 @pytest.mark.parametrize("index", range(len(_HTML_FIXTURES) + 1))
 def test_screened_walk_is_the_walk(index: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The walk asks `Pruner.drops` only about elements past the screens: the same blocks and
-    the same pruned tree as asking about every element."""
+    """`Pruner.drops` screens elements with `may_drop` before its full tests: the same
+    blocks and the same pruned tree as the full tests on every element."""
     pages = [p.read_bytes() for p in _HTML_FIXTURES] + [b"".join(_screen_pages())]
     html = pages[index]
     assert _blocks_and_tree(html, None) == _blocks_and_tree(html, monkeypatch)
@@ -132,22 +132,6 @@ def test_class_words_are_the_split_words() -> None:
         if ident:
             element.set("id", ident)
         assert signals._marks(element) == _old_marks(f"{cls} {ident}"), (cls, ident)
-
-
-def test_signal_index_finds_the_first_matching_signal() -> None:
-    index = signals._signal_index()
-    every = signals.markup_signals()
-    words_seen = sorted({w for s in every for w in s.class_words})
-    stems_seen = sorted({st for s in every for st in s.class_stems})
-    cases = [(tag, *_old_marks(f"{cls} {ident}")) for tag, cls, ident in _fixture_marks()]
-    # every class word and stem, alone and in pairs (which signal comes first decides)
-    for a, b in itertools.product(words_seen + stems_seen, repeat=2):
-        cases.append(("div", *_old_marks(f"{a} {b}")))
-    for tag in ("figcaption", "nav", "button", "aside", "div"):
-        cases.append((tag, "", frozenset()))
-    for tag, marks, words in cases:
-        expected = next((s for s in every if s.matches(tag, marks, words)), None)
-        assert index.first(tag, marks, words) is expected, (tag, marks)
 
 
 def test_ascii_fold_is_the_regex_fold() -> None:

@@ -179,7 +179,6 @@ def test_screened_regexes_find_what_the_plain_alternation_finds() -> None:
         for text in texts:
             found = plain.search(text) is not None
             assert screened.search(text) == found, (name, text)
-            assert screened.search(text, screen_text(text)) == found, (name, text)
             hits += found
         exercised += hits > 0
     assert exercised >= len(regexes) * 2 // 3  # the texts do exercise the patterns

@@ -361,12 +361,12 @@ def test_line_pattern_group_gives_the_verdicts_of_the_rules_run_one_by_one() -> 
     from pathlib import Path
 
     from cleaners.pipeline import page_from_text, run_rules
-    from cleaners.rules import default_rules
+    from cleaners.rules import text_pipeline
     from cleaners.rules.line_patterns import LinePatternGroup, line_pattern_rules
 
-    grouped = default_rules()
-    at = next(i for i, r in enumerate(grouped) if isinstance(r, LinePatternGroup))
-    one_by_one = [*grouped[:at], *line_pattern_rules(), *grouped[at + 1 :]]
+    grouped = text_pipeline()
+    assert [type(r) for r in grouped.rules_in("wording")] == [LinePatternGroup]
+    one_by_one = grouped.with_rules("wording", line_pattern_rules())
     root = Path(__file__).resolve().parent.parent / "fixtures"
     texts = [p.read_text("utf-8") for p in sorted(root.rglob("*.txt"))]
     # a sponsored label whose next line another (earlier) rule also claims
@@ -383,13 +383,11 @@ def test_line_pattern_group_gives_the_verdicts_of_the_rules_run_one_by_one() -> 
 
 
 def test_a_site_pack_switches_off_one_line_pattern_rule_inside_the_group() -> None:
-    from cleaners.rules import default_rules
+    from cleaners.rules import pipeline
     from cleaners.rules.line_patterns import LinePatternGroup
     from cleaners.sitepack import SitePack
 
     pack = SitePack.from_mapping({"disable": ["interface_text"]})
-    [group] = [
-        r for r in pack.apply_to(default_rules(), after=2) if isinstance(r, LinePatternGroup)
-    ]
+    [group] = [r for r in pipeline(pack=pack) if isinstance(r, LinePatternGroup)]
     names = [r.name for r in group.rules]
     assert "interface_text" not in names and "share_widget" in names

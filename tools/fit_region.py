@@ -227,16 +227,15 @@ def fit(pages, true_sh, feats, ys) -> RegionModel:
 def clean_with_model(dump: str, url: str | None, model: RegionModel | None) -> str:
     """`clean_text(dump).text` (empty when rejected) with the region found by `model`.
 
-    The pipeline is `clean_text`'s (`page_from_text`, `default_rules`, `to_article`), with the
+    The pipeline is `clean_text`'s (`page_from_text`, `text_pipeline`, `to_article`), with the
     region rule given the model instead of the shipped one; nothing global is changed."""
     from cleaners.pipeline import page_from_text, run_rules, to_article
-    from cleaners.rules import default_rules
+    from cleaners.rules import text_pipeline
     from cleaners.rules.region import ArticleRegionRule
 
-    rules = [
-        ArticleRegionRule(model=model) if isinstance(rule, ArticleRegionRule) else rule
-        for rule in default_rules()
-    ]
+    rules = text_pipeline().map(
+        lambda rule: ArticleRegionRule(model=model) if isinstance(rule, ArticleRegionRule) else rule
+    )
     article = to_article(run_rules(page_from_text(dump, "<eval>", url), rules))
     return article.text if article.status == "ok" else ""
 

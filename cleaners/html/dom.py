@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from cleaners.html.prune import Pruner, may_be_on_demand
+from cleaners.html.prune import Pruner
 
 BLOCK_TAGS = frozenset(
     """p h1 h2 h3 h4 h5 h6 li dt dd figcaption blockquote pre tr legend div section article
@@ -133,15 +133,7 @@ def _visitor(
                 results.append((child, "", False, None))
                 continue
             child_tag = child_tag.lower()
-            if child_tag in SKIP_TAGS or (
-                drops is not None
-                and (  # what `drops` can take (asked only about these: a call per element)
-                    child.get("hidden") is not None
-                    or child.get("style") is not None
-                    or ((marks := child.get("class")) is not None and may_be_on_demand(marks))
-                )
-                and drops(child)
-            ):
+            if child_tag in SKIP_TAGS or (drops is not None and drops(child)):
                 results.append((child, "", False, None))
                 continue
             if child_tag != "tr" and not len(child):

@@ -26,23 +26,18 @@ from lxml import html as lxml_html
 from cleaners.blocks import Block, Page
 from cleaners.html.decode import UndecodableError, bound_html, decode_html
 from cleaners.html.dom import DomBlock, iter_blocks
-from cleaners.html.guards import BodyGuard
 from cleaners.html.links import link_share
 from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
 from cleaners.html.page_fields import PageFields, page_fields, region_image
 from cleaners.html.signals import marked_ancestor
-from cleaners.html.vote import ExtractorVoteRule, SecondOpinion, readability_blocks
+from cleaners.html.vote import SecondOpinion, readability_blocks
 from cleaners.normalize import may_need_repair, repair_mojibake
 from cleaners.pipeline import run_rules, to_article
 from cleaners.record import STATUS_REJECTED, Article, site_key
-from cleaners.rules import Rule, default_rules
-from cleaners.rules.captions import CreditCaptionRule
-from cleaners.rules.donation import DonationAppealRule
-from cleaners.rules.markup import MarkupSignalRule, UnextractedChromeRule
+from cleaners.rules import html_rules
 from cleaners.rules.page_level import is_bot_wall
-from cleaners.rules.second_story import SecondStoryRule
 from cleaners.sitepack import SitePack
 from cleaners.textfeatures import fold, is_prose, word_count
 
@@ -363,22 +358,6 @@ def _precedes(a: lxml_html.HtmlElement, b: lxml_html.HtmlElement) -> bool:
         if element is b:
             return False
     return False
-
-
-def html_rules(pack: SitePack | None = None) -> list[Rule]:
-    """The text pipeline plus the markup rules, in their places (and a site's rule pack)."""
-    # the text rules that read a body paragraph's last words as a caption or an appeal
-    rules = [
-        BodyGuard(r) if isinstance(r, CreditCaptionRule | DonationAppealRule) else r
-        for r in default_rules()
-    ]
-    at = next(i for i, r in enumerate(rules) if isinstance(r, SecondStoryRule)) + 1
-    rules.insert(at, MarkupSignalRule())
-    # Interface-chrome marks are the vaguest: the text rules name such blocks first.
-    rules.insert(len(rules) - 1, MarkupSignalRule(name="markup_signal_chrome", deferred=True))
-    rules.insert(len(rules) - 1, UnextractedChromeRule())
-    rules.insert(len(rules) - 1, ExtractorVoteRule())
-    return pack.apply_to(rules, after=at) if pack else rules
 
 
 def clean_html(

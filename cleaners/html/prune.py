@@ -89,7 +89,23 @@ class Pruner:
         self._total: int | None = None
         self.dropped: list[lxml_html.HtmlElement] = []
 
+    @staticmethod
+    def may_drop(element: lxml_html.HtmlElement) -> bool:
+        """A screen: False for an element `drops` would keep whatever the page (no `hidden`,
+        no `style`, no class naming an on-demand box), answered without a regular expression.
+        tests/test_fast_paths.py checks the walk with and without it gives the same blocks
+        and tree; `tools/bench_shortcuts.py prune` measures it (see `drops`)."""
+        return (
+            element.get("hidden") is not None
+            or element.get("style") is not None
+            or ((marks := element.get("class")) is not None and may_be_on_demand(marks))
+        )
+
     def drops(self, element: lxml_html.HtmlElement) -> bool:
+        """Whether `element` goes (it is recorded, for `finish`). The walk asks about every
+        element; `may_drop` answers most of them."""
+        if not self.may_drop(element):
+            return False
         if not (is_hidden(element) or is_on_demand(element)):
             return False
         if is_streamed_chunk(element):

@@ -48,44 +48,6 @@ def markup_signals() -> tuple[MarkupSignal, ...]:
     )
 
 
-class _SignalIndex:
-    """The first signal (in file order) matching a tag and marks, found through indexes by tag
-    and class word instead of asking every signal in turn."""
-
-    def __init__(self, signals: tuple[MarkupSignal, ...]) -> None:
-        self.signals = signals
-        self.by_tag: dict[str, int] = {}
-        self.by_word: dict[str, int] = {}
-        self.stems: list[tuple[str, int]] = []
-        for number, signal in enumerate(signals):
-            for tag in signal.tags:
-                self.by_tag.setdefault(tag, number)
-            for word in signal.class_words:
-                self.by_word.setdefault(word, number)
-            self.stems.extend((stem, number) for stem in signal.class_stems)
-        # finds something exactly when one of the stems is in the marks (most marks hold none)
-        self.any_stem = re.compile("|".join(re.escape(stem) for stem, _ in self.stems) or "(?!)")
-
-    def first(self, tag: str, marks: str, words: frozenset[str]) -> MarkupSignal | None:
-        """What `next(s for s in signals if s.matches(tag, marks, words))` gives."""
-        best = self.by_tag.get(tag, len(self.signals))
-        by_word = self.by_word
-        for word in words:
-            number = by_word.get(word)
-            if number is not None and number < best:
-                best = number
-        if marks and self.any_stem.search(marks) is not None:
-            for stem, number in self.stems:
-                if number < best and stem in marks:
-                    best = number
-        return self.signals[best] if best < len(self.signals) else None
-
-
-@cache
-def _signal_index() -> _SignalIndex:
-    return _SignalIndex(markup_signals())
-
-
 def _marks(element: lxml_html.HtmlElement) -> tuple[str, frozenset[str]]:
     raw = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
     if not raw:
@@ -113,7 +75,10 @@ def marked_ancestor(
 ) -> tuple[MarkupSignal, lxml_html.HtmlElement] | None:
     """The signal of the nearest marked ancestor-or-self of `element`, below `stop`, with
     the element that carries the mark."""
-    index = _signal_index()
+    # Signals are tried in file order (the first that matches wins). An index by tag and
+    # class word measured no gain (0.2 s of 47.6 s of clean_html CPU on every 4th corpus
+    # page, 2026-11-29): the look-ups are few, as the cache holds each element's answer.
+    signals = markup_signals()
     node = element
     while node is not None and node is not stop:
         if node in cache:
@@ -122,7 +87,7 @@ def marked_ancestor(
             tag = node.tag.lower() if isinstance(node.tag, str) else ""
             marks, words = _marks(node)
             found = (
-                index.first(tag, marks, words)
+                next((s for s in signals if s.matches(tag, marks, words)), None)
                 if (marks or tag in ("figcaption", "nav", "button"))
                 else None
             )

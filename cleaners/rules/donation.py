@@ -8,7 +8,7 @@ from functools import cache
 
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
-from cleaners.regex_screen import ScreenedRegex, screen_text
+from cleaners.regex_screen import ScreenedRegex
 from cleaners.textfeatures import word_count
 
 # Appeal boxes are made of short lines; a quoted appeal inside a paragraph is content.
@@ -61,9 +61,8 @@ class DonationAppealRule:
         end, calls, lines = start, 0, 0
         while end < len(kept) and word_count(kept[end].text) <= _MAX_LINE_WORDS:
             text = kept[end].text
-            low = screen_text(text)
-            is_call = patterns.call_to_action.search(text, low)
-            if not is_call and not patterns.appeal.search(text, low):
+            is_call = patterns.call_to_action.search(text)
+            if not is_call and not patterns.appeal.search(text):
                 break
             calls += is_call
             lines += 1

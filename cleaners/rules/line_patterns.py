@@ -9,25 +9,11 @@ from typing import Any
 
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
-from cleaners.regex_screen import ScreenedRegex, screen_text
+from cleaners.regex_screen import ScreenedRegex
 from cleaners.textfeatures import is_headline_like
 
 _TOKEN = re.compile(r"[\w'-]+")
 _QUOTES = "\"“”«»„‘’'"
-
-
-# the last text screened and its screen form: the rules of a group try one block in turn
-_last_screened: tuple[str, str | None] = ("", "")
-
-
-def _screen_form(text: str) -> str | None:
-    global _last_screened
-    last = _last_screened
-    if last[0] is text:
-        return last[1]
-    low = screen_text(text)
-    _last_screened = (text, low)
-    return low
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +46,7 @@ class LinePatternRule:
             return True
         if self.regex is not None and self.regex.search(text):
             return True
-        if self.searched is not None and self.searched.search(text, _screen_form(text)):
+        if self.searched is not None and self.searched.search(text):
             return True
         if self.tokens and n_words >= self.min_tokens:
             found = _TOKEN.findall(text.casefold())

@@ -1,0 +1,188 @@
+"""Measure what each speed shortcut of the cleaners saves, against the plain way it stands for.
+
+    tools/bench_shortcuts.py screen [--step 3]   # ScreenedRegex (cleaners/regex_screen.py)
+    tools/bench_shortcuts.py prune [--step 8]    # Pruner.drops' screen (cleaners/html/prune.py)
+
+Pages: every `--step`-th page of the development corpora (../shared/bench), HTML as it is,
+flattened to a text dump for the text path (cached in --cache). Figures are CPU seconds
+(time.process_time), the best of --rounds: other processes on a busy machine stretch the wall
+time, not this. Each shortcut's docstring quotes the figures this gave.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+BENCH = REPO_ROOT.parent / "shared" / "bench"
+CORPORA = ("article-extraction-benchmark", "l3s-gn1", "wcxb-articles")
+
+
+def _html_pages(step: int) -> list[Path]:
+    paths: list[Path] = []
+    for corpus in CORPORA:
+        paths += sorted((BENCH / corpus / "html").glob("*.html.gz"))
+    if not paths:
+        raise SystemExit(f"no pages under {BENCH}")
+    return paths[::step]
+
+
+def _dumps(step: int, cache: Path) -> list[str]:
+    from tools.flatten import flatten_html
+
+    cache.mkdir(parents=True, exist_ok=True)
+    dumps = []
+    for path in _html_pages(step):
+        target = cache / f"{path.parent.parent.name}--{path.name[: -len('.html.gz')]}.txt"
+        if not target.exists():
+            target.write_text(flatten_html(gzip.decompress(path.read_bytes())), "utf-8")
+        dumps.append(target.read_text("utf-8"))
+    return dumps
+
+
+def _best(rounds: int, work: Callable[[], object]) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(rounds):
+        start = time.process_time()
+        result = work()
+        best = min(best, time.process_time() - start)
+    return best, result
+
+
+def bench_screen(args: argparse.Namespace) -> None:
+    """Every ScreenedRegex.search call of clean_text on the dumps, recorded once, then
+    replayed: screened (as shipped) and plain (the whole alternation on every text)."""
+    import cleaners.regex_screen as screen
+    from cleaners import clean_text
+
+    dumps = _dumps(args.step, args.cache)
+    shipped = screen.ScreenedRegex.search
+    calls: list[tuple[screen.ScreenedRegex, str]] = []
+
+    def record(self: screen.ScreenedRegex, text: str) -> bool:
+        calls.append((self, text))
+        return shipped(self, text)
+
+    screen.ScreenedRegex.search = record  # type: ignore[method-assign]
+    try:
+        for dump in dumps:
+            clean_text(dump)
+    finally:
+        screen.ScreenedRegex.search = shipped  # type: ignore[method-assign]
+    whole, _ = _best(args.rounds, lambda: [clean_text(d) for d in dumps])
+
+    def plain() -> list[bool]:
+        return [
+            (r.free is not None and r.free.search(t) is not None)
+            or (r.screened is not None and r.screened.search(t) is not None)
+            for r, t in calls
+        ]
+
+    def screened() -> list[bool]:
+        return [r.search(t) for r, t in calls]
+
+    ignorecase: dict[int, re.Pattern[str]] = {}
+
+    def screen_without_lowering() -> list[bool]:
+        """The screen run case-insensitively on the text itself (no lowercased copy)."""
+        out = []
+        for r, t in calls:
+            if r.free is not None and r.free.search(t) is not None:
+                out.append(True)
+                continue
+            if r.screened is None:
+                out.append(False)
+                continue
+            need = ignorecase.get(id(r))
+            if need is None:
+                need = re.compile("|".join(map(re.escape, r.needs)), re.IGNORECASE)
+                ignorecase[id(r)] = need
+            out.append(need.search(t) is not None and r.screened.search(t) is not None)
+        return out
+
+    def lowered_once_per_text() -> list[bool]:
+        """The text lowercased once for consecutive calls on the same text (the identity
+        cache the rules once kept)."""
+        out, last, low = [], None, None
+        for r, t in calls:
+            if t is not last:
+                last, low = t, screen.screen_text(t)
+            if r.free is not None and r.free.search(t) is not None:
+                out.append(True)
+                continue
+            screened_out = r.screened is None or (
+                low is not None and r._any_need is not None and not r._any_need.search(low)
+            )
+            out.append(not screened_out and r.screened.search(t) is not None)  # type: ignore[union-attr]
+        return out
+
+    print(f"{len(dumps)} dumps, {len(calls)} searches; clean_text: {whole:.2f} s CPU")
+    reference = plain()
+    for name, way in (
+        ("plain alternation", plain),
+        ("ScreenedRegex.search", screened),
+        ("screen without lowering", screen_without_lowering),
+        ("lowered once per text", lowered_once_per_text),
+    ):
+        spent, result = _best(args.rounds, way)
+        assert result == reference, name  # a screen never changes a verdict
+        print(f"  {name:24s} {spent:7.3f} s  ({spent / whole:5.1%} of clean_text)")
+
+
+def bench_prune(args: argparse.Namespace) -> None:
+    """The DOM walk (`iter_blocks`, pruning on) with Pruner.drops as shipped, and with a
+    Pruner without its screen (`may_drop`): the full tests asked about every element."""
+    from cleaners.html import dom, prune
+    from cleaners.html.extract import _parse
+
+    class Unscreened(prune.Pruner):
+        @staticmethod
+        def may_drop(element: object) -> bool:
+            return True
+
+    pages = [
+        gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in _html_pages(args.step)
+    ]
+
+    def walk() -> None:
+        for html in pages:
+            root = _parse(html)
+            dom.iter_blocks(root.body if root.find("body") is not None else root)
+
+    parse_only, _ = _best(args.rounds, lambda: [_parse(html) for html in pages])
+    shipped = dom.Pruner
+    try:
+        results = {}
+        for name, pruner in (("screened (shipped)", shipped), ("unscreened", Unscreened)):
+            dom.Pruner = pruner  # type: ignore[misc]
+            results[name], _ = _best(args.rounds, walk)
+    finally:
+        dom.Pruner = shipped  # type: ignore[misc]
+    print(f"{len(pages)} pages; parsing alone {parse_only:.2f} s CPU")
+    for name, spent in results.items():
+        print(f"  walk + parse, {name:20s} {spent:7.3f} s  (walk {spent - parse_only:.3f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="what", required=True)
+    for name, step in (("screen", 3), ("prune", 8)):
+        one = sub.add_parser(name)
+        one.add_argument("--step", type=int, default=step, help="every Nth corpus page")
+        one.add_argument("--rounds", type=int, default=3)
+        one.add_argument("--cache", type=Path, default=Path("/tmp/newscrawl-flat"))
+    args = parser.parse_args()
+    {"screen": bench_screen, "prune": bench_prune}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()
