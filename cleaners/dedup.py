@@ -14,8 +14,8 @@ Why a bottom-k sketch with an inverted index, and not datasketch's MinHash LSH (
 ``--dedup`` used until session 6): the crawl's Redis store keeps the index as one Redis set per
 sketch value (``P:fp:post:<value>``) and scores the candidates in a transaction, which a
 bottom-k sketch allows as plain set lookups; one dependency (numpy) instead of two (datasketch
-brings scipy); and it is faster. Measured on the 2,971 ok records of
-``/work/notes/base-s6.jsonl`` (``python /tmp/onepath-dedupbench.py``, a loaded 2-core machine):
+brings scipy); and it is faster. Measured on the 2,971 ok records that ``tools/snapshot.py
+write`` gives for the three development corpora (a loaded 2-core machine):
 signature 4.8 ms per text against 9.4 ms for datasketch's ``MinHash.update_batch``; look-up and
 insertion 1.1 ms per record against 11 ms for ``MinHashLSH``. It holds more memory per
 record (about 5 KB against 1.9 KB: 64 Python ints and their postings), bounded by the records
