@@ -460,7 +460,7 @@ def page_from_html(
     except RecursionError:  # metadata nested beyond reading (deep JSON-LD): keep the article
         meta = PageMetadata()
     try:
-        stated = page_fields(root, url)
+        stated = page_fields(root, url, meta.json_ld)  # the JSON-LD read once
     except RecursionError:  # the same JSON-LD, read for the page fields
         stated = PageFields()
     body = root.body if root.find("body") is not None else root

@@ -79,6 +79,9 @@ class PageMetadata:
     published_fallback: str | None = None
     # where each value came from ("json-ld", "meta", "markup", "htmldate"), for explain
     sources: dict[str, str] = field(default_factory=dict)
+    # the page's JSON-LD as read here, passed on to `page_fields` (read once per page); None
+    # when it could not be read (nested beyond reading)
+    json_ld: JsonLd | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +149,16 @@ def _load_json(text: str) -> Any:
 
 
 @dataclass(slots=True)
-class _JsonLd:
+class JsonLd:
     article: dict[str, Any] | None = None
     page: dict[str, Any] | None = None
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def json_ld(root: lxml_html.HtmlElement) -> _JsonLd:
-    found = _JsonLd()
+def json_ld(root: lxml_html.HtmlElement) -> JsonLd:
+    """The article object, the web page object and every object with an `@id` of the page's
+    JSON-LD scripts."""
+    found = JsonLd()
     for script in root.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
@@ -167,7 +172,7 @@ def json_ld(root: lxml_html.HtmlElement) -> _JsonLd:
     return found
 
 
-def _ld_names(value: Any, ld: _JsonLd, depth: int = 0) -> list[str]:
+def _ld_names(value: Any, ld: JsonLd, depth: int = 0) -> list[str]:
     """Author names of a JSON-LD author value: a string, a Person/Organization object, an
     @id reference into the graph, or a list of those."""
     if depth > 3:
@@ -763,7 +768,7 @@ def _labelled_author(meta: dict[str, str]) -> str | None:
 
 def _authors(
     root: lxml_html.HtmlElement,
-    ld: _JsonLd,
+    ld: JsonLd,
     meta: dict[str, str],
     site_names: set[str],
     title: str | None,
@@ -817,6 +822,7 @@ def _authors(
 def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
     data = PageMetadata()
     ld = json_ld(root)
+    data.json_ld = ld
     article = ld.article or {}
     meta = _meta(root)
     publisher = article.get("publisher")
