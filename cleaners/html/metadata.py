@@ -48,7 +48,7 @@ from cleaners.authors import (
 )
 from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.data import load_toml
-from cleaners.dates import parse_date
+from cleaners.dates import looks_like_date, parse_date
 from cleaners.normalize import normalize_line
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
@@ -93,6 +93,7 @@ class _Vocabulary:
     byline_discard: re.Pattern[str]
     author_link_paths: frozenset[str]
     foreign: re.Pattern[str]
+    reading_time: re.Pattern[str]
 
 
 def _marks(words: list[str]) -> re.Pattern[str]:
@@ -112,7 +113,15 @@ def _vocabulary() -> _Vocabulary:
         byline_discard=_marks(data["byline_discard_marks"]),
         author_link_paths=frozenset(data["author_link_paths"]),
         foreign=_marks(data["foreign_marks"]),
+        reading_time=_reading_time(data["reading_time_units"], data["reading_time_separators"]),
     )
+
+
+def _reading_time(units: list[str], separators: str) -> re.Pattern[str]:
+    """ "<number> <unit>" with the separators around it: "- 11 minutes", "・ 3 min read"."""
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    edge = f"[\\s{re.escape(separators)}]*"
+    return re.compile(rf"{edge}\b\d{{1,3}}\s*(?:{alternatives})(?!\w){edge}", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -349,9 +358,20 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
         names = [n for t in links for n in split_names(t)]
         if names and all(looks_like_person(n) for n in names):
             return names
-    text = _text(element)
-    if not text or len(text.split()) > _MAX_BYLINE_WORDS:
+    pieces = [" ".join(p.split()) for p in element.itertext()]
+    pieces = [p for p in pieces if p]
+    if not pieces:
         return []
+    if sum(len(p.split()) for p in pieces) > _MAX_BYLINE_WORDS:
+        # an author box: the name, then a bio paragraph ("<h4>Jane Roe</h4><p>Jane is a
+        # software developer…</p>"); its first text is the name when written as one
+        first = pieces[0]
+        return [first] if len(first.split()) <= 4 and _full_name(first, set()) else []
+    # the byline's date on its own line ("Jane Roe<br>4 August 2010") is no part of a name
+    undated = [
+        p for p in pieces if not (len(p.split()) <= 6 and looks_like_date(p) and parse_date(p))
+    ]
+    text = " ".join(undated or pieces)
     # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
     return [n for n in split_names(text) if len(n.split()) == 1 or _written_as_name(n)]
 
@@ -524,12 +544,17 @@ def _markup_authors(
 
 
 def _headline(root: lxml_html.HtmlElement, title: str | None) -> lxml_html.HtmlElement | None:
+    """The `<h1>` that is the title, else a lower heading that is (blog themes set the site's
+    name as the `<h1>` and each post's title as an `<h2>`), else the first `<h1>`."""
     h1s = list(root.iter("h1"))
     if title:
         key = normalize_line(title).casefold()
         for h1 in h1s:
             if normalize_line(h1.text_content()).casefold() == key:
                 return h1
+        for heading in root.iter("h2", "h3"):
+            if normalize_line(heading.text_content()).casefold() == key:
+                return heading
     return h1s[0] if h1s else None
 
 
@@ -587,6 +612,7 @@ def _header_date_lines(
     if headline is None:
         return None, None
     date_line, byline = DateLineRule(), BylineRule()
+    reading_time = _vocabulary().reading_time
     node = headline
     for _ in range(_HEADER_LEVELS):
         if node.getparent() is None:
@@ -603,6 +629,8 @@ def _header_date_lines(
             text = _text(element)
             if any(_text(a) == text for a in element.iter("a")):
                 continue
+            # the reading time next to the date ("May 1, 2025 - 11 minutes") is no date part
+            text = reading_time.sub(" ", text).strip() or text
             parsed = byline.parse(text)
             dates = parsed[1] if parsed else date_line.parse(text)
             if dates:
@@ -642,6 +670,42 @@ def _htmldate(root: lxml_html.HtmlElement, url: str | None) -> str | None:
         # htmldate gives a bare year ("© 2024") as January 1: no day is known
         return None
     return parse_date(found)
+
+
+def _url_day(url: str | None) -> str | None:
+    """The full date in the page's address ("/2025/12/18/"), read by htmldate."""
+    from htmldate.extractors import extract_url_date
+
+    if not url:
+        return None
+    try:
+        return extract_url_date(url, _url_date_options())
+    except ValueError:
+        return None
+
+
+@cache
+def _url_date_options() -> Any:
+    from htmldate.utils import Extractor
+
+    return Extractor(False, datetime(2100, 1, 1), datetime(1990, 1, 1), True, "%Y-%m-%d")
+
+
+def _utc_next_day(published: str, url_day: str) -> bool:
+    """A metadata time in UTC one day off the address's date: CMSs write the time in UTC
+    ("2025-12-19T02:41:41+00:00") while the address, like the date the page shows, has the
+    publisher's own day (an evening story west of Greenwich is the next day in UTC, a morning
+    one east of it the day before). The address's day is then the day the story came out."""
+    if len(published) <= 10 or not published.endswith(("+00:00", "Z")):
+        return False
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        shift = (moment.date() - datetime.fromisoformat(url_day).date()).days
+    except ValueError:
+        return False
+    # the offsets publishers keep run from about UTC-10 (Hawaii) to UTC+10 (Sydney): the
+    # next day before 10:00 UTC, the day before from 14:00 UTC
+    return (shift == 1 and moment.hour < 10) or (shift == -1 and moment.hour >= 14)
 
 
 # --------------------------------------------------------------------------- title
@@ -881,13 +945,21 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         if published:
             data.published, data.sources["published"] = published, "markup"
         data.updated = data.updated or updated
+    url_day = _url_day(url or data.url)
     if data.published is None and not large:
         published, updated = _header_date_lines(root, data.title)
         if published:
             data.published, data.sources["published"] = published, "date-line"
+        elif updated and loose is None and url_day is None:
+            # the page states one date by its headline, as an update ("Updated on October
+            # 21, 2025"), and no publication date anywhere: to a reader that is its date
+            # (before it, a date line of a card further down would be taken)
+            data.published, data.sources["published"] = updated, "date-line"
         data.updated = data.updated or updated
     if data.published is None and loose is not None:
         data.published, data.sources["published"] = loose
+    if data.published and url_day and _utc_next_day(data.published, url_day):
+        data.published, data.sources["published"] = url_day, "url"
     if data.published is None:
         data.published_fallback = _htmldate(root, url or data.url)
     data.language = (root.get("lang") or "").split("-")[0].lower() or None
