@@ -20,8 +20,8 @@ from cleaners.data import load_toml
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
 # Between two names: ",", ";", "&", "|", "/", "•", "·", the Arabic comma, "and", "و".
-_SEPARATORS = re.compile(r"\s*(?:[,;&|•·،]|\s/\s|\band\b|\bund\b|\bet\b|\by\b|(?<=\s)و(?=\s))\s*")
-_EDGE = " \t.,:;-–—|•·()[]\"'“”‘’"
+_SEPARATORS = re.compile(r"\s*(?:[,;&|•·●▪،]|\s/\s|\band\b|\bund\b|\bet\b|\by\b|(?<=\s)و(?=\s))\s*")
+_EDGE = " \t.,:;-–—|•·●▪()[]\"'“”‘’"
 EDGE_CHARACTERS = _EDGE  # what byline_rest strips from both ends of a byline
 _NOT_A_NAME = re.compile(
     r"@|https?:|www\.|\w\.(com|org|net|info|news|io|co|in|uk|de|fr)\b|[{}<>=_#\\/]|\d{3,}"

@@ -358,3 +358,11 @@ def test_author_box_with_a_bio_gives_its_first_line_and_a_byline_date_is_no_name
         f"<div class='post-author-box'><h4>About the author</h4><p>{bio}</p></div>"
     )
     assert extract_metadata(_page(body=body)).authors == []
+
+
+def test_an_author_heading_label_is_no_one_word_name() -> None:
+    body = (
+        "<h1>Headline Here</h1><div class='post-author'><h4 class='author-heading'>Insights"
+        " from</h4><div class='author-name'>Liza Burke</div></div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["Liza Burke"]

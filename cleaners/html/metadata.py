@@ -372,8 +372,11 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
         p for p in pieces if not (len(p.split()) <= 6 and looks_like_date(p) and parse_date(p))
     ]
     text = " ".join(undated or pieces)
+    names = split_names(text)
+    if len(names) == 1 and len(names[0].split()) == 1 and not _written_as_name(text):
+        return []  # a label ("Insights from"), its last words cut, is no one-word name
     # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
-    return [n for n in split_names(text) if len(n.split()) == 1 or _written_as_name(n)]
+    return [n for n in names if len(n.split()) == 1 or _written_as_name(n)]
 
 
 def _written_as_name(name: str) -> bool:
