@@ -366,3 +366,11 @@ def test_an_author_heading_label_is_no_one_word_name() -> None:
         " from</h4><div class='author-name'>Liza Burke</div></div>"
     )
     assert extract_metadata(_page(body=body)).authors == ["Liza Burke"]
+
+
+def test_a_byline_element_keeps_the_name_before_its_date_line_not_what_follows() -> None:
+    body = (
+        "<h1>Headline Here</h1><div class='byline'>By Richard Lam (AP)<br>"
+        "Published: 2008-01-09 02:55:03<br>Location: VANCOUVER, British Columbia</div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["Richard Lam"]

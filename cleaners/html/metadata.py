@@ -367,16 +367,22 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
         # software developer…</p>"); its first text is the name when written as one
         first = pieces[0]
         return [first] if len(first.split()) <= 4 and _full_name(first, set()) else []
-    # the byline's date on its own line ("Jane Roe<br>4 August 2010") is no part of a name
-    undated = [
-        p for p in pieces if not (len(p.split()) <= 6 and looks_like_date(p) and parse_date(p))
-    ]
-    text = " ".join(undated or pieces)
+    # the byline's date on its own line ("Jane Roe<br>4 August 2010") is no part of a name,
+    # nor what follows it ("Published: …<br>Location: …"): the name is before the date, or
+    # after it when the date opens the byline
+    dated = next((i for i, p in enumerate(pieces) if _is_date_piece(p)), None)
+    if dated is not None:
+        pieces = pieces[:dated] or pieces[dated + 1 :] or pieces
+    text = " ".join(pieces)
     names = split_names(text)
     if len(names) == 1 and len(names[0].split()) == 1 and not _written_as_name(text):
         return []  # a label ("Insights from"), its last words cut, is no one-word name
     # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
     return [n for n in names if len(n.split()) == 1 or _written_as_name(n)]
+
+
+def _is_date_piece(text: str) -> bool:
+    return len(text.split()) <= 6 and looks_like_date(text) and parse_date(text) is not None
 
 
 def _written_as_name(name: str) -> bool:
