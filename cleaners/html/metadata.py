@@ -6,17 +6,23 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   inside `@graph` and arrays; else of the web page object) -> `<meta>` dates
   (`article:published_time`, OpenGraph, `pubdate`, `DC.date`, `parsely-pub-date`,
   `sailthru.date`... listed in `cleaners/data/metadata.toml`) -> `itemprop=datePublished` and
-  `<time datetime>` in the headline's header. The text rules then read byline and date lines
-  (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's date,
-  then its own markup and text heuristics) and last the update date.
+  `<time datetime>` in the headline's header -> the date lines by the headline (a reading
+  time next to the date cut; a single "Updated …" date there, with no publication date in
+  the metadata or the URL, is the page's date) -> a display date in a metadata field. A
+  metadata time in UTC one day off the URL's date gives the URL's day (the publisher's own
+  day). The text rules then read byline and date lines (`cleaners.rules.bylines`); after
+  them come `published_fallback` (htmldate: the URL's date, then its own markup and text
+  heuristics) and last the update date. The headline is the `<h1>` that is the title, else
+  an `<h2>`/`<h3>` that is (blog themes), else the first `<h1>`.
 - **authors**: JSON-LD `author` (objects, arrays, `@id` references into the graph) -> `<meta>`
   author names -> the `twitter:labelN` "Written by" / `twitter:dataN` pair -> byline markup
   (`itemprop=author`, `rel=author`, `.byline`, `.author-name`..., author-page links, "By …"
-  texts), outside comments, related cards, sidebars and menus. A source naming only the site
-  itself, an agency, a newsroom group ("News Desk") or a user name yields to a later source
-  naming a person; byline markup naming every metadata person and more full names replaces
-  the shorter list (with a person named, the "By …" text scan is skipped: it could only add
-  names). The text rules add visible byline names.
+  texts; an author box with a bio gives its first line, a byline's own date line and what
+  follows it are cut), outside comments, related cards, sidebars and menus. A source
+  naming only the site itself, an agency, a newsroom group ("News Desk") or a user name
+  yields to a later source naming a person; byline markup naming every metadata person and
+  more full names replaces the shorter list (with a person named, the "By …" text scan is
+  skipped: it could only add names). The text rules add visible byline names.
 - **title**: JSON-LD `headline` -> `og:title` -> `twitter:title` -> `<title>`, without the
   site's name before or after a separator.
 """
