@@ -374,3 +374,11 @@ def test_a_byline_element_keeps_the_name_before_its_date_line_not_what_follows()
         "Published: 2008-01-09 02:55:03<br>Location: VANCOUVER, British Columbia</div>"
     )
     assert extract_metadata(_page(body=body)).authors == ["Richard Lam"]
+
+
+def test_a_one_word_handle_after_a_byline_word_stays_an_author() -> None:
+    body = (
+        "<h1>Headline Here</h1><div class='story-byline'>Posted by<br>BeauHD<br>"
+        "on Friday December 19, 2025 @08:00PM</div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["BeauHD"]

@@ -381,8 +381,10 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
         pieces = pieces[:dated] or pieces[dated + 1 :] or pieces
     text = " ".join(pieces)
     names = split_names(text)
-    if len(names) == 1 and len(names[0].split()) == 1 and not _written_as_name(text):
-        return []  # a label ("Insights from"), its last words cut, is no one-word name
+    # a one-word name with the text's last words cut is a label ("Insights from")
+    one_word = len(names) == 1 and len(names[0].split()) == 1
+    if one_word and not text.endswith(names[0]) and not _written_as_name(text):
+        return []
     # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
     return [n for n in names if len(n.split()) == 1 or _written_as_name(n)]
 
