@@ -20,8 +20,8 @@ from cleaners.data import load_toml
 _MAX_NAME_WORDS = 6
 _MAX_NAME_CHARS = 60
 # Between two names: ",", ";", "&", "|", "/", "•", "·", the Arabic comma, "and", "و".
-_SEPARATORS = re.compile(r"\s*(?:[,;&|•·،]|\s/\s|\band\b|\bund\b|\bet\b|\by\b|(?<=\s)و(?=\s))\s*")
-_EDGE = " \t.,:;-–—|•·()[]\"'“”‘’"
+_SEPARATORS = re.compile(r"\s*(?:[,;&|•·●▪،]|\s/\s|\band\b|\bund\b|\bet\b|\by\b|(?<=\s)و(?=\s))\s*")
+_EDGE = " \t.,:;-–—|•·●▪()[]\"'“”‘’"
 EDGE_CHARACTERS = _EDGE  # what byline_rest strips from both ends of a byline
 _NOT_A_NAME = re.compile(
     r"@|https?:|www\.|\w\.(com|org|net|info|news|io|co|in|uk|de|fr)\b|[{}<>=_#\\/]|\d{3,}"
@@ -169,6 +169,11 @@ def split_names(text: str) -> list[str]:
     """'A, B & C', 'A and B', 'A; B', 'Jane Roe | Reuters' -> names in order (roles and
     credentials dropped; see `finalize` for agencies and duplicates)."""
     text = strip_prefix(_SPACES.sub(" ", _BRACKETED.sub("", html.unescape(text))))
+    # "Jane Roe - Editorial Team", "Jane Roe – Reuters": after a spaced dash, the person's
+    # team, desk or agency is where the name works, not a second author
+    head, *tail = _SPACED_DASH.split(text, maxsplit=1)
+    if tail and _is_affiliation(tail[0]):
+        text = head
     names: list[str] = []
     roles = vocabulary().roles
     for part in _SEPARATORS.split(text):
@@ -182,6 +187,14 @@ def split_names(text: str) -> list[str]:
                 continue
         names.append(name)
     return names
+
+
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _is_affiliation(part: str) -> bool:
+    tokens = part.strip(_EDGE).split()
+    return bool(tokens) and (is_agency(part) or _is_collective(tokens) or _is_role_run(tokens))
 
 
 def looks_like_person(name: str) -> bool:

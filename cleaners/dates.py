@@ -19,6 +19,8 @@ _TIME = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\b(\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DOTTED_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])")
+_DOTTED_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
 # Two far-apart defaults: a field dateutil filled from the default differs between them,
 # which tells a date with a day from "September 2021" alone.
 _DEFAULT_A = datetime(1901, 1, 1, 0, 0, 0)
@@ -102,12 +104,20 @@ def parse_date(text: str) -> str | None:
     iso = _iso(text.strip())
     if iso:
         return iso
+    # a time written with a dot ("22.16", "10.30 BST") is a time, not a day and a year
+    text = _DOTTED_TIME.sub(r"\1:\2", text)
     cleaned = _NOISE.sub(" ", text).replace(",", ", ")
+    # a date written with dots ("05.01.2008") is day first wherever it is written so
+    dayfirst = bool(_DOTTED_DATE.search(text))
     first: datetime | None
     second: datetime | None
     try:
-        first = dateutil_parser.parse(cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True)
-        second = dateutil_parser.parse(cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True)
+        first = dateutil_parser.parse(
+            cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True, dayfirst=dayfirst
+        )
+        second = dateutil_parser.parse(
+            cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True, dayfirst=dayfirst
+        )
     except (ValueError, OverflowError):
         first = second = None
     if first is None or second is None or first.date() != second.date():
@@ -115,6 +125,6 @@ def parse_date(text: str) -> str | None:
         if other is None:
             return None
         first = other
-    if _TIME.search(text):
+    if _TIME.search(_DOTTED_DATE.sub(" ", text)):  # "05.01" of "05.01.2008" is no time
         return first.isoformat(timespec="seconds")
     return first.date().isoformat()

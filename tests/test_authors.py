@@ -99,3 +99,15 @@ def test_a_newsroom_group_gives_way_to_no_one_but_is_not_a_person() -> None:
 
     assert finalize(["Jane Roe", "Data Team"]) == ["Jane Roe", "Data Team"]
     assert is_collective("Data Team") and not is_collective("Jane Roe")
+
+
+def test_a_team_desk_or_agency_after_a_spaced_dash_is_where_the_name_works() -> None:
+    assert split_names("David Jackson - FullStack Editorial Team") == ["David Jackson"]
+    assert split_names("Jane Roe – Reuters") == ["Jane Roe"]
+    assert split_names("Jane Roe — Staff Writer") == ["Jane Roe"]
+    # a name after the dash is kept as written (a double surname, not an affiliation)
+    assert split_names("Mary Smith - Jones") == ["Mary Smith - Jones"]
+
+
+def test_round_bullets_separate_a_name_from_the_date() -> None:
+    assert split_names("Meaghan Weeden ● December 23, 2025 ●") == ["Meaghan Weeden"]

@@ -107,3 +107,9 @@ def test_arabic_month_with_eastern_arabic_digits() -> None:
 
 def test_parse_date_is_stable() -> None:
     assert {parse_date("20 سبتمبر 2021 15:32") for _ in range(3)} == {"2021-09-20T15:32:00"}
+
+
+def test_a_dotted_time_is_a_time_and_a_dotted_date_is_day_first() -> None:
+    assert parse_date("Updated 22.16 Sat Jan 05 2008") == "2008-01-05T22:16:00"
+    assert parse_date("Tuesday 14 May 2024 10.30 BST") == "2024-05-14T10:30:00"
+    assert parse_date("05.01.2008") == "2008-01-05"

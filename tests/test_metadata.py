@@ -291,3 +291,94 @@ def test_a_byline_label_with_the_name_in_its_tail_or_in_the_next_element() -> No
         "<div><span>Contributed by</span><a href='/u/63'>Nicol Wistreich</a></div>"
     )
     assert extract_metadata(_page(body=link), None).authors == ["Nicol Wistreich"]
+
+
+def test_a_utc_time_one_day_off_the_address_date_gives_the_address_day() -> None:
+    # an evening story west of Greenwich: the next day in UTC, the address has the local day
+    url = "https://x.example/2025/12/18/evening-notes/"
+    head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+    meta = extract_metadata(_page(head=head), url)
+    assert (meta.published, meta.sources["published"]) == ("2025-12-18", "url")
+    # a time with its own offset is the publisher's local time: kept as written
+    head = '<meta property="article:published_time" content="2025-12-19T02:41:41-05:00">'
+    assert extract_metadata(_page(head=head), url).published == "2025-12-19T02:41:41-05:00"
+    # two days off: the address dates something else (a draft), the metadata stands
+    head = '<meta property="article:published_time" content="2025-12-20T02:41:41+00:00">'
+    assert extract_metadata(_page(head=head), url).published == "2025-12-20T02:41:41+00:00"
+
+
+def test_the_reading_time_next_to_the_header_date_is_no_part_of_it() -> None:
+    body = (
+        "<header><div><span>February 4, 2025 - 11 minutes</span></div>"
+        "<h1>Headline Here</h1></header>"
+    )
+    meta = extract_metadata(_page(body=body))
+    assert (meta.published, meta.sources["published"]) == ("2025-02-04", "date-line")
+    body = "<div><h1>Headline Here</h1><p>December 18, 2025 ・ 3 min read</p></div>"
+    assert extract_metadata(_page(body=body)).published == "2025-12-18"
+
+
+def test_a_post_title_in_an_h2_under_the_site_name_h1_is_the_headline() -> None:
+    body = (
+        "<div class='top'><h1><a href='/'>Riverbank Notes</a></h1><span>March 3, 2019</span></div>"
+        "<div class='post'><h2>Mending a Fence</h2><p>12 June 2024</p></div>"
+    )
+    head = (
+        "<title>Mending a Fence | Riverbank Notes</title>"
+        '<meta property="og:site_name" content="Riverbank Notes">'
+    )
+    meta = extract_metadata(_page(head=head, body=body))
+    assert (meta.title, meta.published) == ("Mending a Fence", "2024-06-12")
+
+
+def test_a_single_update_date_by_the_headline_is_the_page_date() -> None:
+    body = "<div><h1>Headline Here</h1><p>Updated on October 21, 2025</p></div>"
+    meta = extract_metadata(_page(body=body))
+    assert (meta.published, meta.updated) == ("2025-10-21", "2025-10-21")
+    # with a publication date stated elsewhere (metadata, the address), that one is
+    ld = {"@type": "Article", "datePublished": "2025-07-01"}
+    assert extract_metadata(_page(body=body, ld=ld)).published == "2025-07-01"
+    meta = extract_metadata(_page(body=body), "https://x.example/2025/07/01/a/")
+    assert (meta.published, meta.published_fallback) == (None, "2025-07-01")
+
+
+def test_author_box_with_a_bio_gives_its_first_line_and_a_byline_date_is_no_name() -> None:
+    bio = "Jane writes about brewing at home, the kit it needs and the kit it does not. " * 3
+    body = (
+        "<h1>Headline Here</h1>"
+        f"<div class='post-author-box'><img src='a.jpg' alt=''><div><h4>Ines Halvorsen</h4>"
+        f"<p>{bio}</p></div></div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["Ines Halvorsen"]
+    body = "<h1>Headline Here</h1><p class='author'>Tamsin Arkwright<br>4 August 2010</p>"
+    assert extract_metadata(_page(body=body)).authors == ["Tamsin Arkwright"]
+    # a bio box whose first text is a label, not a name: no author
+    body = (
+        "<h1>Headline Here</h1>"
+        f"<div class='post-author-box'><h4>About the author</h4><p>{bio}</p></div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == []
+
+
+def test_an_author_heading_label_is_no_one_word_name() -> None:
+    body = (
+        "<h1>Headline Here</h1><div class='post-author'><h4 class='author-heading'>Insights"
+        " from</h4><div class='author-name'>Liza Burke</div></div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["Liza Burke"]
+
+
+def test_a_byline_element_keeps_the_name_before_its_date_line_not_what_follows() -> None:
+    body = (
+        "<h1>Headline Here</h1><div class='byline'>By Richard Lam (AP)<br>"
+        "Published: 2008-01-09 02:55:03<br>Location: VANCOUVER, British Columbia</div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["Richard Lam"]
+
+
+def test_a_one_word_handle_after_a_byline_word_stays_an_author() -> None:
+    body = (
+        "<h1>Headline Here</h1><div class='story-byline'>Posted by<br>BeauHD<br>"
+        "on Friday December 19, 2025 @08:00PM</div>"
+    )
+    assert extract_metadata(_page(body=body)).authors == ["BeauHD"]

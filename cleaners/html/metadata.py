@@ -6,17 +6,23 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   inside `@graph` and arrays; else of the web page object) -> `<meta>` dates
   (`article:published_time`, OpenGraph, `pubdate`, `DC.date`, `parsely-pub-date`,
   `sailthru.date`... listed in `cleaners/data/metadata.toml`) -> `itemprop=datePublished` and
-  `<time datetime>` in the headline's header. The text rules then read byline and date lines
-  (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's date,
-  then its own markup and text heuristics) and last the update date.
+  `<time datetime>` in the headline's header -> the date lines by the headline (a reading
+  time next to the date cut; a single "Updated …" date there, with no publication date in
+  the metadata or the URL, is the page's date) -> a display date in a metadata field. A
+  metadata time in UTC one day off the URL's date gives the URL's day (the publisher's own
+  day). The text rules then read byline and date lines (`cleaners.rules.bylines`); after
+  them come `published_fallback` (htmldate: the URL's date, then its own markup and text
+  heuristics) and last the update date. The headline is the `<h1>` that is the title, else
+  an `<h2>`/`<h3>` that is (blog themes), else the first `<h1>`.
 - **authors**: JSON-LD `author` (objects, arrays, `@id` references into the graph) -> `<meta>`
   author names -> the `twitter:labelN` "Written by" / `twitter:dataN` pair -> byline markup
   (`itemprop=author`, `rel=author`, `.byline`, `.author-name`..., author-page links, "By …"
-  texts), outside comments, related cards, sidebars and menus. A source naming only the site
-  itself, an agency, a newsroom group ("News Desk") or a user name yields to a later source
-  naming a person; byline markup naming every metadata person and more full names replaces
-  the shorter list (with a person named, the "By …" text scan is skipped: it could only add
-  names). The text rules add visible byline names.
+  texts; an author box with a bio gives its first line, a byline's own date line and what
+  follows it are cut), outside comments, related cards, sidebars and menus. A source
+  naming only the site itself, an agency, a newsroom group ("News Desk") or a user name
+  yields to a later source naming a person; byline markup naming every metadata person and
+  more full names replaces the shorter list (with a person named, the "By …" text scan is
+  skipped: it could only add names). The text rules add visible byline names.
 - **title**: JSON-LD `headline` -> `og:title` -> `twitter:title` -> `<title>`, without the
   site's name before or after a separator.
 """
@@ -48,7 +54,7 @@ from cleaners.authors import (
 )
 from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.data import load_toml
-from cleaners.dates import parse_date
+from cleaners.dates import looks_like_date, parse_date
 from cleaners.normalize import normalize_line
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
@@ -79,6 +85,9 @@ class PageMetadata:
     published_fallback: str | None = None
     # where each value came from ("json-ld", "meta", "markup", "htmldate"), for explain
     sources: dict[str, str] = field(default_factory=dict)
+    # the page's JSON-LD as read here, passed on to `page_fields` (read once per page); None
+    # when it could not be read (nested beyond reading)
+    json_ld: JsonLd | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +99,7 @@ class _Vocabulary:
     byline_discard: re.Pattern[str]
     author_link_paths: frozenset[str]
     foreign: re.Pattern[str]
+    reading_time: re.Pattern[str]
 
 
 def _marks(words: list[str]) -> re.Pattern[str]:
@@ -109,7 +119,15 @@ def _vocabulary() -> _Vocabulary:
         byline_discard=_marks(data["byline_discard_marks"]),
         author_link_paths=frozenset(data["author_link_paths"]),
         foreign=_marks(data["foreign_marks"]),
+        reading_time=_reading_time(data["reading_time_units"], data["reading_time_separators"]),
     )
+
+
+def _reading_time(units: list[str], separators: str) -> re.Pattern[str]:
+    """ "<number> <unit>" with the separators around it: "- 11 minutes", "・ 3 min read"."""
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    edge = f"[\\s{re.escape(separators)}]*"
+    return re.compile(rf"{edge}\b\d{{1,3}}\s*(?:{alternatives})(?!\w){edge}", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -146,14 +164,16 @@ def _load_json(text: str) -> Any:
 
 
 @dataclass(slots=True)
-class _JsonLd:
+class JsonLd:
     article: dict[str, Any] | None = None
     page: dict[str, Any] | None = None
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def json_ld(root: lxml_html.HtmlElement) -> _JsonLd:
-    found = _JsonLd()
+def json_ld(root: lxml_html.HtmlElement) -> JsonLd:
+    """The article object, the web page object and every object with an `@id` of the page's
+    JSON-LD scripts."""
+    found = JsonLd()
     for script in root.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
@@ -167,7 +187,7 @@ def json_ld(root: lxml_html.HtmlElement) -> _JsonLd:
     return found
 
 
-def _ld_names(value: Any, ld: _JsonLd, depth: int = 0) -> list[str]:
+def _ld_names(value: Any, ld: JsonLd, depth: int = 0) -> list[str]:
     """Author names of a JSON-LD author value: a string, a Person/Organization object, an
     @id reference into the graph, or a list of those."""
     if depth > 3:
@@ -344,11 +364,33 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
         names = [n for t in links for n in split_names(t)]
         if names and all(looks_like_person(n) for n in names):
             return names
-    text = _text(element)
-    if not text or len(text.split()) > _MAX_BYLINE_WORDS:
+    pieces = [" ".join(p.split()) for p in element.itertext()]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return []
+    if sum(len(p.split()) for p in pieces) > _MAX_BYLINE_WORDS:
+        # an author box: the name, then a bio paragraph ("<h4>Jane Roe</h4><p>Jane is a
+        # software developer…</p>"); its first text is the name when written as one
+        first = pieces[0]
+        return [first] if len(first.split()) <= 4 and _full_name(first, set()) else []
+    # the byline's date on its own line ("Jane Roe<br>4 August 2010") is no part of a name,
+    # nor what follows it ("Published: …<br>Location: …"): the name is before the date, or
+    # after it when the date opens the byline
+    dated = next((i for i, p in enumerate(pieces) if _is_date_piece(p)), None)
+    if dated is not None:
+        pieces = pieces[:dated] or pieces[dated + 1 :] or pieces
+    text = " ".join(pieces)
+    names = split_names(text)
+    # a one-word name with the text's last words cut is a label ("Insights from")
+    one_word = len(names) == 1 and len(names[0].split()) == 1
+    if one_word and not text.endswith(names[0]) and not _written_as_name(text):
         return []
     # a phrase in lower case ("Personal finance") is a label; a one-word handle may be a name
-    return [n for n in split_names(text) if len(n.split()) == 1 or _written_as_name(n)]
+    return [n for n in names if len(n.split()) == 1 or _written_as_name(n)]
+
+
+def _is_date_piece(text: str) -> bool:
+    return len(text.split()) <= 6 and looks_like_date(text) and parse_date(text) is not None
 
 
 def _written_as_name(name: str) -> bool:
@@ -519,12 +561,17 @@ def _markup_authors(
 
 
 def _headline(root: lxml_html.HtmlElement, title: str | None) -> lxml_html.HtmlElement | None:
+    """The `<h1>` that is the title, else a lower heading that is (blog themes set the site's
+    name as the `<h1>` and each post's title as an `<h2>`), else the first `<h1>`."""
     h1s = list(root.iter("h1"))
     if title:
         key = normalize_line(title).casefold()
         for h1 in h1s:
             if normalize_line(h1.text_content()).casefold() == key:
                 return h1
+        for heading in root.iter("h2", "h3"):
+            if normalize_line(heading.text_content()).casefold() == key:
+                return heading
     return h1s[0] if h1s else None
 
 
@@ -582,6 +629,7 @@ def _header_date_lines(
     if headline is None:
         return None, None
     date_line, byline = DateLineRule(), BylineRule()
+    reading_time = _vocabulary().reading_time
     node = headline
     for _ in range(_HEADER_LEVELS):
         if node.getparent() is None:
@@ -598,6 +646,8 @@ def _header_date_lines(
             text = _text(element)
             if any(_text(a) == text for a in element.iter("a")):
                 continue
+            # the reading time next to the date ("May 1, 2025 - 11 minutes") is no date part
+            text = reading_time.sub(" ", text).strip() or text
             parsed = byline.parse(text)
             dates = parsed[1] if parsed else date_line.parse(text)
             if dates:
@@ -637,6 +687,42 @@ def _htmldate(root: lxml_html.HtmlElement, url: str | None) -> str | None:
         # htmldate gives a bare year ("© 2024") as January 1: no day is known
         return None
     return parse_date(found)
+
+
+def _url_day(url: str | None) -> str | None:
+    """The full date in the page's address ("/2025/12/18/"), read by htmldate."""
+    from htmldate.extractors import extract_url_date
+
+    if not url:
+        return None
+    try:
+        return extract_url_date(url, _url_date_options())
+    except ValueError:
+        return None
+
+
+@cache
+def _url_date_options() -> Any:
+    from htmldate.utils import Extractor
+
+    return Extractor(False, datetime(2100, 1, 1), datetime(1990, 1, 1), True, "%Y-%m-%d")
+
+
+def _utc_next_day(published: str, url_day: str) -> bool:
+    """A metadata time in UTC one day off the address's date: CMSs write the time in UTC
+    ("2025-12-19T02:41:41+00:00") while the address, like the date the page shows, has the
+    publisher's own day (an evening story west of Greenwich is the next day in UTC, a morning
+    one east of it the day before). The address's day is then the day the story came out."""
+    if len(published) <= 10 or not published.endswith(("+00:00", "Z")):
+        return False
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        shift = (moment.date() - datetime.fromisoformat(url_day).date()).days
+    except ValueError:
+        return False
+    # the offsets publishers keep run from about UTC-10 (Hawaii) to UTC+10 (Sydney): the
+    # next day before 10:00 UTC, the day before from 14:00 UTC
+    return (shift == 1 and moment.hour < 10) or (shift == -1 and moment.hour >= 14)
 
 
 # --------------------------------------------------------------------------- title
@@ -763,7 +849,7 @@ def _labelled_author(meta: dict[str, str]) -> str | None:
 
 def _authors(
     root: lxml_html.HtmlElement,
-    ld: _JsonLd,
+    ld: JsonLd,
     meta: dict[str, str],
     site_names: set[str],
     title: str | None,
@@ -817,6 +903,7 @@ def _authors(
 def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
     data = PageMetadata()
     ld = json_ld(root)
+    data.json_ld = ld
     article = ld.article or {}
     meta = _meta(root)
     publisher = article.get("publisher")
@@ -875,13 +962,21 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         if published:
             data.published, data.sources["published"] = published, "markup"
         data.updated = data.updated or updated
+    url_day = _url_day(url or data.url)
     if data.published is None and not large:
         published, updated = _header_date_lines(root, data.title)
         if published:
             data.published, data.sources["published"] = published, "date-line"
+        elif updated and loose is None and url_day is None:
+            # the page states one date by its headline, as an update ("Updated on October
+            # 21, 2025"), and no publication date anywhere: to a reader that is its date
+            # (before it, a date line of a card further down would be taken)
+            data.published, data.sources["published"] = updated, "date-line"
         data.updated = data.updated or updated
     if data.published is None and loose is not None:
         data.published, data.sources["published"] = loose
+    if data.published and url_day and _utc_next_day(data.published, url_day):
+        data.published, data.sources["published"] = url_day, "url"
     if data.published is None:
         data.published_fallback = _htmldate(root, url or data.url)
     data.language = (root.get("lang") or "").split("-")[0].lower() or None

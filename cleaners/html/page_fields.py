@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from cleaners.data import load_toml
-from cleaners.html.metadata import json_ld  # the article's JSON-LD object, one reader
+from cleaners.html.metadata import JsonLd, json_ld  # the article's JSON-LD object, one reader
 from cleaners.normalize import normalize_line
 
 
@@ -82,14 +82,18 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
-def page_fields(root: lxml_html.HtmlElement, url: str | None = None) -> PageFields:
+def page_fields(
+    root: lxml_html.HtmlElement, url: str | None = None, ld: JsonLd | None = None
+) -> PageFields:
     """What the page states about itself. `url` is the address the page was fetched from or
-    given with: relative links are resolved against it (else against the canonical link)."""
+    given with: relative links are resolved against it (else against the canonical link).
+    `ld`: the page's JSON-LD as `extract_metadata` read it (`PageMetadata.json_ld`), else it
+    is read here."""
     v = _vocabulary()
     meta = _meta_values(root)
     links = _link_hrefs(root)
     try:
-        ld = json_ld(root)
+        ld = ld if ld is not None else json_ld(root)
         article, by_id = ld.article or ld.page or {}, ld.by_id
     except RecursionError:  # JSON-LD nested beyond reading: the meta tags still serve
         article, by_id = {}, {}
