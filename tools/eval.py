@@ -305,7 +305,9 @@ def _metadata(corpora: dict[str, Path], args: argparse.Namespace) -> dict[str, A
     """Title/authors/date accuracy (tools/eval_metadata.py) on the corpora that annotate them."""
     from tools.eval_metadata import format_table, has_annotations, metadata_scores
 
-    systems = ("newscrawl",) if args.ours_only else ("newscrawl", "trafilatura")
+    systems = ("newscrawl", "newscrawl-text")
+    if not args.ours_only:
+        systems += ("trafilatura",)
     out: dict[str, Any] = {}
     for name, data_dir in corpora.items():
         if not any(has_annotations(data_dir).values()):

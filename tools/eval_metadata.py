@@ -17,8 +17,11 @@ On a corpus laid out as ``html/<id>.html.gz`` + ``ground-truth.json`` whose entr
 - **date same day**: the calendar day of the record's publication date, as the page wrote it
   (no time-zone shift), is the annotated day; on the pages with an annotated date.
 
-Systems, both given the page's URL as a user crawling it would:
+Systems, all given the page's URL as a user crawling it would:
   newscrawl    ``cleaners.clean_html(bytes, url=url)``: ``title``, ``authors``, ``published``
+  newscrawl-text  ``cleaners.clean_text(dump, url=url)`` on the page flattened to the
+               whole-page text dump a reader copies (``tools/flatten.py``, as ``make eval``'s
+               text path): what a dump alone gives (no markup, no metadata)
   trafilatura  ``trafilatura.bare_extraction(str, url=url, with_metadata=True)``: ``title``,
                ``author`` (names joined with "; "), ``date`` (htmldate inside)
 
@@ -52,7 +55,7 @@ BENCH = REPO_ROOT.parent / "shared" / "bench"
 # wcxb annotates title, author and date; l3s-gn1 only the headline (title); ScrapingHub's
 # article-extraction-benchmark nothing (skipped).
 DEFAULT_DATA_DIRS = (BENCH / "wcxb-articles", BENCH / "l3s-gn1")
-SYSTEMS = ("newscrawl", "trafilatura")
+SYSTEMS = ("newscrawl", "newscrawl-text", "trafilatura")
 FIELDS = ("title", "authors", "date")
 
 # --------------------------------------------------------------------------- normalising
@@ -154,6 +157,14 @@ def _newscrawl(html: bytes, url: str | None) -> Guess:
     return Guess(record.title, tuple(record.authors), record.published)
 
 
+def _newscrawl_text(html: bytes, url: str | None) -> Guess:
+    from cleaners import clean_text
+    from tools.flatten import flatten_html
+
+    record = clean_text(flatten_html(html.decode("utf-8", "replace")), url=url)
+    return Guess(record.title, tuple(record.authors), record.published)
+
+
 def _trafilatura(html: bytes, url: str | None) -> Guess:
     from trafilatura import bare_extraction
 
@@ -168,7 +179,11 @@ def _trafilatura(html: bytes, url: str | None) -> Guess:
     )
 
 
-_RUNNERS = {"newscrawl": _newscrawl, "trafilatura": _trafilatura}
+_RUNNERS = {
+    "newscrawl": _newscrawl,
+    "newscrawl-text": _newscrawl_text,
+    "trafilatura": _trafilatura,
+}
 
 
 def _run_page(job: tuple[str, str | None, tuple[str, ...]]) -> dict[str, Guess]:
