@@ -40,7 +40,7 @@ from cleaners.rules import Rule, default_rules
 from cleaners.rules.captions import CreditCaptionRule
 from cleaners.rules.donation import DonationAppealRule
 from cleaners.rules.markup import MarkupSignalRule, UnextractedChromeRule
-from cleaners.rules.page_level import is_bot_wall
+from cleaners.rules.page_level import error_page_heading, is_bot_wall
 from cleaners.rules.second_story import SecondStoryRule
 from cleaners.sitepack import SitePack
 from cleaners.textfeatures import fold, is_prose, word_count
@@ -67,10 +67,6 @@ _LISTING_GAIN = 3.0
 _MAX_FULL_CASCADE_CHARS = 400_000
 _STANDFIRST = re.compile(
     r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
-    re.IGNORECASE,
-)
-_ERROR_PAGE = re.compile(
-    r"\b(page not found|404|not found|page (does not|doesn't) exist|error 50\d|server error)\b",
     re.IGNORECASE,
 )
 # Parsed as trafilatura parses (comments and processing instructions dropped), so that the one
@@ -476,7 +472,11 @@ def page_from_html(
 
     head_at = _headline(dom, meta.title)
     headline = dom[head_at].element if head_at is not None else None
-    if head_at is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
+    if (
+        head_at is not None
+        and error_page_heading().search(dom[head_at].text)
+        and len(visible) < 3000
+    ):
         return _rejected("not_article", source, meta, url, site, stated)
 
     main_texts, matched, covered = _main_content(root, dom, repair=repaired)
