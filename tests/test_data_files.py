@@ -101,19 +101,19 @@ def test_a_typo_in_the_markup_signals_fails_when_they_load(data_copy: Path) -> N
 
 def test_byline_words_of_a_new_language_are_data(data_copy: Path) -> None:
     """A language's byline opener and name separator added to bylines.toml are read: no
-    Python change is needed to take "Von A und B" as a byline of two authors."""
+    Python change is needed to take "Av A och B" as a byline of two authors."""
     vocabulary = bylines._vocabulary.__wrapped__()
-    assert vocabulary.byline.match("Von Anna Schmidt und Jonas Weber") is None
+    assert vocabulary.byline.match("Av Anna Lind och Erik Berg") is None
     path = data_copy / "bylines.toml"
     text = path.read_text("utf-8")
-    text = text.replace("fr = ['par']", "fr = ['par']\nde = ['von']")
-    text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nde = ['\\bund\\b']")
+    text = text.replace("fr = ['par']", "fr = ['par']\nsv = ['av']")
+    text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nsv = ['\\boch\\b']")
     path.write_text(text, "utf-8")
     load_toml.cache_clear()
     vocabulary = bylines._vocabulary.__wrapped__()
-    match = vocabulary.byline.match("Von Anna Schmidt und Jonas Weber")
+    match = vocabulary.byline.match("Av Anna Lind och Erik Berg")
     assert match is not None
-    assert vocabulary.name_split.split(match.group("rest")) == ["Anna Schmidt", "Jonas Weber"]
+    assert vocabulary.name_split.split(match.group("rest")) == ["Anna Lind", "Erik Berg"]
 
 
 def test_error_page_words_are_data(data_copy: Path) -> None:

@@ -34,6 +34,7 @@ class _Vocabulary:
 
     date_prefix: re.Pattern[str]  # "Updated: <date>", "Publié le <date>"
     relative_update: re.Pattern[str]  # "Updated 3 hours ago"
+    trailing_clause: re.Pattern[str]  # " • 2 min read", " 1 hour, 44 minutes ago"
     update_kinds: tuple[str, ...]
     date_words: frozenset[str]
     byline: re.Pattern[str]  # "By A, B - <date>"
@@ -62,6 +63,9 @@ def _vocabulary() -> _Vocabulary:
             re.IGNORECASE,
         ),
         relative_update=re.compile(rf"\s*(?:{_either(data['relative_update'])})", re.IGNORECASE),
+        trailing_clause=re.compile(
+            rf"\s*[-–—|•·,]?\s*(?:{_either(data['trailing_clause'])})\.?$", re.IGNORECASE
+        ),
         update_kinds=tuple(_words(data["update_kinds"])),
         date_words=frozenset(_words(data["date_words"])),
         byline=re.compile(
@@ -130,7 +134,8 @@ def _story_agencies() -> frozenset[str]:
     """Agencies and outlets that write stories: the credit vocabulary without picture
     libraries and credit words ("Name, Getty Images" credits a photograph)."""
     data = load_toml("credits.toml")
-    return frozenset(data["agencies"]) - frozenset(data["picture_credits"]) - _credit_words()
+    agencies = frozenset(data["agencies"]) | frozenset(data["wire_services"])
+    return agencies - frozenset(data["picture_credits"]) - _credit_words()
 
 
 @lru_cache(maxsize=4096)
@@ -154,6 +159,15 @@ def _date_kind(segment: str) -> tuple[str, str] | None:
         if iso:
             return "published", iso
     return None
+
+
+def without_trailing_clause(text: str) -> str:
+    """The line without a closing reading time or relative age ("• 2 min read", "44 minutes
+    ago"), when something is left before it."""
+    match = _vocabulary().trailing_clause.search(text)
+    if match is None or match.start() == 0:
+        return text
+    return text[: match.start()]
 
 
 def is_bare_date(text: str) -> bool:
@@ -237,8 +251,12 @@ def _credit_line(
     if len(text.split()) > _MAX_CREDIT_WORDS:
         return None
     folded = text.strip(" .()").casefold()
-    if folded in _agencies() or _vocabulary().desk.match(text.strip()):
-        return [], []
+    if (
+        folded in _agencies()
+        or _vocabulary().article.sub("", folded) in _story_agencies()
+        or _vocabulary().desk.match(text.strip())
+    ):
+        return [], []  # "Reuters", "(IANS)", "The Associated Press", "Online Desk"
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]
     if len(segments) == 2 and segments[1].casefold() in _agencies():
         names = _names(segments[0])
@@ -323,6 +341,7 @@ class BylineRule:
             return None
         if wire_credit:
             return self._wire_credit(text), []
+        text = without_trailing_clause(text)
         match = _vocabulary().byline.match(text)
         if not match:
             return self._unprefixed(text, known or set()) or _credit_line(text, known)
@@ -406,6 +425,14 @@ class DateLineRule:
             text = text[:half]  # a date line printed twice and glued together by the copy
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
+        found_dates = self._parse(text)
+        stripped = without_trailing_clause(text)
+        if found_dates is None and stripped != text:
+            found_dates = self._parse(stripped)  # "<date> • 2 min read"
+        return found_dates
+
+    @staticmethod
+    def _parse(text: str) -> list[tuple[str, str]] | None:
         found: list[tuple[str, str]] = []
         segments: list[str] = []
         for segment in _SEGMENT_SPLIT.split(text):
@@ -456,6 +483,11 @@ set_date = _set_date
 def agencies() -> frozenset[str]:
     """News and picture agencies of credits.toml, lower case."""
     return _agencies()
+
+
+def is_role(segment: str) -> bool:
+    """A role or desk closing a credit ("TV Writer", "Bureau Chief", "Special to The Times")."""
+    return bool(_vocabulary().roles.search(segment.strip()))
 
 
 def date_words() -> frozenset[str]:
