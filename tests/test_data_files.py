@@ -13,6 +13,7 @@ import cleaners.data
 from cleaners.data import DataFileError, load_toml, read_toml
 from cleaners.html.signals import markup_signals
 from cleaners.reasons import BLOCK_REASONS
+from cleaners.rules import bylines, page_level
 from cleaners.rules.line_patterns import line_pattern_rules
 
 DATA = Path(cleaners.data.__file__).parent
@@ -96,3 +97,28 @@ def test_a_typo_in_the_markup_signals_fails_when_they_load(data_copy: Path) -> N
     path.write_text(text.replace('reason = "caption"', 'reason = "captions"', 1), "utf-8")
     with pytest.raises(DataFileError, match=r"^cleaners/data/markup\.toml: .*'captions'"):
         markup_signals.__wrapped__()
+
+
+def test_byline_words_of_a_new_language_are_data(data_copy: Path) -> None:
+    """A language's byline opener and name separator added to bylines.toml are read: no
+    Python change is needed to take "Av A och B" as a byline of two authors."""
+    vocabulary = bylines._vocabulary.__wrapped__()
+    assert vocabulary.byline.match("Av Anna Lind och Erik Berg") is None
+    path = data_copy / "bylines.toml"
+    text = path.read_text("utf-8")
+    text = text.replace("fr = ['par']", "fr = ['par']\nsv = ['av']")
+    text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nsv = ['\\boch\\b']")
+    path.write_text(text, "utf-8")
+    load_toml.cache_clear()
+    vocabulary = bylines._vocabulary.__wrapped__()
+    match = vocabulary.byline.match("Av Anna Lind och Erik Berg")
+    assert match is not None
+    assert vocabulary.name_split.split(match.group("rest")) == ["Anna Lind", "Erik Berg"]
+
+
+def test_error_page_words_are_data(data_copy: Path) -> None:
+    assert page_level.error_page_heading.__wrapped__().search("Seite nicht gefunden") is None
+    path = data_copy / "error_pages.toml"
+    path.write_text(path.read_text("utf-8") + "heading.de = ['seite nicht gefunden']\n", "utf-8")
+    load_toml.cache_clear()
+    assert page_level.error_page_heading.__wrapped__().search("Seite nicht gefunden") is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners import clean_text
-from cleaners.rules.standfirst import is_byline_or_date_line
+from cleaners.rules.standfirst import is_byline_or_date_line, is_credit_line
 from tests.pages import BODY, TITLE, page, paragraphs
 
 BYLINES = [
@@ -208,12 +208,22 @@ BYLINE_OR_DATE_LINES = [
     "The Associated Press Published Monday, November 18, 2019 8:22AM EST",
     "Analysis by Chris Cillizza, CNN Editor-at-large",
     "Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras",
+    # credit lines without a byline word: names, then a role after a separator
+    "Tom Reyes | TV and Radio Writer",
+    "Robert Lang, CTV Ottawa Bureau Chief",
+    "Sally Green - Celebrity News Service Writer",
+    # a reading time or a relative age after the byline or date
+    "By Kyle Hart 15 min read",
+    "Jun 08, 2023 • 11 Minute Read",
+    "Par Claire Moreau · 3 min de lecture",
 ]
 STANDFIRSTS = [
     "Farmers say the crop could be the smallest in a decade as exporters renegotiate",
     "Black Friday is Next Week, But Several Deals Go Live Today",
     "An unsubstantiated rumor was circulated in November 2019 to discredit the ambassador",
     "Twenty teams have punched tickets for next summer's tournament",
+    "Why The Paper Still Needs A Night Editor",
+    "The Editor Who Changed The Way We Write",
 ]
 
 
@@ -232,6 +242,15 @@ def test_standfirst_is_not_read_as_a_byline_or_date_line(line: str) -> None:
     article = clean_text(page(TITLE, line, *BODY))
     assert (article.title, article.subtitle) == (TITLE, line)
     assert article.removed == ()
+
+
+def test_credit_line_naming_the_pages_authors_is_not_a_subtitle() -> None:
+    """ "Name and Name OUTLET" under the headline: the names are the authors the page's
+    metadata gives; without them, the same capitalised line may be a headline-style deck."""
+    line = "Kevin Marsh and Lena Ortiz USA TODAY"
+    assert is_credit_line(line, {"kevin marsh", "lena ortiz"})
+    assert not is_credit_line(line, set())
+    assert not is_credit_line("Kevin Marsh explains why the vote matters", {"kevin marsh"})
 
 
 def test_byline_under_the_title_fills_the_authors_and_dates() -> None:

@@ -42,7 +42,7 @@ def test_count_matches_what_a_run_reads(tmp_path: Path, capsys: pytest.CaptureFi
     assert cleaners.cli.main(["clean", *inputs, "-o", str(out), "--no-progress", "-j", "1"]) == 0
     err = capsys.readouterr().err
     documents = int(err.split("documents read: ")[1].split("\n")[0])
-    assert count_documents(inputs) == documents == 32
+    assert count_documents(inputs) == documents == 35
 
 
 def test_progress_line_with_a_total_shows_share_and_eta() -> None:

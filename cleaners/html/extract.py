@@ -37,7 +37,7 @@ from cleaners.normalize import may_need_repair, repair_mojibake
 from cleaners.pipeline import run_rules, to_article
 from cleaners.record import STATUS_REJECTED, Article, site_key
 from cleaners.rules import html_rules
-from cleaners.rules.page_level import is_bot_wall
+from cleaners.rules.page_level import error_page_heading, is_bot_wall
 from cleaners.sitepack import SitePack
 from cleaners.textfeatures import fold, is_prose, word_count
 
@@ -63,10 +63,6 @@ _LISTING_GAIN = 3.0
 _MAX_FULL_CASCADE_CHARS = 400_000
 _STANDFIRST = re.compile(
     r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
-    re.IGNORECASE,
-)
-_ERROR_PAGE = re.compile(
-    r"\b(page not found|404|not found|page (does not|doesn't) exist|error 50\d|server error)\b",
     re.IGNORECASE,
 )
 # Parsed as trafilatura parses (comments and processing instructions dropped), so that the one
@@ -564,7 +560,11 @@ def _read(html: str | bytes, url: str | None, http_charset: str | None) -> _Pars
     if is_bot_wall(f"{meta.title or ''}\n{visible}"):
         raise _Rejected("bot_wall", meta, stated)
     head_at = _headline(dom, meta.title)
-    if head_at is not None and _ERROR_PAGE.search(dom[head_at].text) and len(visible) < 3000:
+    if (
+        head_at is not None
+        and error_page_heading().search(dom[head_at].text)
+        and len(visible) < 3000
+    ):
         raise _Rejected("not_article", meta, stated)
     return _Parsed(root, meta, stated, dom, repaired, head_at)
 

@@ -12,51 +12,88 @@ from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import looks_like_date, parse_date
 from cleaners.textfeatures import WORD, ends_sentence
 
-_DATE_PREFIX = re.compile(
-    r"^(?P<kind>last\s+updated|updated|last\s+modified|modified|first\s+published|published"
-    r"|posted|released|date|publié le|publié|mis à jour le|mis à jour|modifié le"
-    r"|آخر تحديث|تاريخ النشر|نشر في|نشر|تحديث)"
-    r"(\s+(on|at|in))?\s*[:\-–—]?\s*(?P<date>.+)$",
-    re.IGNORECASE,
-)
-# "Updated 3 hours ago" after a date says nothing a date can hold.
-_RELATIVE_UPDATE = re.compile(
-    r"\s*\bupdated\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.IGNORECASE
-)
 _MAX_DATE_WORDS = 8
-_UPDATE_KINDS = ("updated", "modified", "mis à jour", "modifié", "تحديث")
 # Arabic short vowels and other marks, optional in writing: "نُشر" is "نشر".
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 _SEGMENT_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*")
-_DATE_WORDS = frozenset(
-    """jan january feb february mar march apr april may jun june jul july aug august sep sept
-    september oct october nov november dec december mon monday tue tues tuesday wed
-    wednesday thu thur thurs thursday fri friday sat saturday sun sunday am pm a m p gmt
-    utc bst cet cest est edt pst pdt ast ist eet eest msk at on th st nd rd of the local
-    time""".split()  # noqa: SIM905
-)
-_BYLINE = re.compile(
-    r"^(?P<lead>by|written by|words by|story by|text by|reported by|authors?\s*:|par"
-    r"|بقلم|كتب|كتبت|记者|記者)"
-    r"\s*:?\s+(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
-_DATE_THEN_BY = re.compile(r"^(?P<date>.{6,60}?)\s+by\s+(?P<names>[A-Z].{1,80})$", re.IGNORECASE)
 _NAMES_THEN_DATE = re.compile(r"\s+,\s+|\s+[-–—|]\s+")
-_WIRE_CREDIT = re.compile(r"^\(?\s*(additional\s+)?(reporting|writing)\s+by\b", re.IGNORECASE)
-_WIRE_CLAUSE = re.compile(
-    r"^(additional\s+)?(reporting|writing)\s+by\s+(?P<names>.+?)(\s+in\s+[A-Z][\w\s-]*)?$",
-    re.IGNORECASE,
-)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bwith\b|\bavec\b|\sو\s)\s*")
-_NAME_PARTICLES = frozenset(
-    """al el bin bint ibn abu abou de da di du van von der den la le bin-""".split()  # noqa: SIM905
-)
-_ROLES = re.compile(
-    r"\b(reporter|correspondent|writer|editor|contributor|staff|desk|agencies|team|bureau"
-    r"|columnist|photographer)s?$|^special to\b|^for\b",
-    re.IGNORECASE,
-)
+
+
+def _words(table: dict[str, list[str]]) -> list[str]:
+    """The entries of a per-language table of `bylines.toml`, in file order."""
+    return [entry for entries in table.values() for entry in entries]
+
+
+def _either(table: dict[str, list[str]]) -> str:
+    return "|".join(_words(table))
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The patterns built from `cleaners/data/bylines.toml` (the words per language)."""
+
+    date_prefix: re.Pattern[str]  # "Updated: <date>", "Publié le <date>"
+    relative_update: re.Pattern[str]  # "Updated 3 hours ago"
+    trailing_clause: re.Pattern[str]  # " • 2 min read", " 1 hour, 44 minutes ago"
+    update_kinds: tuple[str, ...]
+    date_words: frozenset[str]
+    byline: re.Pattern[str]  # "By A, B - <date>"
+    date_then_by: re.Pattern[str]  # "<date> by Name"
+    wire_credit: re.Pattern[str]  # "(Additional reporting by"
+    wire_clause: re.Pattern[str]  # "reporting by A and B in City"
+    name_split: re.Pattern[str]
+    name_particles: frozenset[str]
+    name_prefixes: tuple[str, ...]  # "al-Ragheb"
+    roles: re.Pattern[str]  # "Staff Writer", "Special to The Times"
+    desk: re.Pattern[str]  # "Online Desk", "Our Correspondent"
+    article: re.Pattern[str]  # "The" before an agency
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    data = load_toml("bylines.toml")
+    desk, roles, wire = data["desk"], data["roles"], data["wire_credit"]
+    wire_head = (
+        rf"({_either(wire['additional'])}\s+)?({_either(wire['verbs'])})\s+({_either(wire['by'])})"
+    )
+    return _Vocabulary(
+        date_prefix=re.compile(
+            rf"^(?P<kind>{_either(data['date_prefix'])})"
+            rf"(\s+({_either(data['date_prefix_links'])}))?\s*[:\-–—]?\s*(?P<date>.+)$",
+            re.IGNORECASE,
+        ),
+        relative_update=re.compile(rf"\s*(?:{_either(data['relative_update'])})", re.IGNORECASE),
+        trailing_clause=re.compile(
+            rf"\s*[-–—|•·,]?\s*(?:{_either(data['trailing_clause'])})\.?$", re.IGNORECASE
+        ),
+        update_kinds=tuple(_words(data["update_kinds"])),
+        date_words=frozenset(_words(data["date_words"])),
+        byline=re.compile(
+            rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
+        ),
+        date_then_by=re.compile(
+            rf"^(?P<date>.{{6,60}}?)\s+({_either(data['date_then_by'])})\s+(?P<names>[A-Z].{{1,80}})$",
+            re.IGNORECASE,
+        ),
+        wire_credit=re.compile(rf"^\(?\s*{wire_head}\b", re.IGNORECASE),
+        wire_clause=re.compile(
+            rf"^{wire_head}\s+(?P<names>.+?)(\s+({_either(wire['place'])})\s+[A-Z][\w\s-]*)?$",
+            re.IGNORECASE,
+        ),
+        name_split=re.compile(rf"\s*(?:{_either(data['name_separators'])})\s*"),
+        name_particles=frozenset(_words(data["name_particles"])),
+        name_prefixes=tuple(_words(data["name_prefixes"])),
+        roles=re.compile(
+            rf"\b({_either(roles['suffixes'])})s?$|^({_either(roles['prefixes'])})", re.IGNORECASE
+        ),
+        desk=re.compile(
+            rf"^([\w\s'’-]{{0,30}}\b({_either(desk['units'])})"
+            rf"|({_either(desk['staff'])}) ({_either(desk['staff_roles'])})s?"
+            r"(,\s*[^\W\d][\w\s-]{0,30})?)$",
+            re.IGNORECASE,
+        ),
+        article=re.compile(rf"^({_either(data['articles'])})\s*", re.IGNORECASE),
+    )
 
 
 # Bylines and date lines of a whole-page dump are read in the article region and just around
@@ -97,7 +134,8 @@ def _story_agencies() -> frozenset[str]:
     """Agencies and outlets that write stories: the credit vocabulary without picture
     libraries and credit words ("Name, Getty Images" credits a photograph)."""
     data = load_toml("credits.toml")
-    return frozenset(data["agencies"]) - frozenset(data["picture_credits"]) - _credit_words()
+    agencies = frozenset(data["agencies"]) | frozenset(data["wire_services"])
+    return agencies - frozenset(data["picture_credits"]) - _credit_words()
 
 
 @lru_cache(maxsize=4096)
@@ -106,33 +144,44 @@ def _date_kind(segment: str) -> tuple[str, str] | None:
 
     Remembered: the headline search asks it of the lines above a story (is this a date line
     between headline and body?) and the date rules ask it again of the same lines."""
-    match = _DATE_PREFIX.match(_ARABIC_MARKS.sub("", segment))
+    match = _vocabulary().date_prefix.match(_ARABIC_MARKS.sub("", segment))
     if match:
         if len(match.group("date").split()) > _MAX_DATE_WORDS:
             return None  # "Released on 3 June 2023, the report found...": a sentence
         iso = parse_date(match.group("date"))
         if iso:
             kind = match.group("kind").casefold()
-            field = "updated" if any(k in kind for k in _UPDATE_KINDS) else "published"
+            field = "updated" if any(k in kind for k in _vocabulary().update_kinds) else "published"
             return field, iso
         return None
     if is_bare_date(segment):
-        iso = parse_date(_RELATIVE_UPDATE.sub("", segment))
+        iso = parse_date(_vocabulary().relative_update.sub("", segment))
         if iso:
             return "published", iso
     return None
 
 
+def without_trailing_clause(text: str) -> str:
+    """The line without a closing reading time or relative age ("• 2 min read", "44 minutes
+    ago"), when something is left before it."""
+    match = _vocabulary().trailing_clause.search(text)
+    if match is None or match.start() == 0:
+        return text
+    return text[: match.start()]
+
+
 def is_bare_date(text: str) -> bool:
     """A line that is nothing but a date and time ("Monday 20 September 2021 15:32 GMT")."""
-    text = _RELATIVE_UPDATE.sub("", text)
+    text = _vocabulary().relative_update.sub("", text)
     if len(text) > 60 or not looks_like_date(text):
         return False
     tokens = WORD.findall(text)
     unknown = [
         t
         for t in tokens
-        if not (t.isdigit() or t.casefold() in _DATE_WORDS or (t.isupper() and len(t) <= 4))
+        if not (
+            t.isdigit() or t.casefold() in _vocabulary().date_words or (t.isupper() and len(t) <= 4)
+        )
     ]
     if not unknown:
         return bool(_MONTH_OR_NUMERIC.search(text))
@@ -159,9 +208,11 @@ def _looks_like_name(part: str) -> bool:
         return False  # "By Land and Sea": single words are agencies (AFP, Reuters), not people
     for token in tokens:
         bare = token.strip(".'’-")
-        if not bare or bare.casefold() in _DATE_WORDS:
+        if not bare or bare.casefold() in _vocabulary().date_words:
             return False
-        if bare.casefold() in _NAME_PARTICLES or bare.casefold().startswith(("al-", "el-")):
+        vocabulary = _vocabulary()
+        folded = bare.casefold()
+        if folded in vocabulary.name_particles or folded.startswith(vocabulary.name_prefixes):
             continue
         first = bare[0]
         if first.isalpha() and first.islower():
@@ -176,16 +227,10 @@ def _looks_like_name(part: str) -> bool:
 _PLACE_THEN_CREDIT = re.compile(
     r"^(?P<place>[^\W\d]+(?:\s+[^\W\d]+){0,2})\s*(?::|\s[-–—/]\s)\s*(?P<who>.+)$"
 )
-_DESK = re.compile(
-    r"^([\w\s'’-]{0,30}\b(desk|team|bureau|newsroom|rédaction)"
-    r"|(our|staff|special) (correspondent|reporter|writer)s?(,\s*[^\W\d][\w\s-]{0,30})?)$",
-    re.IGNORECASE,
-)
 
 
 _MAX_CREDIT_WORDS = 8
 _MAX_NAMES_AGENCY_WORDS = 20  # four names of three words and "The Associated Press"
-_THE = re.compile(r"^(the|l[ae]|l')\s*", re.IGNORECASE)
 # the last comma (Latin or Arabic) or spaced slash of the line: names before it, an agency after
 _PERSON = re.compile(r"[^\W\d_]+(?:[\s.'’-]+[^\W\d_]+)*\.?")
 _NAMES_AGENCY = re.compile(r"^(?P<names>.+)(?:\s*[,،]|\s+/)\s*(?P<agency>[^,،/]+)$")
@@ -206,8 +251,12 @@ def _credit_line(
     if len(text.split()) > _MAX_CREDIT_WORDS:
         return None
     folded = text.strip(" .()").casefold()
-    if folded in _agencies() or _DESK.match(text.strip()):
-        return [], []
+    if (
+        folded in _agencies()
+        or _vocabulary().article.sub("", folded) in _story_agencies()
+        or _vocabulary().desk.match(text.strip())
+    ):
+        return [], []  # "Reuters", "(IANS)", "The Associated Press", "Online Desk"
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]
     if len(segments) == 2 and segments[1].casefold() in _agencies():
         names = _names(segments[0])
@@ -246,7 +295,10 @@ def _names_then_agency(text: str, known: set[str]) -> list[str] | None:
     if match is None:
         return None
     agency = match.group("agency").strip(" .()").casefold()
-    if agency not in _story_agencies() and _THE.sub("", agency) not in _story_agencies():
+    if (
+        agency not in _story_agencies()
+        and _vocabulary().article.sub("", agency) not in _story_agencies()
+    ):
         return None
     names = _names(match.group("names"))
     # a person here has a first and a last name in word characters: "Partners: BBC, CNN" or
@@ -260,10 +312,10 @@ def _names_then_agency(text: str, known: set[str]) -> list[str] | None:
 
 def _names(segment: str) -> list[str] | None:
     """Author names of a byline segment, or None when it is not a list of names."""
-    parts = [p.strip(" .") for p in _NAME_SPLIT.split(segment) if p.strip(" .")]
+    parts = [p.strip(" .") for p in _vocabulary().name_split.split(segment) if p.strip(" .")]
     if not parts:
         return None
-    names = [p for p in parts if not _ROLES.search(p)]
+    names = [p for p in parts if not _vocabulary().roles.search(p)]
     if not all(_looks_like_name(p) for p in names):
         return None
     return names
@@ -284,12 +336,13 @@ class BylineRule:
         whether it is one (the headline search): the dates of short segments are not parsed
         then, and the dates list may be short; whether None is returned is the same."""
         too_long = len(text.split()) > self.max_words
-        wire_credit = bool(_WIRE_CREDIT.match(text))
+        wire_credit = bool(_vocabulary().wire_credit.match(text))
         if (too_long or ends_sentence(text)) and not wire_credit:
             return None
         if wire_credit:
             return self._wire_credit(text), []
-        match = _BYLINE.match(text)
+        text = without_trailing_clause(text)
+        match = _vocabulary().byline.match(text)
         if not match:
             return self._unprefixed(text, known or set()) or _credit_line(text, known)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
@@ -312,7 +365,7 @@ class BylineRule:
     def _unprefixed(text: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
         """'Published 12 June 2024 By Name', and 'Name , Tuesday 14 May 2024' when the page's
         metadata names that author (else "Harvest Festival - 14 March 2023" would be one)."""
-        date_first = _DATE_THEN_BY.match(text)
+        date_first = _vocabulary().date_then_by.match(text)
         if date_first:
             found = _date_kind(date_first.group("date"))
             names = _names(date_first.group("names"))
@@ -332,7 +385,7 @@ class BylineRule:
     def _wire_credit(text: str) -> list[str]:
         names: list[str] = []
         for clause in text.strip("() .").split(";"):
-            match = _WIRE_CLAUSE.match(clause.strip())
+            match = _vocabulary().wire_clause.match(clause.strip())
             if match:
                 names.extend(_names(match.group("names")) or [])
         return names
@@ -372,6 +425,14 @@ class DateLineRule:
             text = text[:half]  # a date line printed twice and glued together by the copy
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
+        found_dates = self._parse(text)
+        stripped = without_trailing_clause(text)
+        if found_dates is None and stripped != text:
+            found_dates = self._parse(stripped)  # "<date> • 2 min read"
+        return found_dates
+
+    @staticmethod
+    def _parse(text: str) -> list[tuple[str, str]] | None:
         found: list[tuple[str, str]] = []
         segments: list[str] = []
         for segment in _SEGMENT_SPLIT.split(text):
@@ -390,7 +451,7 @@ class DateLineRule:
         if found:
             return found
         # "Wed 25 Oct 2023 | 16:40": one date cut in pieces
-        joined = _RELATIVE_UPDATE.sub("", _SEGMENT_SPLIT.sub(" ", text))
+        joined = _vocabulary().relative_update.sub("", _SEGMENT_SPLIT.sub(" ", text))
         if is_bare_date(joined):
             iso = parse_date(joined)
             return [("published", iso)] if iso else None
@@ -424,6 +485,11 @@ def agencies() -> frozenset[str]:
     return _agencies()
 
 
+def is_role(segment: str) -> bool:
+    """A role or desk closing a credit ("TV Writer", "Bureau Chief", "Special to The Times")."""
+    return bool(_vocabulary().roles.search(segment.strip()))
+
+
 def date_words() -> frozenset[str]:
     """Month, weekday, time-zone and small words of a date line, lower case."""
-    return _DATE_WORDS
+    return _vocabulary().date_words

@@ -10,7 +10,6 @@ from cleaners.blocks import Page
 from cleaners.data import load_toml
 from cleaners.textfeatures import fold, word_count
 
-_CREDIT_OPENER = re.compile(r"^(?:photo|image|picture|file|credit|courtesy|source)\b", re.I)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]{1,7}")
 
 
@@ -20,6 +19,7 @@ class CreditPatterns:
     bracket: re.Pattern[str]  # "... (AP Photo/Hussein Malla)"
     credit_line: re.Pattern[str]  # "Photo: Reuters", "Credit: Name"
     dash_credit: re.Pattern[str]  # "... — AP Photo/Name"
+    opener: re.Pattern[str]  # "(Photo ...", "(Courtesy ..." opening a bracketed credit
 
 
 @cache
@@ -34,6 +34,7 @@ def credit_patterns() -> CreditPatterns:
         after_sentence=re.compile(rf"[.!?…”\"]\s+{credit}$", re.IGNORECASE),
         bracket=re.compile(r"\(([^()]{2,80})\)\s*$"),
         credit_line=re.compile(rf"^(?:{word})\s*(?::|by\b)\s*\S", re.IGNORECASE),
+        opener=re.compile(rf"^(?:{'|'.join(data['credit_openers'])})\b", re.IGNORECASE),
         dash_credit=re.compile(
             rf"\s[—–-]\s*{credit}$|[|]\s*(?:{word})\s*:?\s*\S.{{0,50}}$", re.IGNORECASE
         ),
@@ -45,7 +46,7 @@ def _bracket_is_credit(inner: str, before: str) -> bool:
     patterns = credit_patterns()
     if patterns.after_sentence.search(". " + inner) or "/" in inner or "©" in inner:
         return True
-    if _CREDIT_OPENER.match(inner):
+    if patterns.opener.match(inner):
         return True
     # An unnamed credit ("(Egyptian presidency)", "(Activist Name- Town)"): a short proper
     # name closing a description. An acronym alone ("(UNDP)") expands a name, it credits nothing.

@@ -44,6 +44,13 @@ def is_bot_wall(text: str) -> bool:
     return sum(1 for p in patterns.weak if p.search(text)) >= patterns.min_hits
 
 
+@cache
+def error_page_heading() -> re.Pattern[str]:
+    """A headline naming an error ("Page not found", "404"): `cleaners/data/error_pages.toml`."""
+    words = [w for entries in load_toml("error_pages.toml")["heading"].values() for w in entries]
+    return re.compile(rf"\b({'|'.join(words)})\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class BotWallRule:
     name: str = "bot_wall"

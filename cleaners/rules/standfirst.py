@@ -9,14 +9,26 @@ from a summary sentence; the words are in `cleaners/data/standfirst.toml`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import looks_like_date
-from cleaners.rules.bylines import BylineRule, DateLineRule, agencies, date_words, set_date
+from cleaners.rules.bylines import (
+    BylineRule,
+    DateLineRule,
+    agencies,
+    date_words,
+    is_role,
+    set_date,
+    without_trailing_clause,
+)
 from cleaners.textfeatures import WORD, in_unmarked_script
+
+# the separator between the names and the role of a credit line
+_CREDIT_SEPARATOR = re.compile(r"\s*[,|;/]\s*|\s+[-–—]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +53,14 @@ def is_byline_or_date_line(text: str) -> bool:
     if in_unmarked_script(text):
         return False  # no case to tell names from words
     vocabulary = _vocabulary()
-    folded = f" {' '.join(WORD.findall(text.casefold()))} "
-    signal = looks_like_date(text) or any(f" {a} " in folded for a in agencies())
+    # a reading time or relative age ("2 min read", "3 hours ago"): the byline rules' words
+    stripped = without_trailing_clause(text)
+    folded = f" {' '.join(WORD.findall(stripped.casefold()))} "
+    signal = (
+        stripped != text or looks_like_date(text) or any(f" {a} " in folded for a in agencies())
+    )
     other = 0
-    for token in WORD.findall(text):
+    for token in WORD.findall(stripped):
         word = token.casefold()
         if word in vocabulary.markers:
             signal = True
@@ -59,6 +75,27 @@ def is_byline_or_date_line(text: str) -> bool:
             if other > vocabulary.max_other_words:
                 return False
     return signal
+
+
+def is_credit_line(text: str, known: set[str]) -> bool:
+    """Names and an outlet or a role, without a byline word: "Name and Name USA TODAY" (names
+    the page's metadata gives), "Name | TV and Radio Writer", "Name, CTV Ottawa Bureau Chief".
+    Every word is capitalised (names, outlets, roles) or glue; a standfirst has lower-case
+    words. Without a known name, the line must close on a role after a separator. Read in the
+    subtitle's place only: in the body, "Name, Diplomatic Correspondent" opens an analysis box
+    of the same story."""
+    if in_unmarked_script(text) or len(text.split()) > 16:
+        return False
+    vocabulary = _vocabulary()
+    folded = text.casefold()
+    named = [name for name in known if len(name.split()) >= 2 and name in folded]
+    for token in WORD.findall(text):
+        if not token[0].isupper() and token.casefold() not in vocabulary.glue:
+            return False
+    if named:
+        return True
+    parts = _CREDIT_SEPARATOR.split(text.strip())
+    return len(parts) >= 2 and len(parts[0].split()) >= 2 and is_role(parts[-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +122,9 @@ class BylineUnderHeadline:
             for field, iso in line_dates:
                 set_date(page, field, iso)
             block.remove("date_line", self.name)
+            return True
+        if is_credit_line(block.text, known):
+            block.remove("byline", self.name)  # its names are the metadata's, or unknown
             return True
         if not is_byline_or_date_line(block.text):
             return False
