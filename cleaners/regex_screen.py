@@ -102,11 +102,12 @@ class ScreenedRegex:
     search of the lowercased text for any of those substrings (in C) stands for them.
 
     Gain, measured by replaying every search `clean_text` makes on the flattened development
-    pages (`tools/bench_shortcuts.py screen --step 3`: 496 pages, 1.12 M searches; CPU
-    seconds): the plain alternation 4.35 s, screened 1.94 s, i.e. about 7 % of `clean_text`'s
-    35 s. The text is lowercased on each call: reusing one lowercased text across the rules
-    that try the same block (an identity cache, a `low` argument) measured no faster (2.16 s),
-    and searching the original text with a case-insensitive screen is slower (3.31 s).
+    pages (`tools/bench_shortcuts.py screen --step 3`: 496 pages, 1.12 M searches, CPU
+    seconds, best of 3): the plain alternation 4.28 s, screened 2.13 s, i.e. about 8 % of
+    `clean_text` (24.1 s with the screen). The text is lowercased on each call: reusing one
+    lowercased text across the rules that try the same block (the identity cache and `low`
+    argument this replaced) gave 1.78-2.16 s over three runs, at most about 1 %; searching the
+    original text with a case-insensitive screen is slower (3.8 s).
     tests/test_regex_screen.py checks the screened search against the plain alternation."""
 
     def __init__(self, patterns: list[str], flags: int = re.IGNORECASE) -> None:

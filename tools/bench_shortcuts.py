@@ -1,10 +1,9 @@
 """Measure what each speed shortcut of the cleaners saves, against the plain way it stands for.
 
     tools/bench_shortcuts.py screen [--step 3]   # ScreenedRegex (cleaners/regex_screen.py)
-    tools/bench_shortcuts.py prune [--step 8]    # Pruner.drops' screen (cleaners/html/prune.py)
 
-Pages: every `--step`-th page of the development corpora (../shared/bench), HTML as it is,
-flattened to a text dump for the text path (cached in --cache). Figures are CPU seconds
+Pages: every `--step`-th page of the development corpora (../shared/bench), flattened to text
+dumps (cached in --cache). Figures are CPU seconds
 (time.process_time), the best of --rounds: other processes on a busy machine stretch the wall
 time, not this. Each shortcut's docstring quotes the figures this gave.
 """
@@ -12,6 +11,7 @@ time, not this. Each shortcut's docstring quotes the figures this gave.
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import re
 import sys
@@ -52,9 +52,15 @@ def _dumps(step: int, cache: Path) -> list[str]:
 def _best(rounds: int, work: Callable[[], object]) -> tuple[float, object]:
     best, result = float("inf"), None
     for _ in range(rounds):
-        start = time.process_time()
-        result = work()
-        best = min(best, time.process_time() - start)
+        result = None  # freeing the last result, and the collector, would count against this
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            result = work()
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
     return best, result
 
 
@@ -138,50 +144,16 @@ def bench_screen(args: argparse.Namespace) -> None:
         print(f"  {name:24s} {spent:7.3f} s  ({spent / whole:5.1%} of clean_text)")
 
 
-def bench_prune(args: argparse.Namespace) -> None:
-    """The DOM walk (`iter_blocks`, pruning on) with Pruner.drops as shipped, and with a
-    Pruner without its screen (`may_drop`): the full tests asked about every element."""
-    from cleaners.html import dom, prune
-    from cleaners.html.extract import _parse
-
-    class Unscreened(prune.Pruner):
-        @staticmethod
-        def may_drop(element: object) -> bool:
-            return True
-
-    pages = [
-        gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in _html_pages(args.step)
-    ]
-
-    def walk() -> None:
-        for html in pages:
-            root = _parse(html)
-            dom.iter_blocks(root.body if root.find("body") is not None else root)
-
-    parse_only, _ = _best(args.rounds, lambda: [_parse(html) for html in pages])
-    shipped = dom.Pruner
-    try:
-        results = {}
-        for name, pruner in (("screened (shipped)", shipped), ("unscreened", Unscreened)):
-            dom.Pruner = pruner  # type: ignore[misc]
-            results[name], _ = _best(args.rounds, walk)
-    finally:
-        dom.Pruner = shipped  # type: ignore[misc]
-    print(f"{len(pages)} pages; parsing alone {parse_only:.2f} s CPU")
-    for name, spent in results.items():
-        print(f"  walk + parse, {name:20s} {spent:7.3f} s  (walk {spent - parse_only:.3f} s)")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="what", required=True)
-    for name, step in (("screen", 3), ("prune", 8)):
+    for name, step in (("screen", 3),):
         one = sub.add_parser(name)
         one.add_argument("--step", type=int, default=step, help="every Nth corpus page")
         one.add_argument("--rounds", type=int, default=3)
         one.add_argument("--cache", type=Path, default=Path("/tmp/newscrawl-flat"))
     args = parser.parse_args()
-    {"screen": bench_screen, "prune": bench_prune}[args.what](args)
+    {"screen": bench_screen}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,6 @@ from lxml import html as lxml_html
 from cleaners.data import load_toml
 
 _SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
-# _SPLIT in two cheaper steps: separators to spaces and str.split, then camelCase boundaries
-# inside the pieces that have capitals (re's \s is str.isspace)
-_SEPARATORS = str.maketrans("_-", "  ")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +45,18 @@ def markup_signals() -> tuple[MarkupSignal, ...]:
 
 
 def _marks(element: lxml_html.HtmlElement) -> tuple[str, frozenset[str]]:
+    """The class and id, lowercased, and their words: split at separators and camelCase
+    boundaries, plus whole hyphenated class names ("short-link", "ad-slot").
+
+    One regular expression: a two-step split (str.translate and str.split, then camelCase
+    inside capitalised pieces) measured no faster and was removed: replaying the calls of
+    clean_html on every 8th corpus page (186 pages), 0.07-0.09 s CPU either way, of about
+    23 s."""
     raw = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
     if not raw:
         return "", frozenset()
-    # the words of _SPLIT.split(raw), and whole hyphenated class names ("short-link", "ad-slot")
-    words = {c.lower() for c in raw.split()}
-    for piece in raw.translate(_SEPARATORS).split():
-        if piece.islower():
-            words.add(piece)
-        else:
-            words.update(w.lower() for w in _CAMEL.split(piece))
+    words = {w.lower() for w in _SPLIT.split(raw) if w}
+    words.update(c.lower() for c in raw.split())
     return raw.lower(), frozenset(words)
 
 
