@@ -7,6 +7,9 @@ separators).
 
 from __future__ import annotations
 
+import pytest
+
+from cleaners.html.extract import _parse
 from tests.fixture_pairs import FIXTURES
 
 _HTML_FIXTURES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".html", ".htm"))
