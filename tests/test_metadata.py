@@ -404,3 +404,11 @@ def test_a_short_shown_part_of_the_title_is_not_the_headline() -> None:
     body = "<nav><span>Island Commuters</span></nav><h2>Ferry fares rise</h2>"
     meta = extract_metadata(_page(head=head, body=body))
     assert meta.title == "Harbour Ferry Fares Rise Again As Fuel Costs Climb For Island Commuters"
+
+
+def test_a_title_printed_whole_keeps_it_over_a_kicker_that_is_part_of_it() -> None:
+    head = "<title>Consumer Watch: Moving company under state investigation</title>"
+    body = "<span>CONSUMER WATCH</span><p><b>Moving company under state investigation</b></p>"
+    body += "<h1>Consumer Watch: Moving company under state investigation</h1>"
+    meta = extract_metadata(_page(head=head, body=body))
+    assert meta.title == "Consumer Watch: Moving company under state investigation"

@@ -65,6 +65,9 @@ _WORDS = re.compile(r"\w+")
 # this share of the title's words (a part shorter than that is a name or a section label)
 _MIN_PART_WORDS = 3
 _MIN_PART_SHARE = 0.4
+# where a page prints its headline whole: headings, paragraphs and bold type (older sites print
+# it as <font size="+2"><b>…</b></font> or <strong>)
+_LINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "b", "strong", "big")
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "title", "option", "textarea", "template"})
 # Separators between a headline and the site's name: "Headline | Site", "Site - Headline"...
 _SEPARATOR = r"\s+[|\-–—»«:·•/~]\s+|\s*[|»«·•]\s*|:\s+"
@@ -811,6 +814,10 @@ def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
     title_key = _key(title)
     title_words = len(title.split())
     if title_words <= _MIN_PART_WORDS:
+        return None
+    # a title the page prints whole is its headline, whatever parts of it it prints elsewhere
+    # (a kicker, a section label or a shortened headline in a teaser)
+    if any(_key(h.text_content()) == title_key for h in root.iter(*_LINE_TAGS)):
         return None
     best: str | None = None
     best_len = 0
