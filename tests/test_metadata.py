@@ -382,3 +382,33 @@ def test_a_one_word_handle_after_a_byline_word_stays_an_author() -> None:
         "on Friday December 19, 2025 @08:00PM</div>"
     )
     assert extract_metadata(_page(body=body)).authors == ["BeauHD"]
+
+
+def test_title_wrapped_in_unknown_site_chrome_yields_to_the_shown_part() -> None:
+    # no og:site_name: the site's name cannot be cut by name, but the page prints the
+    # headline alone in a bold cell, and the title's remainder is chrome around it
+    head = "<title>Harbour Ferry Fares Rise Again (from The Coastal Gazette)</title>"
+    body = "<table><tr><td><b>Harbour ferry fares rise again</b></td></tr></table>"
+    assert extract_metadata(_page(head=head, body=body)).title == "Harbour ferry fares rise again"
+
+
+def test_title_glued_to_site_chrome_without_a_separator_yields_to_the_shown_part() -> None:
+    head = "<title>Harbour ferry fares rise again_English_Gazette</title>"
+    body = '<div class="story"><span>Harbour ferry fares rise again</span></div>'
+    assert extract_metadata(_page(head=head, body=body)).title == "Harbour ferry fares rise again"
+
+
+def test_a_short_shown_part_of_the_title_is_not_the_headline() -> None:
+    # a section label or a name printed on the page is a part of the title, not its headline
+    head = "<title>Harbour Ferry Fares Rise Again As Fuel Costs Climb For Island Commuters</title>"
+    body = "<nav><span>Island Commuters</span></nav><h2>Ferry fares rise</h2>"
+    meta = extract_metadata(_page(head=head, body=body))
+    assert meta.title == "Harbour Ferry Fares Rise Again As Fuel Costs Climb For Island Commuters"
+
+
+def test_a_title_printed_whole_keeps_it_over_a_kicker_that_is_part_of_it() -> None:
+    head = "<title>Consumer Watch: Moving company under state investigation</title>"
+    body = "<span>CONSUMER WATCH</span><p><b>Moving company under state investigation</b></p>"
+    body += "<h1>Consumer Watch: Moving company under state investigation</h1>"
+    meta = extract_metadata(_page(head=head, body=body))
+    assert meta.title == "Consumer Watch: Moving company under state investigation"

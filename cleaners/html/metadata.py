@@ -61,6 +61,14 @@ _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGN
 _PAGE_TYPES = re.compile(r"WebPage|ItemPage|AboutPage|CollectionPage", re.IGNORECASE)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _WORDS = re.compile(r"\w+")
+# a visible part of the metadata title taken for the headline: at least this many words and
+# this share of the title's words (a part shorter than that is a name or a section label)
+_MIN_PART_WORDS = 3
+_MIN_PART_SHARE = 0.4
+# where a page prints its headline whole: headings, paragraphs and bold type (older sites print
+# it as <font size="+2"><b>…</b></font> or <strong>)
+_LINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "b", "strong", "big")
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "title", "option", "textarea", "template"})
 # Separators between a headline and the site's name: "Headline | Site", "Site - Headline"...
 _SEPARATOR = r"\s+[|\-–—»«:·•/~]\s+|\s*[|»«·•]\s*|:\s+"
 _UPDATE_MARK = re.compile(r"updat|modif|revis|edited", re.IGNORECASE)
@@ -793,6 +801,58 @@ def _visible_title(
     return title
 
 
+def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
+    """The headline the page shows when the metadata title wraps it in site chrome.
+
+    Titles of older and smaller sites carry the site's or section's name in forms
+    `strip_site_suffix` cannot know without og:site_name ("Headline_English_Site",
+    "Site : Headline", "Headline (from The Paper)", "=> Headline <="); the page itself then
+    prints the headline alone, in an `<h1>` or in whatever element its theme uses. The longest
+    visible text that is a part of the title (compared by letters and digits, case and
+    punctuation aside: "Pakistans" for "Pakistan’s") of `_MIN_PART_WORDS` words and
+    `_MIN_PART_SHARE` of the title's words or more is that headline."""
+    title_key = _key(title)
+    title_words = len(title.split())
+    if title_words <= _MIN_PART_WORDS:
+        return None
+    # a title the page prints whole is its headline, whatever parts of it it prints elsewhere
+    # (a kicker, a section label or a shortened headline in a teaser)
+    if any(_key(h.text_content()) == title_key for h in root.iter(*_LINE_TAGS)):
+        return None
+    best: str | None = None
+    best_len = 0
+    seen: set[int] = set()
+    for node in root.xpath("//body//text()[normalize-space()]"):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        # a text node is the headline or part of it ("<h1>Headline <i>in</i> italics</h1>")
+        owner = parent.getparent() if node.is_tail else parent
+        for element in (parent, owner):
+            if element is None or id(element) in seen or not isinstance(element.tag, str):
+                continue
+            seen.add(id(element))
+            if element.tag in _NOT_SHOWN:
+                continue
+            raw = element.text_content()
+            if len(raw) > 2 * len(title):
+                continue
+            text = " ".join(normalize_line(raw).split())
+            key = _key(text)
+            words = len(text.split())
+            if (
+                words < _MIN_PART_WORDS
+                or words < _MIN_PART_SHARE * title_words
+                or len(key) <= best_len
+                or len(key) >= len(title_key)
+                or key not in title_key
+                or _is_foreign(element)
+            ):
+                continue
+            best, best_len = text, len(key)
+    return best
+
+
 # --------------------------------------------------------------------------- the record
 
 
@@ -929,6 +989,8 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     title = normalize_line(html.unescape(html.unescape(title))) if title else None
     stripped = strip_site_suffix(title, data.site) if title else None
     data.title = _visible_title(root, stripped, title, data.site)
+    if data.title:
+        data.title = _shown_part(root, data.title) or data.title
 
     data.authors, source = _authors(root, ld, meta, site_names, data.title)
     if source:
