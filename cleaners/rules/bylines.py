@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from cleaners.blocks import Page
+from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import looks_like_date, parse_date
@@ -38,6 +38,9 @@ class _Vocabulary:
     update_kinds: tuple[str, ...]
     date_words: frozenset[str]
     byline: re.Pattern[str]  # "By A, B - <date>"
+    lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
+    lead_glued: re.Pattern[str]  # "ByName Surname": the copy lost the space after the lead
+    prefix_glued: re.Pattern[str]  # "By Name SurnamePublished: <date>": same, before a date
     date_then_by: re.Pattern[str]  # "<date> by Name"
     wire_credit: re.Pattern[str]  # "(Additional reporting by"
     wire_clause: re.Pattern[str]  # "reporting by A and B in City"
@@ -71,6 +74,19 @@ def _vocabulary() -> _Vocabulary:
         byline=re.compile(
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
+        lead_alone=re.compile(rf"^({_either(data['byline_lead'])})\s*:?$", re.IGNORECASE),
+        # only the lead's own capitalisation, then a capital and a small letter: "ByNina" is
+        # a lost space, "Byzantine" or "BYU" are words
+        lead_glued=re.compile(
+            "^(?P<lead>"
+            + "|".join(w[:1].upper() + w[1:] for w in _words(data["byline_lead"]) if w.isalpha())
+            + ")(?=[A-Z][a-z])"
+        ),
+        prefix_glued=re.compile(
+            "(?<=[a-z])(?="
+            + "|".join(w[:1].upper() + w[1:] for w in _words(data["date_prefix"]) if w.isalpha())
+            + r")(?=\w+\s*:?\s*\d|\w+\s*:?\s*[A-Z])"
+        ),
         date_then_by=re.compile(
             rf"^(?P<date>.{{6,60}}?)\s+({_either(data['date_then_by'])})\s+(?P<names>[A-Z].{{1,80}})$",
             re.IGNORECASE,
@@ -101,6 +117,12 @@ def _vocabulary() -> _Vocabulary:
 # footers belong to other stories.
 _REGION_MARGIN = 3
 
+
+# A dump's story begins at its first block this long: a bare name line next to a date line
+# is read as the author's only above it. A name line's role ("VP - Technology") is this short.
+_STORY_WORDS = 30
+_ROLE_WORDS = 4
+_LEAD_BLOCKS = 3  # the story's first paragraphs, whose words a headline shares
 
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(\s*[ap]\.?\s?m\.?)?(\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -342,6 +364,8 @@ class BylineRule:
         if wire_credit:
             return self._wire_credit(text), []
         text = without_trailing_clause(text)
+        text = _vocabulary().lead_glued.sub(r"\g<lead> ", text, count=1)
+        text = _vocabulary().prefix_glued.sub(" | ", text, count=1)
         match = _vocabulary().byline.match(text)
         if not match:
             return self._unprefixed(text, known or set()) or _credit_line(text, known)
@@ -392,10 +416,23 @@ class BylineRule:
 
     def apply(self, page: Page) -> None:
         known = {a.casefold() for a in page.authors}
+        lead: Block | None = None  # a "By" line alone, waiting for the names on the next line
         for block in page.blocks:
             if not block.kept or not page.in_region(block, _REGION_MARGIN):
+                lead = None
                 continue
-            parsed = self.parse(block.text, known)
+            if _vocabulary().lead_alone.match(block.text.strip()):
+                lead = block
+                continue
+            parsed = None
+            if lead is not None:
+                # the layout put the lead and the names in two elements: "By" / "Name"
+                parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
+                if parsed is not None:
+                    lead.remove(self.reason, self.name)
+            lead = None
+            if parsed is None:
+                parsed = self.parse(block.text, known)
             if parsed is None and known and block.n_words <= 12:
                 # a bare author line: the names the page's metadata already gave
                 names = _names(block.text)
@@ -409,6 +446,48 @@ class BylineRule:
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
+        if not page.authors and page.region is not None:
+            self._name_by_date(page)
+
+    def _name_by_date(self, page: Page) -> None:
+        """A dump's bare author line: 'Name' next to a date line above the story.
+
+        Blogs and magazines print the author's name on its own under (or over) the headline,
+        with the date on the next line; a dump keeps no markup to call it a byline. Only on
+        dumps (on the HTML path the markup names authors and a comment's "Name" / "<date>"
+        looks the same), only above the story's first paragraph (below it, the same pair is
+        a comment or an author box) and only the first such pair."""
+        # imported here: the headline search asks this module whether a line is a byline
+        from cleaners.headline_search import MIN_FOUND, content_words
+        from cleaners.region import page_language, stop_words
+
+        assert page.region is not None
+        kept = [b for b in page.blocks if b.kept and page.in_region(b, _REGION_MARGIN)]
+        lead = [b.text for b in kept if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        stop = stop_words(page_language(lead))
+        lead_words = {w for text in lead for w in content_words(text, stop)}
+        for position, block in enumerate(kept):
+            if block.n_words >= _STORY_WORDS:
+                return  # the story began: a name line below is a comment or a bio
+            names = None if any(ch.isdigit() for ch in block.text) else _names(block.text)
+            if not names or len(names) > 3 or any(len(n.split()) < 2 for n in names):
+                continue
+            words = content_words(block.text, stop)
+            if sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words)):
+                continue  # a title-case headline ("Winter Garden Tips") names the story
+            # the date on the next line, or after one short line (the author's role)
+            after = kept[position + 1 : position + 3]
+            if after and after[0].n_words <= _ROLE_WORDS and len(after) == 2:
+                candidates = [after[0], after[1]]
+            else:
+                candidates = after[:1]
+            if position > 0:
+                candidates.append(kept[position - 1])
+            if any(DateLineRule().parse(c.text) for c in candidates):
+                for name in names:
+                    page.add_author(name)
+                block.remove(self.reason, self.name)
+                return
 
 
 @dataclass(frozen=True, slots=True)
