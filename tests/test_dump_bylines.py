@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaners import clean_text
-from cleaners.rules.bylines import BylineRule
+from cleaners.rules.bylines import BylineRule, DateLineRule
 from tests.pages import BODY, TITLE, page, paragraphs, removal_of
 
 STORY = (
@@ -95,3 +95,21 @@ def test_title_case_line_sharing_the_story_words_is_not_a_name() -> None:
 def test_name_and_date_below_the_story_are_a_comment_not_the_author() -> None:
     article = clean_text(dump() + page("Comments", "Jamel Trabelsi", "October 15, 2024"))
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "field"),
+    [("Last updated:", "updated"), ("Posted on", "published"), ("Publié le", "published")],
+)
+def test_date_prefix_alone_on_its_line_takes_the_date_on_the_next(prefix: str, field: str) -> None:
+    article = clean_text(dump(prefix, "Oct 14, 2024"))
+    assert getattr(article, field) == "2024-10-14"
+    assert removal_of(article, prefix) is not None
+    assert paragraphs(article) == list(STORY)
+
+
+def test_two_dates_glued_together_are_read_apart() -> None:
+    assert DateLineRule().parse("Published March 2, 2023April 9, 2024") == [
+        ("published", "2023-03-02"),
+        ("published", "2024-04-09"),
+    ]

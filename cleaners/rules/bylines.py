@@ -33,6 +33,7 @@ class _Vocabulary:
     """The patterns built from `cleaners/data/bylines.toml` (the words per language)."""
 
     date_prefix: re.Pattern[str]  # "Updated: <date>", "Publié le <date>"
+    prefix_alone: re.Pattern[str]  # "Last updated:" on its own line, the date on the next
     relative_update: re.Pattern[str]  # "Updated 3 hours ago"
     trailing_clause: re.Pattern[str]  # " • 2 min read", " 1 hour, 44 minutes ago"
     update_kinds: tuple[str, ...]
@@ -63,6 +64,10 @@ def _vocabulary() -> _Vocabulary:
         date_prefix=re.compile(
             rf"^(?P<kind>{_either(data['date_prefix'])})"
             rf"(\s+({_either(data['date_prefix_links'])}))?\s*[:\-–—]?\s*(?P<date>.+)$",
+            re.IGNORECASE,
+        ),
+        prefix_alone=re.compile(
+            rf"^({_either(data['date_prefix'])})(\s+({_either(data['date_prefix_links'])}))?\s*:?$",
             re.IGNORECASE,
         ),
         relative_update=re.compile(rf"\s*(?:{_either(data['relative_update'])})", re.IGNORECASE),
@@ -123,6 +128,9 @@ _REGION_MARGIN = 3
 _STORY_WORDS = 30
 _ROLE_WORDS = 4
 _LEAD_BLOCKS = 3  # the story's first paragraphs, whose words a headline shares
+
+# "June 29, 2020November 12, 2021": a published and an updated date printed without a space
+_GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
 
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(\s*[ap]\.?\s?m\.?)?(\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -504,6 +512,7 @@ class DateLineRule:
             text = text[:half]  # a date line printed twice and glued together by the copy
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
+        text = _GLUED_DATES.sub(" | ", text)
         found_dates = self._parse(text)
         stripped = without_trailing_clause(text)
         if found_dates is None and stripped != text:
@@ -537,10 +546,23 @@ class DateLineRule:
         return None
 
     def apply(self, page: Page) -> None:
+        prefix: Block | None = None  # "Last updated:" alone, waiting for the date on the next line
         for block in page.blocks:
             if not block.kept or not page.in_region(block, _REGION_MARGIN):
+                prefix = None
                 continue
-            dates = self.parse(block.text)
+            if _vocabulary().prefix_alone.match(block.text.strip()):
+                prefix = block
+                continue
+            dates = None
+            if prefix is not None and is_bare_date(block.text):
+                # the layout put the prefix and the date in two elements
+                dates = self.parse(f"{prefix.text.strip()} {block.text}")
+                if dates is not None:
+                    prefix.remove(self.reason, self.name)
+            prefix = None
+            if dates is None:
+                dates = self.parse(block.text)
             if dates is None:
                 continue
             for field, iso in dates:
