@@ -113,3 +113,27 @@ def test_two_dates_glued_together_are_read_apart() -> None:
         ("published", "2023-03-02"),
         ("published", "2024-04-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        ("By Soraya Benali October 14, 2024", (["Soraya Benali"], [("published", "2024-10-14")])),
+        (
+            "by Soraya BenaliOct 14, 2024 | 3 replies",
+            (["Soraya Benali"], [("published", "2024-10-14")]),
+        ),
+        (
+            "By Soraya Benali and Karim Haddad 14 October 2024",
+            (["Soraya Benali", "Karim Haddad"], [("published", "2024-10-14")]),
+        ),
+    ],
+)
+def test_names_then_a_date_without_a_separator(
+    line: str, parsed: tuple[list[str], list[tuple[str, str]]]
+) -> None:
+    assert BylineRule().parse(line) == parsed
+
+
+def test_a_sentence_after_by_with_a_date_is_not_a_byline() -> None:
+    assert BylineRule().parse("By the end of October 2024 growers had sold") is None

@@ -351,6 +351,30 @@ def _names(segment: str) -> list[str] | None:
     return names
 
 
+def _names_then_bare_date(segment: str) -> tuple[list[str], tuple[str, str]] | None:
+    """'Name Surname December 2, 2025' (no separator between the names and the date): the
+    names and the date, split where what follows is a date and what precedes is names."""
+    if not any(ch.isdigit() for ch in segment):
+        return None
+    tokens = segment.split()
+    for k in range(1, min(len(tokens), 6)):
+        head, tail = tokens[:k], tokens[k:]
+        last = head[-1]
+        pieces = re.split(r"(?<=[a-z])(?=[A-Z][a-z])", last)
+        if len(pieces) == 2 and pieces[1].casefold() in _vocabulary().date_words:
+            head, tail = [*head[:-1], pieces[0]], [pieces[1], *tail]
+        tail_text = " ".join(tail)
+        if not tail or not tail[0][:1].isalnum() or not looks_like_date(tail_text):
+            continue
+        names = _names(" ".join(head))
+        if not names or any(len(n.split()) < 2 for n in names):
+            continue
+        found = DateLineRule().parse(tail_text)
+        if found:
+            return names, found[0]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class BylineRule:
     """'By A, B - <date> - Last updated at <date>': authors and dates into fields."""
@@ -379,9 +403,13 @@ class BylineRule:
             return self._unprefixed(text, known or set()) or _credit_line(text, known)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
         names = _names(segments[0])
-        if names is None:
-            return None
         found_dates = []
+        if names is None:
+            split = _names_then_bare_date(segments[0])
+            if split is None:
+                return None
+            names, glued_date = split
+            found_dates.append(glued_date)
         for segment in segments[1:]:
             short = len(segment.split()) <= 6
             if short and not dates:
