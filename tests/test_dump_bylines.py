@@ -137,3 +137,18 @@ def test_names_then_a_date_without_a_separator(
 
 def test_a_sentence_after_by_with_a_date_is_not_a_byline() -> None:
     assert BylineRule().parse("By the end of October 2024 growers had sold") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Latest Headlines",  # a word the page prints in small letters ("headlines" below)
+        "Weekly Newsletter",  # a menu word of not_name_words
+        "FREE Alerts",  # capitals and small letters mixed
+        "Share: Print Email",  # a label's colon
+    ],
+)
+def test_menu_line_next_to_a_date_is_not_a_name(line: str) -> None:
+    story = (*STORY[:-1], STORY[-1] + " Local headlines said little else.")
+    article = clean_text(page("Home", "Markets", TITLE, line, "October 14, 2024", *story))
+    assert article.authors == ()

@@ -47,6 +47,7 @@ class _Vocabulary:
     wire_clause: re.Pattern[str]  # "reporting by A and B in City"
     name_split: re.Pattern[str]
     name_particles: frozenset[str]
+    not_name_words: frozenset[str]  # "News", "Newsletter": a bare title-case line's non-names
     name_prefixes: tuple[str, ...]  # "al-Ragheb"
     roles: re.Pattern[str]  # "Staff Writer", "Special to The Times"
     desk: re.Pattern[str]  # "Online Desk", "Our Correspondent"
@@ -103,6 +104,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         name_split=re.compile(rf"\s*(?:{_either(data['name_separators'])})\s*"),
         name_particles=frozenset(_words(data["name_particles"])),
+        not_name_words=frozenset(_words(data["not_name_words"])),
         name_prefixes=tuple(_words(data["name_prefixes"])),
         roles=re.compile(
             rf"\b({_either(roles['suffixes'])})s?$|^({_either(roles['prefixes'])})", re.IGNORECASE
@@ -375,6 +377,55 @@ def _names_then_bare_date(segment: str) -> tuple[list[str], tuple[str, str]] | N
     return None
 
 
+# A bare name line: letters, spaces, the dots, apostrophes and hyphens of names, the commas
+# and ampersands between them; no colon, slash, bar or question mark (menu and label lines)
+_BARE_NAME_LINE = re.compile(r"^[^\W\d_][^\W\d_\s.'’,&-]*(?:[\s.'’,&-]+[^\W\d_]+)*\.?$")
+
+
+# The capitals inside a name's word: "McCarthy", "MacInnes", "O'Neill", "Smith-Jones"
+_INNER_CAPITAL_AFTER = ("Mc", "Mac", "O'", "O’", "D'", "D’")
+
+
+def _title_case_word(token: str) -> bool:
+    """A word of a name in title case: each hyphenated part a capital then small letters
+    (after Mc, Mac, O'), or an initial ("J.")."""
+    if len(token) == 2 and token.endswith("."):
+        return token[0].isupper()
+    for part in token.split("-"):
+        rest = part
+        for prefix in _INNER_CAPITAL_AFTER:
+            if part.startswith(prefix) and len(part) > len(prefix):
+                rest = part[len(prefix) :]
+                break
+        if not rest[:1].isupper() or any(ch.isupper() for ch in rest[1:]):
+            return False
+    return True
+
+
+def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
+    """A person's name on a line of its own: two or three words, each a capital then letters
+    (a script with capitals: elsewhere a short phrase looks the same), none a word the page
+    prints in small letters, a stop word or an agency ("CBC News" is a credit, not a person)."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 3:
+        return False
+    if len({token.isupper() for token in tokens}) > 1:
+        return False  # "FREE Newsletter": a name is in capitals throughout or not at all
+    for token in tokens:
+        folded = token.strip(".'’-").casefold()
+        if folded in _vocabulary().name_particles:
+            continue
+        if not token[:1].isupper() or folded in common or folded in stop:
+            return False
+        if folded in _vocabulary().not_name_words:
+            return False
+        if not token.isupper() and not _title_case_word(token.rstrip(".")):
+            return False  # "DailyTimes", "Derby-bound": a brand's or a phrase's word
+        if folded in _agencies() or folded in _credit_words():
+            return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class BylineRule:
     """'By A, B - <date> - Last updated at <date>': authors and dates into fields."""
@@ -502,11 +553,21 @@ class BylineRule:
         lead = [b.text for b in kept if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
         stop = stop_words(page_language(lead))
         lead_words = {w for text in lead for w in content_words(text, stop)}
+        # words the page prints in small letters are common words, not names: "Most Emailed",
+        # "News Tips", "FREE Newsletter" are menu lines, "Sean Collins" is a person
+        common = {
+            word
+            for b in page.blocks
+            for word in (t.strip(".,;:!?'’\"()") for t in b.text.split())
+            if word.islower()
+        }
         for position, block in enumerate(kept):
             if block.n_words >= _STORY_WORDS:
                 return  # the story began: a name line below is a comment or a bio
-            names = None if any(ch.isdigit() for ch in block.text) else _names(block.text)
-            if not names or len(names) > 3 or any(len(n.split()) < 2 for n in names):
+            if not _BARE_NAME_LINE.match(block.text.strip()):
+                continue
+            names = _names(block.text)
+            if not names or len(names) > 3 or not all(_bare_name(n, common, stop) for n in names):
                 continue
             words = content_words(block.text, stop)
             if sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words)):
