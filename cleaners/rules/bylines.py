@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from cleaners.blocks import Page
+from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import looks_like_date, parse_date
@@ -33,16 +33,21 @@ class _Vocabulary:
     """The patterns built from `cleaners/data/bylines.toml` (the words per language)."""
 
     date_prefix: re.Pattern[str]  # "Updated: <date>", "Publié le <date>"
+    prefix_alone: re.Pattern[str]  # "Last updated:" on its own line, the date on the next
     relative_update: re.Pattern[str]  # "Updated 3 hours ago"
     trailing_clause: re.Pattern[str]  # " • 2 min read", " 1 hour, 44 minutes ago"
     update_kinds: tuple[str, ...]
     date_words: frozenset[str]
     byline: re.Pattern[str]  # "By A, B - <date>"
+    lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
+    lead_glued: re.Pattern[str]  # "ByName Surname": the copy lost the space after the lead
+    prefix_glued: re.Pattern[str]  # "By Name SurnamePublished: <date>": same, before a date
     date_then_by: re.Pattern[str]  # "<date> by Name"
     wire_credit: re.Pattern[str]  # "(Additional reporting by"
     wire_clause: re.Pattern[str]  # "reporting by A and B in City"
     name_split: re.Pattern[str]
     name_particles: frozenset[str]
+    not_name_words: frozenset[str]  # "News", "Newsletter": a bare title-case line's non-names
     name_prefixes: tuple[str, ...]  # "al-Ragheb"
     roles: re.Pattern[str]  # "Staff Writer", "Special to The Times"
     desk: re.Pattern[str]  # "Online Desk", "Our Correspondent"
@@ -62,6 +67,10 @@ def _vocabulary() -> _Vocabulary:
             rf"(\s+({_either(data['date_prefix_links'])}))?\s*[:\-–—]?\s*(?P<date>.+)$",
             re.IGNORECASE,
         ),
+        prefix_alone=re.compile(
+            rf"^({_either(data['date_prefix'])})(\s+({_either(data['date_prefix_links'])}))?\s*:?$",
+            re.IGNORECASE,
+        ),
         relative_update=re.compile(rf"\s*(?:{_either(data['relative_update'])})", re.IGNORECASE),
         trailing_clause=re.compile(
             rf"\s*[-–—|•·,]?\s*(?:{_either(data['trailing_clause'])})\.?$", re.IGNORECASE
@@ -70,6 +79,19 @@ def _vocabulary() -> _Vocabulary:
         date_words=frozenset(_words(data["date_words"])),
         byline=re.compile(
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
+        ),
+        lead_alone=re.compile(rf"^({_either(data['byline_lead'])})\s*:?$", re.IGNORECASE),
+        # only the lead's own capitalisation, then a capital and a small letter: "ByNina" is
+        # a lost space, "Byzantine" or "BYU" are words
+        lead_glued=re.compile(
+            "^(?P<lead>"
+            + "|".join(w[:1].upper() + w[1:] for w in _words(data["byline_lead"]) if w.isalpha())
+            + ")(?=[A-Z][a-z])"
+        ),
+        prefix_glued=re.compile(
+            "(?<=[a-z])(?="
+            + "|".join(w[:1].upper() + w[1:] for w in _words(data["date_prefix"]) if w.isalpha())
+            + r")(?=\w+\s*:?\s*\d|\w+\s*:?\s*[A-Z])"
         ),
         date_then_by=re.compile(
             rf"^(?P<date>.{{6,60}}?)\s+({_either(data['date_then_by'])})\s+(?P<names>[A-Z].{{1,80}})$",
@@ -82,6 +104,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         name_split=re.compile(rf"\s*(?:{_either(data['name_separators'])})\s*"),
         name_particles=frozenset(_words(data["name_particles"])),
+        not_name_words=frozenset(_words(data["not_name_words"])),
         name_prefixes=tuple(_words(data["name_prefixes"])),
         roles=re.compile(
             rf"\b({_either(roles['suffixes'])})s?$|^({_either(roles['prefixes'])})", re.IGNORECASE
@@ -101,6 +124,15 @@ def _vocabulary() -> _Vocabulary:
 # footers belong to other stories.
 _REGION_MARGIN = 3
 
+
+# A dump's story begins at its first block this long: a bare name line next to a date line
+# is read as the author's only above it. A name line's role ("VP - Technology") is this short.
+_STORY_WORDS = 30
+_ROLE_WORDS = 4
+_LEAD_BLOCKS = 3  # the story's first paragraphs, whose words a headline shares
+
+# "June 29, 2020November 12, 2021": a published and an updated date printed without a space
+_GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
 
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(\s*[ap]\.?\s?m\.?)?(\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -321,6 +353,79 @@ def _names(segment: str) -> list[str] | None:
     return names
 
 
+def _names_then_bare_date(segment: str) -> tuple[list[str], tuple[str, str]] | None:
+    """'Name Surname December 2, 2025' (no separator between the names and the date): the
+    names and the date, split where what follows is a date and what precedes is names."""
+    if not any(ch.isdigit() for ch in segment):
+        return None
+    tokens = segment.split()
+    for k in range(1, min(len(tokens), 6)):
+        head, tail = tokens[:k], tokens[k:]
+        last = head[-1]
+        pieces = re.split(r"(?<=[a-z])(?=[A-Z][a-z])", last)
+        if len(pieces) == 2 and pieces[1].casefold() in _vocabulary().date_words:
+            head, tail = [*head[:-1], pieces[0]], [pieces[1], *tail]
+        tail_text = " ".join(tail)
+        if not tail or not tail[0][:1].isalnum() or not looks_like_date(tail_text):
+            continue
+        names = _names(" ".join(head))
+        if not names or any(len(n.split()) < 2 for n in names):
+            continue
+        found = DateLineRule().parse(tail_text)
+        if found:
+            return names, found[0]
+    return None
+
+
+# A bare name line: letters, spaces, the dots, apostrophes and hyphens of names, the commas
+# and ampersands between them; no colon, slash, bar or question mark (menu and label lines)
+_BARE_NAME_LINE = re.compile(r"^[^\W\d_][^\W\d_\s.'’,&-]*(?:[\s.'’,&-]+[^\W\d_]+)*\.?$")
+
+
+# The capitals inside a name's word: "McCarthy", "MacInnes", "O'Neill", "Smith-Jones"
+_INNER_CAPITAL_AFTER = ("Mc", "Mac", "O'", "O’", "D'", "D’")
+
+
+def _title_case_word(token: str) -> bool:
+    """A word of a name in title case: each hyphenated part a capital then small letters
+    (after Mc, Mac, O'), or an initial ("J.")."""
+    if len(token) == 2 and token.endswith("."):
+        return token[0].isupper()
+    for part in token.split("-"):
+        rest = part
+        for prefix in _INNER_CAPITAL_AFTER:
+            if part.startswith(prefix) and len(part) > len(prefix):
+                rest = part[len(prefix) :]
+                break
+        if not rest[:1].isupper() or any(ch.isupper() for ch in rest[1:]):
+            return False
+    return True
+
+
+def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
+    """A person's name on a line of its own: two or three words, each a capital then letters
+    (a script with capitals: elsewhere a short phrase looks the same), none a word the page
+    prints in small letters, a stop word or an agency ("CBC News" is a credit, not a person)."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 3:
+        return False
+    if len({token.isupper() for token in tokens}) > 1:
+        return False  # "FREE Newsletter": a name is in capitals throughout or not at all
+    for token in tokens:
+        folded = token.strip(".'’-").casefold()
+        if folded in _vocabulary().name_particles:
+            continue
+        if not token[:1].isupper() or folded in common or folded in stop:
+            return False
+        if folded in _vocabulary().not_name_words:
+            return False
+        if not token.isupper() and not _title_case_word(token.rstrip(".")):
+            return False  # "DailyTimes", "Derby-bound": a brand's or a phrase's word
+        if folded in _agencies() or folded in _credit_words():
+            return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class BylineRule:
     """'By A, B - <date> - Last updated at <date>': authors and dates into fields."""
@@ -342,14 +447,20 @@ class BylineRule:
         if wire_credit:
             return self._wire_credit(text), []
         text = without_trailing_clause(text)
+        text = _vocabulary().lead_glued.sub(r"\g<lead> ", text, count=1)
+        text = _vocabulary().prefix_glued.sub(" | ", text, count=1)
         match = _vocabulary().byline.match(text)
         if not match:
             return self._unprefixed(text, known or set()) or _credit_line(text, known)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
         names = _names(segments[0])
-        if names is None:
-            return None
         found_dates = []
+        if names is None:
+            split = _names_then_bare_date(segments[0])
+            if split is None:
+                return None
+            names, glued_date = split
+            found_dates.append(glued_date)
         for segment in segments[1:]:
             short = len(segment.split()) <= 6
             if short and not dates:
@@ -392,10 +503,23 @@ class BylineRule:
 
     def apply(self, page: Page) -> None:
         known = {a.casefold() for a in page.authors}
+        lead: Block | None = None  # a "By" line alone, waiting for the names on the next line
         for block in page.blocks:
             if not block.kept or not page.in_region(block, _REGION_MARGIN):
+                lead = None
                 continue
-            parsed = self.parse(block.text, known)
+            if _vocabulary().lead_alone.match(block.text.strip()):
+                lead = block
+                continue
+            parsed = None
+            if lead is not None:
+                # the layout put the lead and the names in two elements: "By" / "Name"
+                parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
+                if parsed is not None:
+                    lead.remove(self.reason, self.name)
+            lead = None
+            if parsed is None:
+                parsed = self.parse(block.text, known)
             if parsed is None and known and block.n_words <= 12:
                 # a bare author line: the names the page's metadata already gave
                 names = _names(block.text)
@@ -409,6 +533,58 @@ class BylineRule:
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
+        if not page.authors and page.region is not None:
+            self._name_by_date(page)
+
+    def _name_by_date(self, page: Page) -> None:
+        """A dump's bare author line: 'Name' next to a date line above the story.
+
+        Blogs and magazines print the author's name on its own under (or over) the headline,
+        with the date on the next line; a dump keeps no markup to call it a byline. Only on
+        dumps (on the HTML path the markup names authors and a comment's "Name" / "<date>"
+        looks the same), only above the story's first paragraph (below it, the same pair is
+        a comment or an author box) and only the first such pair."""
+        # imported here: the headline search asks this module whether a line is a byline
+        from cleaners.headline_search import MIN_FOUND, content_words
+        from cleaners.region import page_language, stop_words
+
+        assert page.region is not None
+        kept = [b for b in page.blocks if b.kept and page.in_region(b, _REGION_MARGIN)]
+        lead = [b.text for b in kept if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        stop = stop_words(page_language(lead))
+        lead_words = {w for text in lead for w in content_words(text, stop)}
+        # words the page prints in small letters are common words, not names: "Most Emailed",
+        # "News Tips", "FREE Newsletter" are menu lines, "Sean Collins" is a person
+        common = {
+            word
+            for b in page.blocks
+            for word in (t.strip(".,;:!?'’\"()") for t in b.text.split())
+            if word.islower()
+        }
+        for position, block in enumerate(kept):
+            if block.n_words >= _STORY_WORDS:
+                return  # the story began: a name line below is a comment or a bio
+            if not _BARE_NAME_LINE.match(block.text.strip()):
+                continue
+            names = _names(block.text)
+            if not names or len(names) > 3 or not all(_bare_name(n, common, stop) for n in names):
+                continue
+            words = content_words(block.text, stop)
+            if sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words)):
+                continue  # a title-case headline ("Winter Garden Tips") names the story
+            # the date on the next line, or after one short line (the author's role)
+            after = kept[position + 1 : position + 3]
+            if after and after[0].n_words <= _ROLE_WORDS and len(after) == 2:
+                candidates = [after[0], after[1]]
+            else:
+                candidates = after[:1]
+            if position > 0:
+                candidates.append(kept[position - 1])
+            if any(DateLineRule().parse(c.text) for c in candidates):
+                for name in names:
+                    page.add_author(name)
+                block.remove(self.reason, self.name)
+                return
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +601,7 @@ class DateLineRule:
             text = text[:half]  # a date line printed twice and glued together by the copy
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
+        text = _GLUED_DATES.sub(" | ", text)
         found_dates = self._parse(text)
         stripped = without_trailing_clause(text)
         if found_dates is None and stripped != text:
@@ -458,10 +635,23 @@ class DateLineRule:
         return None
 
     def apply(self, page: Page) -> None:
+        prefix: Block | None = None  # "Last updated:" alone, waiting for the date on the next line
         for block in page.blocks:
             if not block.kept or not page.in_region(block, _REGION_MARGIN):
+                prefix = None
                 continue
-            dates = self.parse(block.text)
+            if _vocabulary().prefix_alone.match(block.text.strip()):
+                prefix = block
+                continue
+            dates = None
+            if prefix is not None and is_bare_date(block.text):
+                # the layout put the prefix and the date in two elements
+                dates = self.parse(f"{prefix.text.strip()} {block.text}")
+                if dates is not None:
+                    prefix.remove(self.reason, self.name)
+            prefix = None
+            if dates is None:
+                dates = self.parse(block.text)
             if dates is None:
                 continue
             for field, iso in dates:

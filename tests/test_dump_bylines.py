@@ -1,0 +1,154 @@
+"""Bylines of whole-page dumps in the forms a page's layout leaves them (issue 16): the lead
+on its own line, the lead glued to the name, a bare name next to a date line."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean_text
+from cleaners.rules.bylines import BylineRule, DateLineRule
+from tests.pages import BODY, TITLE, page, paragraphs, removal_of
+
+STORY = (
+    BODY[0] + " Co-operatives in the south report the same trend.",
+    *BODY[1:],
+)
+
+
+def dump(*top: str) -> str:
+    """A dump with menu lines, the headline, `top` lines under it, then the olive story."""
+    return page("Home", "Markets", "Weather", TITLE, *top, *STORY, "Contact us", "Privacy")
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [("By", "Soraya Benali"), ("Written by", "Soraya Benali"), ("Par", "Soraya Benali")],
+)
+def test_lead_alone_on_its_line_takes_the_name_on_the_next(lead: str, name: str) -> None:
+    article = clean_text(dump(lead, name, "14 October 2024"))
+    assert article.authors == (name,)
+    assert article.published == "2024-10-14"
+    assert removal_of(article, lead) is not None
+    assert removal_of(article, name) is not None
+    assert paragraphs(article) == list(STORY)
+
+
+def test_lead_alone_before_a_sentence_is_not_a_byline() -> None:
+    article = clean_text(dump("By", "the numbers, this season looks grim for growers."))
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        ("BySoraya Benali", (["Soraya Benali"], [])),
+        ("ParKarim Haddad", (["Karim Haddad"], [])),
+        (
+            "By Soraya BenaliPublished: Oct 14, 2024",
+            (["Soraya Benali"], [("published", "2024-10-14")]),
+        ),
+        (
+            "By Soraya BenaliUpdated 3 March 2025",
+            (["Soraya Benali"], [("updated", "2025-03-03")]),
+        ),
+    ],
+)
+def test_glued_lead_or_date_prefix_is_split(
+    line: str, parsed: tuple[list[str], list[tuple[str, str]]]
+) -> None:
+    assert BylineRule().parse(line) == parsed
+
+
+@pytest.mark.parametrize("line", ["Byzantine Mosaics Restored", "BYU Cougars Win Again"])
+def test_words_starting_with_a_lead_are_not_glued_bylines(line: str) -> None:
+    assert BylineRule().parse(line) is None
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ("Soraya Benali", "October 14, 2024"),  # name, then the date
+        ("SORAYA BENALI", "Oct 14, 2024", "4 min read"),  # a name in capitals
+        ("Soraya Benali", "Senior Editor", "14 October 2024"),  # the role between them
+        ("14 October 2024", "Soraya Benali"),  # date, then the name
+    ],
+)
+def test_bare_name_next_to_a_date_line_above_the_story_is_the_author(
+    top: tuple[str, ...],
+) -> None:
+    article = clean_text(dump(*top))
+    name = next(line for line in top if "enali" in line.casefold())
+    assert article.authors == (name,)
+    assert article.published == "2024-10-14"
+    assert removal_of(article, name) is not None
+    assert paragraphs(article) == list(STORY)
+
+
+def test_title_case_line_sharing_the_story_words_is_not_a_name() -> None:
+    # a short headline in title case over a date line: it names the story, not a person
+    article = clean_text(
+        page("Home", "Markets", "Tunisian Olive Harvest", "October 14, 2024", *STORY, "Privacy")
+    )
+    assert article.authors == ()
+
+
+def test_name_and_date_below_the_story_are_a_comment_not_the_author() -> None:
+    article = clean_text(dump() + page("Comments", "Jamel Trabelsi", "October 15, 2024"))
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "field"),
+    [("Last updated:", "updated"), ("Posted on", "published"), ("Publié le", "published")],
+)
+def test_date_prefix_alone_on_its_line_takes_the_date_on_the_next(prefix: str, field: str) -> None:
+    article = clean_text(dump(prefix, "Oct 14, 2024"))
+    assert getattr(article, field) == "2024-10-14"
+    assert removal_of(article, prefix) is not None
+    assert paragraphs(article) == list(STORY)
+
+
+def test_two_dates_glued_together_are_read_apart() -> None:
+    assert DateLineRule().parse("Published March 2, 2023April 9, 2024") == [
+        ("published", "2023-03-02"),
+        ("published", "2024-04-09"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        ("By Soraya Benali October 14, 2024", (["Soraya Benali"], [("published", "2024-10-14")])),
+        (
+            "by Soraya BenaliOct 14, 2024 | 3 replies",
+            (["Soraya Benali"], [("published", "2024-10-14")]),
+        ),
+        (
+            "By Soraya Benali and Karim Haddad 14 October 2024",
+            (["Soraya Benali", "Karim Haddad"], [("published", "2024-10-14")]),
+        ),
+    ],
+)
+def test_names_then_a_date_without_a_separator(
+    line: str, parsed: tuple[list[str], list[tuple[str, str]]]
+) -> None:
+    assert BylineRule().parse(line) == parsed
+
+
+def test_a_sentence_after_by_with_a_date_is_not_a_byline() -> None:
+    assert BylineRule().parse("By the end of October 2024 growers had sold") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Latest Headlines",  # a word the page prints in small letters ("headlines" below)
+        "Weekly Newsletter",  # a menu word of not_name_words
+        "FREE Alerts",  # capitals and small letters mixed
+        "Share: Print Email",  # a label's colon
+    ],
+)
+def test_menu_line_next_to_a_date_is_not_a_name(line: str) -> None:
+    story = (*STORY[:-1], STORY[-1] + " Local headlines said little else.")
+    article = clean_text(page("Home", "Markets", TITLE, line, "October 14, 2024", *story))
+    assert article.authors == ()
