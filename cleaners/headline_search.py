@@ -58,10 +58,10 @@ def headline_by_lead(
     """The index of the headline among `texts`, or None when no line names the story.
 
     `start` is the first line of the story's region; `body` lists the indexes of the story's
-    kept lines in page order (the lead is read from
-    its first prose lines); `furniture` tells a byline, date line or caption, which share the
-    story's names without being its headline; `taken` lists lines a rule already named as
-    something else (a caption, a byline), which are not candidates."""
+    kept lines in page order (the lead is read from its first prose lines); `furniture` tells a
+    byline, date line or caption, which share the story's names without being its headline;
+    `taken` lists lines a rule already named as something else (a caption, a byline), which
+    are not candidates."""
     lead = _lead(texts, body)
     if not lead:
         return None
