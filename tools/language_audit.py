@@ -21,9 +21,28 @@ from cleaners.rules.page_level import error_page_heading, is_bot_wall
 from cleaners.rules.related import is_related_heading, is_teaser
 
 LINES = Path(__file__).resolve().parent.parent / "fixtures" / "languages" / "debris_lines.toml"
-LANGUAGES = (
-    "en de fr es it pt nl ru pl tr ar fa he hi id ja zh ko uk sv".split()
-)
+LANGUAGES = [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "ru",
+    "pl",
+    "tr",
+    "ar",
+    "fa",
+    "he",
+    "hi",
+    "id",
+    "ja",
+    "zh",
+    "ko",
+    "uk",
+    "sv",
+]
 
 
 def _reason(reason: str) -> Callable[[str], bool]:

@@ -27,13 +27,23 @@ def credit_patterns() -> CreditPatterns:
     data = load_toml("credits.toml")
     agencies = sorted(data["agencies"], key=len, reverse=True)
     words = sorted(data["credit_words"], key=len, reverse=True)
+    wires = sorted(data["wire_services"], key=len, reverse=True)
     agency = "|".join(re.escape(a) for a in agencies)
+    wire = "|".join(re.escape(a) for a in wires)
     word = "|".join(re.escape(w) for w in words)
-    credit = rf"(?:(?:{word})\s*[:/]?\s*)?(?:{agency})(?:\s*[/,;]\s*[\w .'-]{{1,40}})?"
+    # A credit word names a picture's source, so after one ("Foto: ANP") a wire service is a
+    # credit too; alone, ". PTI" closing a paragraph is the wire's signature on the story.
+    # "=" separates the word in Korean captions ("사진=연합뉴스").
+    credit = (
+        rf"(?:(?:{word})\s*[:/=＝]?\s*(?:{agency}|{wire})|(?:{agency}))"
+        rf"(?:\s*[/,;]\s*[\w .'-]{{1,40}})?"
+    )
     return CreditPatterns(
-        after_sentence=re.compile(rf"[.!?…”\"]\s+{credit}$", re.IGNORECASE),
-        bracket=re.compile(r"\(([^()]{2,80})\)\s*$"),
-        credit_line=re.compile(rf"^(?:{word})\s*(?::|by\b)\s*\S", re.IGNORECASE),
+        # "।" ends a Hindi sentence; "。" a Chinese or Japanese one, with no space after it
+        after_sentence=re.compile(rf"(?:[.!?…”\"।]\s+|[。！？]\s*){credit}$", re.IGNORECASE),
+        # full-width brackets close CJK captions: "（ロイター）"
+        bracket=re.compile(r"[(（]([^()（）]{2,80})[)）]\s*$"),
+        credit_line=re.compile(rf"^(?:{word})\s*(?::|：|=|＝|by\b)\s*\S", re.IGNORECASE),
         opener=re.compile(rf"^(?:{'|'.join(data['credit_openers'])})\b", re.IGNORECASE),
         dash_credit=re.compile(
             rf"\s[—–-]\s*{credit}$|[|]\s*(?:{word})\s*:?\s*\S.{{0,50}}$", re.IGNORECASE

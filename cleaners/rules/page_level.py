@@ -44,11 +44,23 @@ def is_bot_wall(text: str) -> bool:
     return sum(1 for p in patterns.weak if p.search(text)) >= patterns.min_hits
 
 
+# Scripts where `\b` cannot mark a word's edge: Chinese and Japanese write no spaces (a
+# phrase sits between other word characters), and in Indic scripts a vowel sign is no `\w`
+# character, so a word ending in one ("मिला") has no boundary after it. Phrases holding such
+# characters are matched without boundaries.
+_NO_WORD_BOUNDARY = re.compile(r"[\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
 @cache
 def error_page_heading() -> re.Pattern[str]:
     """A headline naming an error ("Page not found", "404"): `cleaners/data/error_pages.toml`."""
     words = [w for entries in load_toml("error_pages.toml")["heading"].values() for w in entries]
-    return re.compile(rf"\b({'|'.join(words)})\b", re.IGNORECASE)
+    bounded = [w for w in words if not _NO_WORD_BOUNDARY.search(w)]
+    unbounded = [w for w in words if _NO_WORD_BOUNDARY.search(w)]
+    pattern = rf"\b({'|'.join(bounded)})\b"
+    if unbounded:
+        pattern += f"|{'|'.join(unbounded)}"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from cleaners.data import load_toml
 from cleaners.html.page import HtmlPage
 from cleaners.textfeatures import is_headline_like, is_list_item, is_prose, word_count
 
-_TEASER_SEPARATOR = re.compile(r"[:|»>\-–—]")
+# "：" and "】" close a prefix in Chinese and Japanese ("相关阅读：…", "【関連記事】…")
+_TEASER_SEPARATOR = re.compile(r"[:：|»>\-–—】]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +29,15 @@ def related_patterns() -> RelatedPatterns:
         re.escape(p) for p in sorted(data["teaser_prefixes"], key=len, reverse=True)
     )
     return RelatedPatterns(
-        heading=re.compile(rf"^(?:{headings})\s*(?:[:.…]|\.\.\.)?$", re.IGNORECASE),
+        # CJK sites set a heading in lenticular brackets or behind a marker ("【関連記事】",
+        # "■関連記事") and close it with a full-width colon
+        heading=re.compile(
+            rf"^(?:[【■▼▶►●◆]\s*)?(?:{headings})\s*】?\s*(?:[:：.…]|\.\.\.)?$", re.IGNORECASE
+        ),
         # a teaser may sit in brackets: "[Related: …]", "(Read also: …)"
-        teaser=re.compile(rf"^[\[(]?(?:{prefixes})\s*(?::|\||»|>|-|–|—)\s*\S", re.IGNORECASE),
+        teaser=re.compile(
+            rf"^[\[(【]?(?:{prefixes})\s*(?::|：|\||»|>|-|–|—|】)\s*\S", re.IGNORECASE
+        ),
     )
 
 

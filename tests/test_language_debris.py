@@ -1,0 +1,55 @@
+"""Debris vocabulary in 20 languages: every line of fixtures/languages/debris_lines.toml is
+recognised by the rule of its kind, and its body sentences (traps) are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners.rules.page_level import error_page_heading
+from tools.language_audit import LANGUAGES, LINE_KINDS, PAGE_KINDS, load_lines
+
+CASES = [
+    (kind, lang, line)
+    for kind, langs in load_lines().items()
+    if kind in LINE_KINDS
+    for lang, lines in langs.items()
+    for line in lines
+]
+PAGES = [
+    (kind, lang, lines)
+    for kind, langs in load_lines().items()
+    if kind in PAGE_KINDS
+    for lang, lines in langs.items()
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "line"), CASES, ids=[f"{k}-{g}-{i}" for i, (k, g, _) in enumerate(CASES)]
+)
+def test_line_is_recognised_as_its_kind(kind: str, lang: str, line: str) -> None:
+    assert LINE_KINDS[kind](line), f"{kind} ({lang}) not recognised: {line!r}"
+
+
+@pytest.mark.parametrize(("kind", "lang", "lines"), PAGES, ids=[f"{k}-{g}" for k, g, _ in PAGES])
+def test_page_kind_is_recognised(kind: str, lang: str, lines: list[str]) -> None:
+    assert PAGE_KINDS[kind](lines), f"{kind} ({lang}) not recognised: {lines!r}"
+
+
+def test_every_kind_covers_every_target_language() -> None:
+    for kind, langs in load_lines().items():
+        assert set(langs) == set(LANGUAGES), kind
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["お探しのページは見つかりませんでした", "抱歉，您访问的页面不存在", "पेज नहीं मिला"],
+)
+def test_error_heading_found_inside_unspaced_and_indic_text(heading: str) -> None:
+    # `\b` cannot mark these words' edges: the phrase sits between CJK word characters, or
+    # ends in a vowel sign that is no word character
+    assert error_page_heading().search(heading)
+
+
+@pytest.mark.parametrize("text", ["Pageantry not foundational", "Notfound404x"])
+def test_error_heading_keeps_word_boundaries_in_spaced_scripts(text: str) -> None:
+    assert not error_page_heading().search(text)
