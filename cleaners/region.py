@@ -283,12 +283,30 @@ def line_features(texts: Sequence[str], stop: frozenset[str]) -> list[list[float
     return out
 
 
+# The features a page without a stop list (a language jusText has none for: Chinese,
+# Japanese, Thai) cannot measure.
+_STOP_FEATURES = tuple(
+    FEATURES.index(name) for name in ("stop_density", "prev_stop", "next_stop", "has_stoplist")
+)
+
+
 def line_logits(features: list[list[float]], model: RegionModel) -> list[float]:
+    """Each line's body logit. On a page without a stop list the stop-word features are
+    unknown, not zero: they take their training mean (no contribution), so the line is
+    scored on its other features. Nearly every training page had a list, so the weight
+    fitted to `has_stoplist` rests on a handful of lines and, read literally, pushed every
+    line of a Chinese or Japanese page (scaled by the feature's tiny spread) about 2 logits
+    below the body threshold: short CJK paragraphs fell out of the region."""
     w, b, mu, sd = model.weights, model.bias, model.mean, model.scale
-    return [
-        b + sum(wk * (x - m) / s for wk, x, m, s in zip(w, row, mu, sd, strict=True))
-        for row in features
-    ]
+    has_stoplist = FEATURES.index("has_stoplist")
+    logits = []
+    for row in features:
+        if not row[has_stoplist]:
+            row = list(row)
+            for k in _STOP_FEATURES:
+                row[k] = mu[k]
+        logits.append(b + sum(wk * (x - m) / s for wk, x, m, s in zip(w, row, mu, sd, strict=True)))
+    return logits
 
 
 def best_region(gains: Sequence[float]) -> tuple[int, int] | None:
