@@ -53,3 +53,53 @@ def test_error_heading_found_inside_unspaced_and_indic_text(heading: str) -> Non
 @pytest.mark.parametrize("text", ["Pageantry not foundational", "Notfound404x"])
 def test_error_heading_keeps_word_boundaries_in_spaced_scripts(text: str) -> None:
     assert not error_page_heading().search(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gated"),
+    [
+        ("^(قبول|أوافق|موافق)$", True),
+        ("^\\d+\\s*(秒|分|時間)前$", True),
+        ("(мы используем|сайт использует).{0,30}cookie", True),
+        ("^(\\d+|قبول)$", False),  # a branch without such a letter matches "12"
+        ("^(print|печать)$", False),
+        ("^[^\\w]+$", False),
+        ("^(?:д)?$", False),  # optional: proves nothing
+        ("\u212a", False),  # the Kelvin sign folds to a Latin "k"
+        ("μ", False),  # Greek is below the gate: "μ" matches the micro sign
+    ],
+)
+def test_script_gate_only_on_patterns_that_need_the_script(pattern: str, gated: bool) -> None:
+    from cleaners.rules.line_patterns import needs_script
+
+    assert needs_script(pattern) is gated
+
+
+def test_script_gate_changes_no_verdict() -> None:
+    """The gated rules name every line as the same rules without the gate do."""
+    from cleaners.data import load_toml
+    from cleaners.rules.line_patterns import LinePatternRule, compile_patterns, rule_from_dict
+    from tests.fixture_pairs import FIXTURES
+
+    specs = load_toml("line_patterns.toml")["rule"]
+    gated = [rule_from_dict(spec) for spec in specs]
+    plain = [
+        LinePatternRule(
+            name=spec["name"],
+            reason=spec["reason"],
+            max_words=int(spec.get("max_words", 30)),
+            regex=compile_patterns(spec["patterns"]),
+            tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
+            min_tokens=int(spec.get("min_tokens", 2)),
+        )
+        for spec in specs
+    ]
+    lines = {line for langs in load_lines().values() for v in langs.values() for line in v}
+    for path in FIXTURES.rglob("*.txt"):
+        lines.update(t.strip() for t in path.read_text("utf-8").splitlines() if t.strip())
+    lines.update(["MORE TH>N", "12", "µ 3", "Ｋ", "\u212aelvin"])
+    assert len(lines) > 1000
+    for line in lines:
+        first = next((r.name for r in gated if r.matches(line)), None)
+        expected = next((r.name for r in plain if r.matches(line)), None)
+        assert first == expected, line

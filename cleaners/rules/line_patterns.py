@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from cleaners.blocks import Block, Page
@@ -36,6 +38,11 @@ class LinePatternRule:
     # the costly ones: they try every position of every short paragraph) are tried only on
     # texts holding one (cleaners.regex_screen). `regex` is a site pack's pattern.
     searched: ScreenedRegex | None = None
+    # The patterns every match of which holds a letter of a script from Cyrillic up (Arabic,
+    # Hebrew, Devanagari, CJK, Hangul...): tried only on texts holding such a character, so
+    # the other languages' vocabulary costs a Latin-script line one `max()`.
+    anchored_script: re.Pattern[str] | None = None
+    searched_script: ScreenedRegex | None = None
 
     def matches(self, text: str, n_words: int | None = None) -> bool:
         if n_words is None:
@@ -48,6 +55,13 @@ class LinePatternRule:
             return True
         if self.searched is not None and self.searched.search(text):
             return True
+        if (self.anchored_script is not None or self.searched_script is not None) and (
+            not text.isascii() and max(text) >= SCRIPT_GATE
+        ):
+            if self.anchored_script is not None and self.anchored_script.match(text):
+                return True
+            if self.searched_script is not None and self.searched_script.search(text):
+                return True
         if self.tokens and n_words >= self.min_tokens:
             found = _TOKEN.findall(text.casefold())
             return len(found) >= self.min_tokens and all(t in self.tokens for t in found)
@@ -124,9 +138,45 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+# The lowest code point `needs_script` gates on: Cyrillic. Greek is left out because
+# re.IGNORECASE matches its "μ" to the micro sign (U+00B5); the Kelvin and Angstrom signs fold
+# to Latin letters and are never taken as proof.
+SCRIPT_GATE = "\u0400"
+_FOLDS_TO_LATIN = frozenset((0x212A, 0x212B))
+_LITERAL = sre_constants.LITERAL
+_SUBPATTERN = sre_constants.SUBPATTERN
+_BRANCH = sre_constants.BRANCH
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+
+
+def _sequence_needs_script(items: Any) -> bool:
+    for op, av in items:
+        if op is _LITERAL and av >= ord(SCRIPT_GATE) and av not in _FOLDS_TO_LATIN:
+            return True
+        if op is _SUBPATTERN and _sequence_needs_script(av[-1]):
+            return True
+        if op is _BRANCH and all(_sequence_needs_script(branch) for branch in av[1]):
+            return True
+        if op in _REPEATS and av[0] >= 1 and _sequence_needs_script(av[2]):
+            return True
+    return False  # classes, optional parts, anchors... prove nothing
+
+
+def needs_script(pattern: str) -> bool:
+    """True when every text the pattern matches holds a character at or above SCRIPT_GATE
+    (read off the parsed pattern: a literal of such a script on every path)."""
+    try:
+        return _sequence_needs_script(sre_parse.parse(pattern, re.IGNORECASE))
+    except Exception:  # a parser of another Python version: no gate, nothing skipped
+        return False
+
+
 def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
-    patterns = list(spec.get("patterns", []))
+    every = list(spec.get("patterns", []))
+    gated = [p for p in every if needs_script(p)]
+    patterns = [p for p in every if p not in gated]
     searched = [p for p in patterns if not p.startswith("^")]
+    searched_gated = [p for p in gated if not p.startswith("^")]
     return LinePatternRule(
         name=spec["name"],
         reason=spec["reason"],
@@ -134,6 +184,8 @@ def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
         regex=None,
         searched=ScreenedRegex(searched, re.IGNORECASE) if searched else None,
         anchored=compile_patterns([p for p in patterns if p.startswith("^")]),
+        searched_script=ScreenedRegex(searched_gated, re.IGNORECASE) if searched_gated else None,
+        anchored_script=compile_patterns([p for p in gated if p.startswith("^")]),
         tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
         min_tokens=int(spec.get("min_tokens", 2)),
         absorb_next_headline=bool(spec.get("absorb_next_headline", False)),
