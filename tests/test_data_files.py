@@ -117,8 +117,8 @@ def test_byline_words_of_a_new_language_are_data(data_copy: Path) -> None:
 
 
 def test_error_page_words_are_data(data_copy: Path) -> None:
-    assert page_level.error_page_heading.__wrapped__().search("Seite nicht gefunden") is None
+    assert page_level.error_page_heading.__wrapped__().search("Stránka nenalezena") is None
     path = data_copy / "error_pages.toml"
-    path.write_text(path.read_text("utf-8") + "heading.de = ['seite nicht gefunden']\n", "utf-8")
+    path.write_text(path.read_text("utf-8") + "heading.cs = ['stránka nenalezena']\n", "utf-8")
     load_toml.cache_clear()
-    assert page_level.error_page_heading.__wrapped__().search("Seite nicht gefunden") is not None
+    assert page_level.error_page_heading.__wrapped__().search("Stránka nenalezena") is not None
