@@ -64,3 +64,50 @@ def test_prose_counted_once_is_prose_counted_each_time(index: int) -> None:
     for positions in (range(len(blocks)), range(0, len(blocks), 2), [], range(len(blocks) // 2)):
         plain = sum(word_count(b.text) for b in (blocks[i] for i in positions) if is_prose(b.text))
         assert prose.words(positions) == plain
+
+
+def test_attribute_screens_agree_with_the_prune_patterns() -> None:
+    """`_may_hold` says "cannot match" only for values the hidden-style and on-demand
+    patterns do not match: every case variant, the characters re.IGNORECASE folds to ASCII
+    letters, separators, and the fixtures' class and style values."""
+    from cleaners.html import prune
+
+    words = prune._STYLE_WORDS + prune._ON_DEMAND_WORDS
+    values = [
+        "",
+        "display:none",
+        "DISPLAY : NONE",
+        "visibility:hidden",
+        "visibility: h\u0131dden",
+        "visibility: H\u0130DDEN",
+        "display: nonE; color: red",
+        "color: red",
+        "tooltip",
+        "user-TOOLTIP",
+        "nav_popover",
+        "x-rollover-box",
+        "hovercard",
+        "t\u0131ooltip",
+        "tool tip",
+        "popovers",
+        "card hover",
+    ]
+    for word in words:
+        values += [word, word.upper(), word.title(), word.replace("i", "\u0131"), f"a {word}-b"]
+        values += [word.replace("i", "\u0130"), word[:-1], f"x_{word.swapcase()}"]
+    for path in _HTML_FIXTURES:
+        root = _parse(path.read_text(encoding="utf-8", errors="replace"))
+        values += [e.get("class") or "" for e in root.iter() if isinstance(e.tag, str)]
+        values += [e.get("style") or "" for e in root.iter() if isinstance(e.tag, str)]
+    screened = 0
+    for value in values:
+        for words_of, pattern in (
+            (prune._STYLE_WORDS, prune._STYLE_HIDDEN),
+            (prune._ON_DEMAND_WORDS, prune._ON_DEMAND),
+        ):
+            if not prune._may_hold(value, words_of):
+                screened += 1
+                assert pattern.search(value) is None, value
+    assert screened > 100
+    assert any(prune._ON_DEMAND.search(v) for v in values)
+    assert any(prune._STYLE_HIDDEN.search(v) for v in values)
