@@ -111,3 +111,38 @@ def test_attribute_screens_agree_with_the_prune_patterns() -> None:
     assert screened > 100
     assert any(prune._ON_DEMAND.search(v) for v in values)
     assert any(prune._STYLE_HIDDEN.search(v) for v in values)
+
+
+def test_any_signal_screen_agrees_with_the_signals_one_by_one() -> None:
+    """`_AnySignal.may_match` says "no signal" only for elements no signal matches: the
+    fixtures' elements, and made-up class and id values in every case, camelCase, with
+    separators and with characters that lowercase to ASCII letters."""
+    from lxml import html as lxml_html
+
+    from cleaners.html import signals
+
+    screen = signals._any_signal()
+    pieces = {p for s in signals.markup_signals() for p in (*s.class_stems, *s.class_words)}
+    values = ["", "x", "main-content", "articleBody", "shareBar", "Share_Tools", "ad", "AD"]
+    values += ["head-ad", "adx", "\u212aomments", "Comm\u0130nts", "caption\u03a3", "σ share"]
+    for piece in sorted(pieces):
+        camel = "".join(w.title() for w in piece.split("-"))
+        values += [piece, piece.upper(), f"x-{piece}-y", f"x_{piece}", camel, f"my{camel}"]
+        values += [piece[:-1], piece.replace("a", "\u0430"), piece.replace("k", "\u212a")]
+    elements = []
+    for tag in ("div", "nav", "figcaption", "button", "section", "span"):
+        for value in values:
+            elements.append(lxml_html.fromstring(f'<{tag} class="{value}"></{tag}>'))
+            elements.append(lxml_html.fromstring(f'<{tag} id="{value}" class="a b"></{tag}>'))
+    for path in _HTML_FIXTURES:
+        root = _parse(path.read_text(encoding="utf-8", errors="replace"))
+        elements += [e for e in root.iter() if isinstance(e.tag, str)]
+    told = 0
+    for element in elements:
+        tag = element.tag.lower()
+        raw = signals._raw_marks(element)
+        if not screen.may_match(tag, raw):
+            told += 1
+            marks, words = signals._marks(element)
+            assert not any(s.matches(tag, marks, words) for s in signals.markup_signals()), raw
+    assert told > 1000
