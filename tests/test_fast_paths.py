@@ -146,3 +146,25 @@ def test_any_signal_screen_agrees_with_the_signals_one_by_one() -> None:
             marks, words = signals._marks(element)
             assert not any(s.matches(tag, marks, words) for s in signals.markup_signals()), raw
     assert told > 1000
+
+
+@pytest.mark.parametrize("index", range(len(_HTML_FIXTURES)))
+def test_region_scope_by_members_is_scope_by_ancestors(index: int) -> None:
+    """`_Region.scope` (a look-up in the sets of elements under the region and the later
+    articles) names the scope the climb through a block's ancestors (`_contains`) names, for
+    regions big and small, with and without later articles."""
+    from cleaners.html.dom import iter_blocks
+    from cleaners.html.extract import _contains, _Region
+
+    root = _parse(_HTML_FIXTURES[index].read_text(encoding="utf-8", errors="replace"))
+    blocks = iter_blocks(root)
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    outers = [root, *elements[:: max(1, len(elements) // 12)]]
+    for number, outer in enumerate(outers):
+        later = [e for e in outers[number + 1 :: 3] if e is not outer]
+        region = _Region(outer, later, None)
+        for block in blocks:
+            plain = outer if _contains(outer, block.element) else None
+            if plain is None:
+                plain = next((s for s in later if _contains(s, block.element)), None)
+            assert region.scope(block.element) is plain
