@@ -28,14 +28,32 @@ _CHARS_PER_WORD_SOUTHEAST_ASIAN = 6
 def word_count(text: str) -> int:
     """Words of `text`: whitespace-separated tokens, and word-sized units of characters in
     scripts written without spaces (see above)."""
-    if text.isascii() or max(text) < _FIRST_UNSPACED:
+    if len(text) > _CACHED_MAX_CHARS:  # a whole page's text: counted once, not kept
+        return _word_count(text)
+    return _cached_word_count(text)
+
+
+def _word_count(text: str) -> int:
+    if text.isascii() or _UNSPACED_CHAR.search(text) is None:
         # a screen: no character of a run below, so the count is whitespace's (most non-ASCII
-        # text is Latin with accents or curly quotes); `_word_count_by_runs` is the plain way
+        # text is Latin with accents or curly quotes); `_word_count_by_runs` is the plain way.
+        # One search for any such character, and each block's text counted once (the cache):
+        # replaying the 68,459 calls `clean_html` makes on the 181 ScrapingHub pages, 0.47 s ->
+        # 0.07 s (the former screen, `max(text) < "\u0e00"`, let through every text with a
+        # curly quote or a dash).
         return len(text.split())
     return _word_count_by_runs(text)
 
 
-_FIRST_UNSPACED = "\u0e00"  # the lowest character of `_HAN_KANA_RUN` and `_SOUTHEAST_ASIAN_RUN`
+# the rules ask again and again about the same blocks of a page
+_cached_word_count = lru_cache(maxsize=8192)(_word_count)
+_CACHED_MAX_CHARS = 5000  # a paragraph's size, with room to spare
+
+
+# any character of `_HAN_KANA_RUN` or `_SOUTHEAST_ASIAN_RUN`
+_UNSPACED_CHAR = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 
 
 def _word_count_by_runs(text: str) -> int:

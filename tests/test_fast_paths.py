@@ -64,3 +64,107 @@ def test_prose_counted_once_is_prose_counted_each_time(index: int) -> None:
     for positions in (range(len(blocks)), range(0, len(blocks), 2), [], range(len(blocks) // 2)):
         plain = sum(word_count(b.text) for b in (blocks[i] for i in positions) if is_prose(b.text))
         assert prose.words(positions) == plain
+
+
+def test_attribute_screens_agree_with_the_prune_patterns() -> None:
+    """`_may_hold` says "cannot match" only for values the hidden-style and on-demand
+    patterns do not match: every case variant, the characters re.IGNORECASE folds to ASCII
+    letters, separators, and the fixtures' class and style values."""
+    from cleaners.html import prune
+
+    words = prune._STYLE_WORDS + prune._ON_DEMAND_WORDS
+    values = [
+        "",
+        "display:none",
+        "DISPLAY : NONE",
+        "visibility:hidden",
+        "visibility: h\u0131dden",
+        "visibility: H\u0130DDEN",
+        "display: nonE; color: red",
+        "color: red",
+        "tooltip",
+        "user-TOOLTIP",
+        "nav_popover",
+        "x-rollover-box",
+        "hovercard",
+        "t\u0131ooltip",
+        "tool tip",
+        "popovers",
+        "card hover",
+    ]
+    for word in words:
+        values += [word, word.upper(), word.title(), word.replace("i", "\u0131"), f"a {word}-b"]
+        values += [word.replace("i", "\u0130"), word[:-1], f"x_{word.swapcase()}"]
+    for path in _HTML_FIXTURES:
+        root = _parse(path.read_text(encoding="utf-8", errors="replace"))
+        values += [e.get("class") or "" for e in root.iter() if isinstance(e.tag, str)]
+        values += [e.get("style") or "" for e in root.iter() if isinstance(e.tag, str)]
+    screened = 0
+    for value in values:
+        for words_of, pattern in (
+            (prune._STYLE_WORDS, prune._STYLE_HIDDEN),
+            (prune._ON_DEMAND_WORDS, prune._ON_DEMAND),
+        ):
+            if not prune._may_hold(value, words_of):
+                screened += 1
+                assert pattern.search(value) is None, value
+    assert screened > 100
+    assert any(prune._ON_DEMAND.search(v) for v in values)
+    assert any(prune._STYLE_HIDDEN.search(v) for v in values)
+
+
+def test_any_signal_screen_agrees_with_the_signals_one_by_one() -> None:
+    """`_AnySignal.may_match` says "no signal" only for elements no signal matches: the
+    fixtures' elements, and made-up class and id values in every case, camelCase, with
+    separators and with characters that lowercase to ASCII letters."""
+    from lxml import html as lxml_html
+
+    from cleaners.html import signals
+
+    screen = signals._any_signal()
+    pieces = {p for s in signals.markup_signals() for p in (*s.class_stems, *s.class_words)}
+    values = ["", "x", "main-content", "articleBody", "shareBar", "Share_Tools", "ad", "AD"]
+    values += ["head-ad", "adx", "\u212aomments", "Comm\u0130nts", "caption\u03a3", "σ share"]
+    for piece in sorted(pieces):
+        camel = "".join(w.title() for w in piece.split("-"))
+        values += [piece, piece.upper(), f"x-{piece}-y", f"x_{piece}", camel, f"my{camel}"]
+        values += [piece[:-1], piece.replace("a", "\u0430"), piece.replace("k", "\u212a")]
+    elements = []
+    for tag in ("div", "nav", "figcaption", "button", "section", "span"):
+        for value in values:
+            elements.append(lxml_html.fromstring(f'<{tag} class="{value}"></{tag}>'))
+            elements.append(lxml_html.fromstring(f'<{tag} id="{value}" class="a b"></{tag}>'))
+    for path in _HTML_FIXTURES:
+        root = _parse(path.read_text(encoding="utf-8", errors="replace"))
+        elements += [e for e in root.iter() if isinstance(e.tag, str)]
+    told = 0
+    for element in elements:
+        tag = element.tag.lower()
+        raw = signals._raw_marks(element)
+        if not screen.may_match(tag, raw):
+            told += 1
+            marks, words = signals._marks(element)
+            assert not any(s.matches(tag, marks, words) for s in signals.markup_signals()), raw
+    assert told > 1000
+
+
+@pytest.mark.parametrize("index", range(len(_HTML_FIXTURES)))
+def test_region_scope_by_members_is_scope_by_ancestors(index: int) -> None:
+    """`_Region.scope` (a look-up in the sets of elements under the region and the later
+    articles) names the scope the climb through a block's ancestors (`_contains`) names, for
+    regions big and small, with and without later articles."""
+    from cleaners.html.dom import iter_blocks
+    from cleaners.html.extract import _contains, _Region
+
+    root = _parse(_HTML_FIXTURES[index].read_text(encoding="utf-8", errors="replace"))
+    blocks = iter_blocks(root)
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    outers = [root, *elements[:: max(1, len(elements) // 12)]]
+    for number, outer in enumerate(outers):
+        later = [e for e in outers[number + 1 :: 3] if e is not outer]
+        region = _Region(outer, later, None)
+        for block in blocks:
+            plain = outer if _contains(outer, block.element) else None
+            if plain is None:
+                plain = next((s for s in later if _contains(s, block.element)), None)
+            assert region.scope(block.element) is plain

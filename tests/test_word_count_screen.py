@@ -20,6 +20,17 @@ TEXTS = [
     "Mixed 東京 text with « guillemets »",
     "\u0dff edge below Thai",
     "\u0e00 edge at Thai",
+    "Curly “quotes” — and a dash … with no unspaced script",
+    "Myanmar မြန်မာ and Khmer ខ្មែរ words",
+    "Lao ພາສາລາວ and CJK compatibility \uf900\ufaff",
+]
+# the first and last character of each range of an unspaced script, and those just outside
+_EDGES = [(0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF)]
+_EDGES += [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+TEXTS += [
+    f"word {chr(c)}{chr(c)}{chr(c)} word"
+    for first, last in _EDGES
+    for c in (first - 1, first, last, last + 1)
 ]
 
 

@@ -447,12 +447,20 @@ class _Region:
     element: lxml_html.HtmlElement
     later: list[lxml_html.HtmlElement]
     start: int | None  # the headline's position when the page is cut from it
+    # The elements under `element` and under each later <article>, gathered on first use:
+    # `scope` is asked about every block of the page, and a set look-up replaces a climb
+    # through each block's ancestors (`_contains`). `_build_blocks` on the 181 ScrapingHub
+    # pages (CPU, best of 9 interleaved runs, `scope` asked about every block): 0.10 s -> 0.05 s.
+    _members: list[set[lxml_html.HtmlElement]] | None = None
 
     def scope(self, element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-        """The region or later <article> holding `element`, if any."""
-        if _contains(self.element, element):
-            return self.element
-        return next((s for s in self.later if _contains(s, element)), None)
+        """The region or later <article> holding `element`, if any (as `_contains` tells)."""
+        if self._members is None:
+            self._members = [set(s.iter()) for s in (self.element, *self.later)]
+        for scope, members in zip((self.element, *self.later), self._members, strict=True):
+            if element in members:
+                return scope
+        return None
 
 
 @dataclass(slots=True)
