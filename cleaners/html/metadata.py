@@ -32,11 +32,12 @@ from __future__ import annotations
 import html
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Any
 
 from lxml import etree
@@ -329,23 +330,53 @@ _MARKED_ATTRIBUTES = "//body//*/@class | //body//*/@id | //body//*/@itemprop | /
 def _marked_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The elements of `//body//*[@class or @id or @itemprop or @rel]` whose attribute holds
     the first word of a byline mark (or "author"), in any case, in document order. Speed:
-    libxml2 lists the attribute values and one pattern screens them; only these elements
+    libxml2 lists the attribute values and one search screens them; only these elements
     are split into words (`_marks_of`), not the page's thousands (the same bylines: tested
     on every HTML fixture)."""
-    screen = _mark_screen()
+    values = root.xpath(_MARKED_ATTRIBUTES)
     found: list[lxml_html.HtmlElement] = []
-    for value in root.xpath(_MARKED_ATTRIBUTES):
-        if screen.search(value):
-            element = value.getparent()
-            if not found or found[-1] is not element:
-                found.append(element)
+    for i in _holding(values, _mark_words()):
+        element = values[i].getparent()
+        if not found or found[-1] is not element:
+            found.append(element)
     return found
 
 
 @cache
-def _mark_screen() -> re.Pattern[str]:
+def _mark_words() -> tuple[str, ...]:
     firsts = {mark.split()[0] for mark in load_toml("metadata.toml")["byline_marks"]} | {"author"}
-    return re.compile("|".join(re.escape(w) for w in sorted(firsts)), re.IGNORECASE)
+    return tuple(sorted(firsts))
+
+
+# the letters that a lower-case ASCII letter matches under re.IGNORECASE besides its capital
+# (and the Kelvin sign, which str.lower() maps to "k")
+_CASE_EXTRAS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _holding(values: list[str], words: tuple[str, ...]) -> list[int]:
+    """The positions of the values that hold one of `words` (lower-case ASCII) in any case,
+    ascending: `[i for i, v in enumerate(values) if pattern.search(v)]` with `pattern` the
+    words as alternatives under re.IGNORECASE. Speed: one `str.find` per word over the
+    values joined and lower-cased, where a case-blind pattern tries every position of every
+    value; on the extraction benchmark's ~470 class/id values a page this cuts
+    `_marked_elements` from 3.0 to 1.2 ms a page (tested equal to the pattern on varied
+    values in tests/test_metadata.py)."""
+    text = "\n".join(values)
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        text = text.translate(_CASE_EXTRAS)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter lower-cased to two: positions would shift
+        pattern = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+        return [i for i, value in enumerate(values) if pattern.search(value)]
+    # starts[i]: where value i begins in the joined text
+    starts = [0, *accumulate(len(v) + 1 for v in values)]
+    found: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = lowered.find(word, at + 1)
+    return sorted(found)
 
 
 _NAME_MARK = re.compile(r"\bname\b")
