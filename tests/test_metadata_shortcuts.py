@@ -70,3 +70,43 @@ def test_marked_elements_equal_the_per_value_search_on_every_html_fixture() -> N
         assert metadata._marked_elements(root) == expected, page
         marked_pages += bool(expected)
     assert marked_pages >= 5
+
+
+def _random_page(rng: random.Random) -> str:
+    """A body of nested boxes whose texts open with byline words or not, after spaces of
+    every kind (indentation, no-break, ideographic), edge characters or nothing."""
+    openers = ["By", "by", "BY", "Written", "written by", "Von", "بقلم", "Автор", "Posted", "Bylines"]
+    texts = ["Jane Roe", "the council met", "2 hours ago", "Ünal Öz", "", "ß and ſ", "İstanbul"]
+    spaces = ["", " ", "\n    ", "\u00a0", "\u3000", "\t", " \u2003 "]
+    edges = ["", "|", "— ", "(", "•"]
+    tags = ["div", "p", "span", "b", "a", "li", "script", "font"]
+
+    def box(depth: int) -> str:
+        inner = []
+        for _ in range(rng.randrange(1, 4)):
+            if depth < 3 and rng.random() < 0.4:
+                inner.append(box(depth + 1))
+            else:
+                words = rng.choice(openers) + " " + rng.choice(texts) if rng.random() < 0.5 else ""
+                inner.append(rng.choice(spaces) + rng.choice(edges) + words + rng.choice(spaces))
+        tag = rng.choice(tags)
+        return f"<{tag}>{''.join(inner)}</{tag}>"
+
+    return "<html><body>" + "".join(box(0) for _ in range(rng.randrange(1, 6))) + "</body></html>"
+
+
+def test_short_text_elements_equal_the_plain_xpath_on_varied_pages() -> None:
+    from cleaners.authors import byline_rest
+
+    rng = random.Random(7)
+    found = 0
+    for _ in range(400):
+        root = lxml_html.document_fromstring(_random_page(rng))
+
+        def opens(element: lxml_html.HtmlElement) -> bool:
+            return byline_rest(metadata._text(element)) is not None
+
+        plain = [e for e in root.xpath(metadata._SHORT_TEXT) if opens(e)]
+        assert [e for e in metadata._short_text_elements(root) if opens(e)] == plain
+        found += len(plain)
+    assert found > 200  # the comparison is not vacuous
