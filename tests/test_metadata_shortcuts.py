@@ -75,7 +75,18 @@ def test_marked_elements_equal_the_per_value_search_on_every_html_fixture() -> N
 def _random_page(rng: random.Random) -> str:
     """A body of nested boxes whose texts open with byline words or not, after spaces of
     every kind (indentation, no-break, ideographic), edge characters or nothing."""
-    openers = ["By", "by", "BY", "Written", "written by", "Von", "بقلم", "Автор", "Posted", "Bylines"]
+    openers = [
+        "By",
+        "by",
+        "BY",
+        "Written",
+        "written by",
+        "Von",
+        "بقلم",
+        "Автор",
+        "Posted",
+        "Bylines",
+    ]
     texts = ["Jane Roe", "the council met", "2 hours ago", "Ünal Öz", "", "ß and ſ", "İstanbul"]
     spaces = ["", " ", "\n    ", "\u00a0", "\u3000", "\t", " \u2003 "]
     edges = ["", "|", "— ", "(", "•"]
