@@ -412,3 +412,29 @@ def test_a_title_printed_whole_keeps_it_over_a_kicker_that_is_part_of_it() -> No
     body += "<h1>Consumer Watch: Moving company under state investigation</h1>"
     meta = extract_metadata(_page(head=head, body=body))
     assert meta.title == "Consumer Watch: Moving company under state investigation"
+
+
+def test_a_printed_publication_day_before_the_metadata_date_is_the_publication() -> None:
+    # a JSON-LD stamp written when the page was last built, later than the printed date
+    ld = {"@type": "BlogPosting", "datePublished": "2025-11-20T16:02:46Z"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = '<div class="hero"><h1>Headline Here</h1><p class="meta">May 14, 2025</p></div>'
+    meta = extract_metadata(_page(head=head, body=body))
+    assert (meta.published, meta.sources["published"]) == ("2025-05-14", "date-line")
+    # a printed date after the metadata one is an update shown as the date: metadata stands
+    body = '<div class="hero"><h1>Headline Here</h1><p class="meta">Dec 1, 2025</p></div>'
+    assert extract_metadata(_page(head=head, body=body)).published == "2025-11-20T16:02:46+00:00"
+
+
+def test_an_earlier_printed_day_that_is_a_time_zone_or_one_of_several_dates_is_not_taken() -> None:
+    # 00:04 UTC is the previous evening west of Greenwich: the same moment as the printed day
+    head = '<meta property="article:published_time" content="2025-07-05T00:04:00+00:00">'
+    body = "<div><h1>Headline Here</h1><time>July 4, 2025</time></div>"
+    assert extract_metadata(_page(head=head, body=body)).published == "2025-07-05T00:04:00+00:00"
+    # a header listing other stories' bylines prints several days: none of them is this page's
+    head = '<meta property="article:published_time" content="2025-12-17T18:00:52+00:00">'
+    body = (
+        "<div><h1>Headline Here</h1><span>By Ann Lee on Jun 10, 2013</span>"
+        "<span>By Bo Park on Oct 10, 2012</span></div>"
+    )
+    assert extract_metadata(_page(head=head, body=body)).published == "2025-12-17T18:00:52+00:00"

@@ -623,10 +623,8 @@ def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str |
     return published, updated
 
 
-def _header_date_lines(
-    root: lxml_html.HtmlElement, title: str | None
-) -> tuple[str | None, str | None]:
-    """(published, updated) from the date lines by the headline that are not in the article
+def _header_date_lines(root: lxml_html.HtmlElement, title: str | None) -> list[tuple[str, str]]:
+    """(kind, date) of the date lines by the headline that are not in the article
     region the text rules read ("February 4, 2025 - 11 minutes" above the `<h1>`,
     "Published: January 3, 2024" in a header box): short leaf texts in the headline's
     nearest ancestors, read by the text rules' own byline and date-line parsers, nearest to
@@ -635,7 +633,7 @@ def _header_date_lines(
 
     headline = _headline(root, title)
     if headline is None:
-        return None, None
+        return []
     date_line, byline = DateLineRule(), BylineRule()
     reading_time = _vocabulary().reading_time
     node = headline
@@ -661,15 +659,34 @@ def _header_date_lines(
             if dates:
                 found.append((abs(order.get(element, at) - at), dates))
         if found:
-            published = updated = None
-            for _, dates in sorted(found, key=lambda f: f[0]):
-                for kind, iso in dates:
-                    if kind == "updated":
-                        updated = updated or iso
-                    else:
-                        published = published or iso
-            return published, updated
-    return None, None
+            return [d for _, dates in sorted(found, key=lambda f: f[0]) for d in dates]
+    return []
+
+
+def _first_kinds(dates: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """(published, updated): the first date line of each kind."""
+    published = next((iso for kind, iso in dates if kind != "updated"), None)
+    updated = next((iso for kind, iso in dates if kind == "updated"), None)
+    return published, updated
+
+
+def _printed_earlier(published: str, dates: list[tuple[str, str]]) -> str | None:
+    """The publication date the page prints by its headline when it is earlier than the
+    metadata's `published`: nothing is shown published before it was, so the metadata's
+    date is a later stamp (a JSON-LD build time, a re-import, a republished copy) and the
+    printed day is the publication's. Only when the header prints one publication day (a
+    header listing other stories' bylines, or "Received"/"Published" dates of a paper, is no
+    statement of this page's date) and the gap is no time zone: a UTC time early in the day
+    is the previous evening west of Greenwich, the same moment as the printed day."""
+    days = {iso[:10] for kind, iso in dates if kind != "updated"}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    if day >= published[:10]:
+        return None
+    if _utc_next_day(published, day):
+        return None
+    return day
 
 
 # a short text (a date line: at most ~80 characters) in an element with few children
@@ -1025,8 +1042,13 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
             data.published, data.sources["published"] = published, "markup"
         data.updated = data.updated or updated
     url_day = _url_day(url or data.url)
+    header = [] if large else _header_date_lines(root, data.title)
+    printed = _printed_earlier(data.published, header) if data.published else None
+    if printed and data.sources.get("published") in ("json-ld", "meta"):
+        # (a `<time>` whose datetime differs from its own text is one statement: kept)
+        data.published, data.sources["published"] = printed, "date-line"
     if data.published is None and not large:
-        published, updated = _header_date_lines(root, data.title)
+        published, updated = _first_kinds(header)
         if published:
             data.published, data.sources["published"] = published, "date-line"
         elif updated and loose is None and url_day is None:
