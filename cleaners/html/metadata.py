@@ -8,8 +8,9 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   `sailthru.date`... listed in `cleaners/data/metadata.toml`) -> `itemprop=datePublished` and
   `<time datetime>` in the headline's header -> the date lines by the headline (a reading
   time next to the date cut; a single "Updated …" date there, with no publication date in
-  the metadata or the URL, is the page's date) -> a display date in a metadata field. A
-  metadata time in UTC one day off the URL's date gives the URL's day (the publisher's own
+  the metadata or the URL, is the page's date) -> a display date in a metadata field. One
+  publication day printed by the headline before the JSON-LD/meta date is the publication
+  (the metadata's is a later stamp), unless the gap is a UTC time zone. A metadata time in UTC one day off the URL's date gives the URL's day (the publisher's own
   day). The text rules then read byline and date lines (`cleaners.rules.bylines`); after
   them come `published_fallback` (htmldate: the URL's date, then its own markup and text
   heuristics) and last the update date. The headline is the `<h1>` that is the title, else
