@@ -438,3 +438,27 @@ def test_an_earlier_printed_day_that_is_a_time_zone_or_one_of_several_dates_is_n
         "<span>By Bo Park on Oct 10, 2012</span></div>"
     )
     assert extract_metadata(_page(head=head, body=body)).published == "2025-12-17T18:00:52+00:00"
+
+
+def test_microformat_date_classes_give_the_dates_outside_the_header() -> None:
+    # hAtom as WordPress themes print it, in a column beside the headline's header
+    body = (
+        "<div class='layout'><div class='col'><h1>Headline Here</h1></div>"
+        "<div class='col'><div><div><div><div>"
+        "<time class='entry-date published' datetime='2024-04-02T10:20:00+00:00'>April 2</time>"
+        "<time class='updated' datetime='2024-04-04T13:09:19+00:00'>April 4</time>"
+        "</div></div></div></div></div></div>"
+        "<aside class='related'><time class='published' datetime='2021-01-01'>x</time></aside>"
+    )
+    meta = extract_metadata(_page(body=body))
+    assert (meta.published, meta.updated, meta.sources["published"]) == (
+        "2024-04-02T10:20:00+00:00",
+        "2024-04-04T13:09:19+00:00",
+        "markup",
+    )
+    # a related card's hAtom date alone is not the page's
+    body = "<h1>Headline Here</h1><div class='related'><abbr class='published' title='2021-01-01'>"
+    assert extract_metadata(_page(body=body + "x</abbr></div>")).published is None
+    # microformats2, the date as text
+    body = "<h1>Headline Here</h1><p>Posted <span class='dt-published'>3 May 2023</span></p>"
+    assert extract_metadata(_page(body=body)).published == "2023-05-03"

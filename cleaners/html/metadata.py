@@ -10,11 +10,14 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   time next to the date cut; a single "Updated …" date there, with no publication date in
   the metadata or the URL, is the page's date) -> a display date in a metadata field. One
   publication day printed by the headline before the JSON-LD/meta date is the publication
-  (the metadata's is a later stamp), unless the gap is a UTC time zone. A metadata time in UTC one day off the URL's date gives the URL's day (the publisher's own
-  day). The text rules then read byline and date lines (`cleaners.rules.bylines`); after
-  them come `published_fallback` (htmldate: the URL's date, then its own markup and text
-  heuristics) and last the update date. The headline is the `<h1>` that is the title, else
-  an `<h2>`/`<h3>` that is (blog themes), else the first `<h1>`.
+  (the metadata's is a later stamp), unless the gap is a UTC time zone; without a date in
+  the header, the microformat classes (`<time class="published">`, `dt-published`) give
+  it. A metadata time in UTC one day off the URL's date gives the URL's day (the
+  publisher's own day). The text rules then read byline and date lines
+  (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's
+  date, then its own markup and text heuristics) and last the update date. The headline
+  is the `<h1>` that is the title, else an `<h2>`/`<h3>` that is (blog themes), else the
+  first `<h1>`.
 - **authors**: JSON-LD `author` (objects, arrays, `@id` references into the graph) -> `<meta>`
   author names -> the `twitter:labelN` "Written by" / `twitter:dataN` pair -> byline markup
   (`itemprop=author`, `rel=author`, `.byline`, `.author-name`..., author-page links, "By …"
@@ -109,6 +112,8 @@ class _Vocabulary:
     author_link_paths: frozenset[str]
     foreign: re.Pattern[str]
     reading_time: re.Pattern[str]
+    published_classes: frozenset[str]
+    updated_classes: frozenset[str]
 
 
 def _marks(words: list[str]) -> re.Pattern[str]:
@@ -129,6 +134,8 @@ def _vocabulary() -> _Vocabulary:
         author_link_paths=frozenset(data["author_link_paths"]),
         foreign=_marks(data["foreign_marks"]),
         reading_time=_reading_time(data["reading_time_units"], data["reading_time_separators"]),
+        published_classes=frozenset(data["published_classes"]),
+        updated_classes=frozenset(data["updated_classes"]),
     )
 
 
@@ -585,9 +592,9 @@ def _headline(root: lxml_html.HtmlElement, title: str | None) -> lxml_html.HtmlE
 
 
 def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str | None, str | None]:
-    """(published, updated) from `itemprop=datePublished|dateModified` and from the `<time
-    datetime>` elements of the headline's header (its nearest ancestors), never from a
-    related card or a comment."""
+    """(published, updated) from `itemprop=datePublished|dateModified`, from the `<time
+    datetime>` elements of the headline's header (its nearest ancestors), then from the
+    microformat date classes, never from a related card or a comment."""
     published = updated = None
     for element in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified']"):
         value = _date(element.get("datetime") or element.get("content") or _text(element))
@@ -621,6 +628,37 @@ def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str |
             else:
                 published = published or value
         break
+    if published is None:
+        # no date in the header: the microformat classes of the post's own date elements
+        marked_published, marked_updated = _microformat_dates(root)
+        published, updated = marked_published, updated or marked_updated
+    return published, updated
+
+
+def _microformat_dates(root: lxml_html.HtmlElement) -> tuple[str | None, str | None]:
+    """(published, updated) from the microformat class names (hAtom, microformats2) of the
+    first such elements outside related cards and comments: `<time class="entry-date
+    published" datetime="…">`, `<abbr class="published" title="…">`, `<span
+    class="dt-published">…</span>`."""
+    v = _vocabulary()
+    published = updated = None
+    for element in root.xpath(
+        "//body//*[contains(@class, 'published') or contains(@class, 'updated')]"
+    ):
+        classes = set((element.get("class") or "").split())
+        is_published = bool(classes & v.published_classes)
+        if not is_published and not classes & v.updated_classes:
+            continue
+        if (published if is_published else updated) or _is_foreign(element):
+            continue
+        raw = element.get("datetime") or element.get("title") or _text(element)
+        value = _date(raw) if len(raw) < 90 else None
+        if value and is_published:
+            published = value
+        elif value:
+            updated = value
+        if published and updated:
+            break
     return published, updated
 
 
