@@ -462,3 +462,24 @@ def test_microformat_date_classes_give_the_dates_outside_the_header() -> None:
     # microformats2, the date as text
     body = "<h1>Headline Here</h1><p>Posted <span class='dt-published'>3 May 2023</span></p>"
     assert extract_metadata(_page(body=body)).published == "2023-05-03"
+
+
+def test_a_numeric_date_whose_day_and_month_could_be_either_is_read_as_the_page_means() -> None:
+    body = "<div><h1>Headline Here</h1><p><span>03/10/2023</span> by Wine Desk</p></div>"
+    # the address's date decides ("/2023/october/03/")
+    url = "https://wine.example/blog/2023/october/03/styles/"
+    assert extract_metadata(_page(body=body), url).published == "2023-10-03"
+    # else the locale: en-GB writes the day first, en-US the month first
+    head = '<meta property="og:locale" content="en_GB">'
+    assert extract_metadata(_page(head=head, body=body)).published == "2023-10-03"
+    head = '<meta property="og:locale" content="en_US">'
+    assert extract_metadata(_page(head=head, body=body)).published == "2023-03-10"
+    # plain "en" says nothing: as written in the US
+    assert extract_metadata(_page(body=body)).published == "2023-03-10"
+    # the same day in machine form elsewhere on the page (a card linking this post)
+    body = (
+        "<div><h1>Headline Here</h1><time datetime='02-12-2025'>02-12-2025</time></div>"
+        "<ul><li><a href='/this-post'>Headline Here</a>"
+        " <time datetime='2025-12-02'>x</time></li></ul>"
+    )
+    assert extract_metadata(_page(body=body)).published == "2025-12-02"

@@ -39,7 +39,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 from typing import Any
 
@@ -58,7 +58,7 @@ from cleaners.authors import (
 )
 from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.data import load_toml
-from cleaners.dates import looks_like_date, parse_date
+from cleaners.dates import looks_like_date, numeric_readings, parse_date
 from cleaners.normalize import normalize_line
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
@@ -591,7 +591,82 @@ def _headline(root: lxml_html.HtmlElement, title: str | None) -> lxml_html.HtmlE
     return h1s[0] if h1s else None
 
 
-def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str | None, str | None]:
+class _DayOrder:
+    """Which reading of an all-numeric date whose day and month could be either ("03/10/2023")
+    the page means, from what the page itself says, asked only when such a date is met: the
+    date in its address ("/2023/october/03/"), else the same day stated in machine form
+    elsewhere on the page (a `datetime` attribute, the metadata), else its locale (`html
+    lang`, `og:locale`: en-US writes the month first, other languages and English regions
+    the day first, see `calendar_words.toml`). Never a per-site rule."""
+
+    def __init__(self, root: lxml_html.HtmlElement, url: str | None, locale: str | None):
+        self._root, self._url, self._locale = root, url, locale
+
+    def read(self, text: str, iso: str) -> str:
+        """`iso` as parsed from `text`, with day and month swapped when the page means the
+        other reading."""
+        readings = numeric_readings(text)
+        if readings is None or iso[:10] not in readings:
+            return iso
+        chosen = self._choose(*readings)
+        return iso if chosen is None or chosen == iso[:10] else chosen + iso[10:]
+
+    def _choose(self, month_first: str, day_first: str) -> str | None:
+        url_day = _url_full_date(self._url)
+        if url_day in (month_first, day_first):
+            return url_day
+        stated = self._machine_days
+        if (month_first in stated) != (day_first in stated):
+            return month_first if month_first in stated else day_first
+        return _locale_reading(self._locale, month_first, day_first)
+
+    @cached_property
+    def _machine_days(self) -> frozenset[str]:
+        """The days the page states in machine form (`datetime` attributes, `<meta>`)."""
+        days = set()
+        for value in self._root.xpath("//@datetime | //meta/@content"):
+            value = str(value).strip()
+            if _is_machine_date(value) and len(value) >= 10:
+                days.add(value[:10])
+        return frozenset(days)
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([a-z]{3,9}|\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", re.I)
+
+
+def _url_full_date(url: str | None) -> str | None:
+    """The address's year, month (a number or a month word, "/2023/october/03/") and day."""
+    found = _URL_DATE.search(url or "")
+    if not found:
+        return None
+    month = found[2].lower()
+    months = _calendar()["url_months"]
+    number = (
+        int(month) if month.isdigit() else months.index(month[:3]) + 1 if month[:3] in months else 0
+    )
+    try:
+        return datetime(int(found[1]), number, int(found[3])).date().isoformat()
+    except ValueError:
+        return None
+
+
+@cache
+def _calendar() -> dict[str, Any]:
+    return load_toml("calendar_words.toml")
+
+
+def _locale_reading(locale: str | None, month_first: str, day_first: str) -> str | None:
+    if not locale:
+        return None
+    locale = locale.lower().replace("_", "-")
+    if locale in _calendar()["month_first_locales"]:
+        return month_first
+    return None if locale == "en" else day_first
+
+
+def _markup_dates(
+    root: lxml_html.HtmlElement, title: str | None, order: _DayOrder
+) -> tuple[str | None, str | None]:
     """(published, updated) from `itemprop=datePublished|dateModified`, from the `<time
     datetime>` elements of the headline's header (its nearest ancestors), then from the
     microformat date classes, never from a related card or a comment."""
@@ -615,9 +690,11 @@ def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str |
         if not times:
             continue
         for element in times:
-            value = _date(element.get("datetime"))
+            raw = element.get("datetime") or ""
+            value = _date(raw)
             if not value:
                 continue
+            value = order.read(raw, value)  # "02-12-2025" is no ISO date: either reading
             parent = element.getparent()
             # its own marks, and its parent's words when the parent holds only this date
             # ("<span>Updated <time>…</time></span>")
@@ -662,7 +739,9 @@ def _microformat_dates(root: lxml_html.HtmlElement) -> tuple[str | None, str | N
     return published, updated
 
 
-def _header_date_lines(root: lxml_html.HtmlElement, title: str | None) -> list[tuple[str, str]]:
+def _header_date_lines(
+    root: lxml_html.HtmlElement, title: str | None, day_order: _DayOrder
+) -> list[tuple[str, str]]:
     """(kind, date) of the date lines by the headline that are not in the article
     region the text rules read ("February 4, 2025 - 11 minutes" above the `<h1>`,
     "Published: January 3, 2024" in a header box): short leaf texts in the headline's
@@ -696,6 +775,7 @@ def _header_date_lines(root: lxml_html.HtmlElement, title: str | None) -> list[t
             parsed = byline.parse(text)
             dates = parsed[1] if parsed else date_line.parse(text)
             if dates:
+                dates = [(kind, day_order.read(text, iso)) for kind, iso in dates]
                 found.append((abs(order.get(element, at) - at), dates))
         if found:
             return [d for _, dates in sorted(found, key=lambda f: f[0]) for d in dates]
@@ -1075,13 +1155,17 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         or _date(page.get("dateModified"))
     )
     large = root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS  # bounded work on huge pages
+    # the locale with a region ("en" of html lang says less than og:locale "en_GB")
+    locales = [x for x in (root.get("lang"), meta.get("og:locale")) if x]
+    locale = next((x for x in locales if "-" in x or "_" in x), locales[0] if locales else None)
+    day_order = _DayOrder(root, url or data.url, locale)
     if data.published is None and not large:
-        published, updated = _markup_dates(root, data.title)
+        published, updated = _markup_dates(root, data.title, day_order)
         if published:
             data.published, data.sources["published"] = published, "markup"
         data.updated = data.updated or updated
     url_day = _url_day(url or data.url)
-    header = [] if large else _header_date_lines(root, data.title)
+    header = [] if large else _header_date_lines(root, data.title, day_order)
     printed = _printed_earlier(data.published, header) if data.published else None
     if printed and data.sources.get("published") in ("json-ld", "meta"):
         # (a `<time>` whose datetime differs from its own text is one statement: kept)
