@@ -483,3 +483,22 @@ def test_a_numeric_date_whose_day_and_month_could_be_either_is_read_as_the_page_
         " <time datetime='2025-12-02'>x</time></li></ul>"
     )
     assert extract_metadata(_page(body=body)).published == "2025-12-02"
+
+
+def test_a_statement_of_the_first_publication_dates_a_page_with_no_other_date() -> None:
+    note = (
+        "<p class='disclaimer'>This story was originally published on {} but has been updated.</p>"
+    )
+    meta = extract_metadata(
+        _page(body="<h1>Headline Here</h1>" + note.format("26 Sep 2019 at 4:12pm"))
+    )
+    assert (meta.published, meta.sources["published"]) == ("2019-09-26T16:12:00", "statement")
+    # with no date after the label, or in a comment, it states nothing
+    assert extract_metadata(_page(body=note.format("Medium"))).published is None
+    comment = f"<div class='comments'>{note.format('3 May 2020')}</div>"
+    assert extract_metadata(_page(body=comment)).published is None
+    # a page stating its date in its metadata keeps it
+    head = '<meta property="article:published_time" content="2024-01-05">'
+    assert (
+        extract_metadata(_page(head=head, body=note.format("3 May 2020"))).published == "2024-01-05"
+    )

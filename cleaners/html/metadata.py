@@ -13,7 +13,9 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   (the metadata's is a later stamp), unless the gap is a UTC time zone; without a date in
   the header, the microformat classes (`<time class="published">`, `dt-published`) give
   it. A metadata time in UTC one day off the URL's date gives the URL's day (the
-  publisher's own day). The text rules then read byline and date lines
+  publisher's own day). A page with no date so far gives its statement of the first
+  publication ("This article was originally published on 26 Sep 2019"; labels in
+  `metadata.toml`). The text rules then read byline and date lines
   (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's
   date, then its own markup and text heuristics) and last the update date. The headline
   is the `<h1>` that is the title, else an `<h2>`/`<h3>` that is (blog themes), else the
@@ -95,7 +97,8 @@ class PageMetadata:
     language: str | None = None
     # after the byline and date lines: htmldate's date (URL, markup and text heuristics)
     published_fallback: str | None = None
-    # where each value came from ("json-ld", "meta", "markup", "htmldate"), for explain
+    # where each value came from ("json-ld", "meta", "markup", "date-line", "url",
+    # "statement", "htmldate"), for explain
     sources: dict[str, str] = field(default_factory=dict)
     # the page's JSON-LD as read here, passed on to `page_fields` (read once per page); None
     # when it could not be read (nested beyond reading)
@@ -114,6 +117,7 @@ class _Vocabulary:
     reading_time: re.Pattern[str]
     published_classes: frozenset[str]
     updated_classes: frozenset[str]
+    original_publication: tuple[str, ...]
 
 
 def _marks(words: list[str]) -> re.Pattern[str]:
@@ -136,6 +140,7 @@ def _vocabulary() -> _Vocabulary:
         reading_time=_reading_time(data["reading_time_units"], data["reading_time_separators"]),
         published_classes=frozenset(data["published_classes"]),
         updated_classes=frozenset(data["updated_classes"]),
+        original_publication=tuple(data["original_publication_labels"]),
     )
 
 
@@ -739,6 +744,31 @@ def _microformat_dates(root: lxml_html.HtmlElement) -> tuple[str | None, str | N
     return published, updated
 
 
+# what follows a date in a statement of it: "… on 26 Sep 2019 at 4:12pm but has been …"
+_STATEMENT_END = re.compile(r"[.;!?]\s|\s(?:but|and|et|mais|y|pero|und|aber|e|ma|en)\s")
+
+
+def _stated_first_publication(root: lxml_html.HtmlElement) -> str | None:
+    """The date of a page's statement of its first publication ("This article was
+    originally published on 26 Sep 2019 at 4:12pm"), outside related cards and comments.
+    Asked only of pages that state their date nowhere else."""
+    labels = _vocabulary().original_publication
+    for node in root.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        low = " ".join(str(node).split()).lower()
+        label = next((x for x in labels if x in low), None)
+        if label is None:
+            continue
+        parent = node.getparent()
+        if parent is None or _is_foreign(parent):
+            continue
+        rest = low[low.index(label) + len(label) :][:60]
+        rest = _STATEMENT_END.split(rest, maxsplit=1)[0]
+        value = _date(rest)
+        if value:
+            return value
+    return None
+
+
 def _header_date_lines(
     root: lxml_html.HtmlElement, title: str | None, day_order: _DayOrder
 ) -> list[tuple[str, str]]:
@@ -1182,6 +1212,10 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         data.updated = data.updated or updated
     if data.published is None and loose is not None:
         data.published, data.sources["published"] = loose
+    if data.published is None and not large:
+        stated = _stated_first_publication(root)
+        if stated:
+            data.published, data.sources["published"] = stated, "statement"
     if data.published and url_day and _utc_next_day(data.published, url_day):
         data.published, data.sources["published"] = url_day, "url"
     if data.published is None:
