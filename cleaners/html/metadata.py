@@ -1195,10 +1195,14 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
             data.published, data.sources["published"] = published, "markup"
         data.updated = data.updated or updated
     url_day = _url_day(url or data.url)
-    header = [] if large else _header_date_lines(root, data.title, day_order)
+    # the header's date lines: the date of a page without one so far, or an earlier printed
+    # day than the metadata's (a `<time>` whose datetime differs from its own text, source
+    # "markup", is one statement: kept, so its header is not read)
+    from_metadata = data.sources.get("published") in ("json-ld", "meta")
+    read_header = not large and (data.published is None or from_metadata)
+    header = _header_date_lines(root, data.title, day_order) if read_header else []
     printed = _printed_earlier(data.published, header) if data.published else None
-    if printed and data.sources.get("published") in ("json-ld", "meta"):
-        # (a `<time>` whose datetime differs from its own text is one statement: kept)
+    if printed and from_metadata:
         data.published, data.sources["published"] = printed, "date-line"
     if data.published is None and not large:
         published, updated = _first_kinds(header)
