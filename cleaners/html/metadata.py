@@ -741,7 +741,9 @@ def _microformat_dates(root: lxml_html.HtmlElement) -> tuple[str | None, str | N
             updated = value
         if published and updated:
             break
-    return published, updated
+    # an entry's `updated` goes with its `published`: alone, the class marks a site-wide
+    # status bar ("UPDATED: 9:17 a.m. CT, January 15, 2008" above the masthead)
+    return published, updated if published else None
 
 
 # what follows a date in a statement of it: "… on 26 Sep 2019 at 4:12pm but has been …"
