@@ -460,10 +460,9 @@ def test_microformat_date_classes_give_the_dates_outside_the_header() -> None:
     body = "<h1>Headline Here</h1><div class='related'><abbr class='published' title='2021-01-01'>"
     assert extract_metadata(_page(body=body + "x</abbr></div>")).published is None
     # a lone `updated` class is a site-wide status bar, not the entry's update
-    body = (
-        "<div class='updated'>UPDATED: 9:17 a.m. CT, January 15, 2008</div><h1>Headline Here</h1>"
-    )
-    assert extract_metadata(_page(body=body)).updated is None
+    bar = "<div class='updated'>UPDATED: 9:17 a.m. CT, January 15, 2008</div>"
+    body = bar + "<article><div><div><div><div><h1>Headline Here</h1></div></div></div></div>"
+    assert extract_metadata(_page(body=body + "</article>")).updated is None
     # microformats2, the date as text
     body = "<h1>Headline Here</h1><p>Posted <span class='dt-published'>3 May 2023</span></p>"
     assert extract_metadata(_page(body=body)).published == "2023-05-03"
