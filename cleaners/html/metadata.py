@@ -787,6 +787,9 @@ def _header_date_lines(
     date_line, byline = DateLineRule(), BylineRule()
     reading_time = _vocabulary().reading_time
     node = headline
+    # an element read at a nearer level gave no date (else the search stopped there): it
+    # gives none at the next, so each is read once
+    seen: set[lxml_html.HtmlElement] = set()
     for _ in range(_HEADER_LEVELS):
         if node.getparent() is None:
             break
@@ -795,7 +798,10 @@ def _header_date_lines(
         at = order[headline]
         found: list[tuple[int, list[tuple[str, str]]]] = []
         for element in node.xpath(_SHORT_LEAF):
-            if element is headline or _is_foreign(element):
+            if element in seen:
+                continue
+            seen.add(element)
+            if element is headline:
                 continue
             if element.tag == "a" or any(a.tag == "a" for a in element.iterancestors()):
                 continue  # a date in a link dates the page it leads to
@@ -806,7 +812,7 @@ def _header_date_lines(
             text = reading_time.sub(" ", text).strip() or text
             parsed = byline.parse(text)
             dates = parsed[1] if parsed else date_line.parse(text)
-            if dates:
+            if dates and not _is_foreign(element):  # (the costlier test last)
                 dates = [(kind, day_order.read(text, iso)) for kind, iso in dates]
                 found.append((abs(order.get(element, at) - at), dates))
         if found:
