@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -128,3 +128,20 @@ def parse_date(text: str) -> str | None:
     if _TIME.search(_DOTTED_DATE.sub(" ", text)):  # "05.01" of "05.01.2008" is no time
         return first.isoformat(timespec="seconds")
     return first.date().isoformat()
+
+
+# "03/10/2023", "02-12-2025", "05.01.2008": day and month both numbers of at most 12
+_NUMERIC_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d{2})(?!\d)")
+
+
+def numeric_readings(text: str) -> tuple[str, str] | None:
+    """(month first, day first) readings of the first all-numeric date in `text` whose day
+    and month could be either ("03/10/2023" -> ("2023-03-10", "2023-10-03")); None when the
+    text has no such date (a number above 12 or a month word settles it)."""
+    found = _NUMERIC_DAY_MONTH.search(text.translate(_DIGITS))
+    if not found:
+        return None
+    first, second, year = int(found[1]), int(found[3]), int(found[4])
+    if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+        return None
+    return date(year, first, second).isoformat(), date(year, second, first).isoformat()

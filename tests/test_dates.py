@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaners.dates import parse_date
+from cleaners.dates import numeric_readings, parse_date
 
 FULL_DATES = [
     ("14 March 2023", "2023-03-14"),
@@ -113,3 +113,12 @@ def test_a_dotted_time_is_a_time_and_a_dotted_date_is_day_first() -> None:
     assert parse_date("Updated 22.16 Sat Jan 05 2008") == "2008-01-05T22:16:00"
     assert parse_date("Tuesday 14 May 2024 10.30 BST") == "2024-05-14T10:30:00"
     assert parse_date("05.01.2008") == "2008-01-05"
+
+
+def test_numeric_readings_of_a_date_whose_day_and_month_could_be_either() -> None:
+    assert numeric_readings("Posted 03/10/2023 by Desk") == ("2023-03-10", "2023-10-03")
+    assert numeric_readings("02-12-2025") == ("2025-02-12", "2025-12-02")
+    # a number above 12, the same number twice or a month word settles the reading
+    assert numeric_readings("25/10/2023") is None
+    assert numeric_readings("04/04/2024") is None
+    assert numeric_readings("March 10, 2023") is None

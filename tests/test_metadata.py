@@ -412,3 +412,97 @@ def test_a_title_printed_whole_keeps_it_over_a_kicker_that_is_part_of_it() -> No
     body += "<h1>Consumer Watch: Moving company under state investigation</h1>"
     meta = extract_metadata(_page(head=head, body=body))
     assert meta.title == "Consumer Watch: Moving company under state investigation"
+
+
+def test_a_printed_publication_day_before_the_metadata_date_is_the_publication() -> None:
+    # a JSON-LD stamp written when the page was last built, later than the printed date
+    ld = {"@type": "BlogPosting", "datePublished": "2025-11-20T16:02:46Z"}
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = '<div class="hero"><h1>Headline Here</h1><p class="meta">May 14, 2025</p></div>'
+    meta = extract_metadata(_page(head=head, body=body))
+    assert (meta.published, meta.sources["published"]) == ("2025-05-14", "date-line")
+    # a printed date after the metadata one is an update shown as the date: metadata stands
+    body = '<div class="hero"><h1>Headline Here</h1><p class="meta">Dec 1, 2025</p></div>'
+    assert extract_metadata(_page(head=head, body=body)).published == "2025-11-20T16:02:46+00:00"
+
+
+def test_an_earlier_printed_day_that_is_a_time_zone_or_one_of_several_dates_is_not_taken() -> None:
+    # 00:04 UTC is the previous evening west of Greenwich: the same moment as the printed day
+    head = '<meta property="article:published_time" content="2025-07-05T00:04:00+00:00">'
+    body = "<div><h1>Headline Here</h1><time>July 4, 2025</time></div>"
+    assert extract_metadata(_page(head=head, body=body)).published == "2025-07-05T00:04:00+00:00"
+    # a header listing other stories' bylines prints several days: none of them is this page's
+    head = '<meta property="article:published_time" content="2025-12-17T18:00:52+00:00">'
+    body = (
+        "<div><h1>Headline Here</h1><span>By Ann Lee on Jun 10, 2013</span>"
+        "<span>By Bo Park on Oct 10, 2012</span></div>"
+    )
+    assert extract_metadata(_page(head=head, body=body)).published == "2025-12-17T18:00:52+00:00"
+
+
+def test_microformat_date_classes_give_the_dates_outside_the_header() -> None:
+    # hAtom as WordPress themes print it, in a column beside the headline's header
+    body = (
+        "<div class='layout'><div class='col'><h1>Headline Here</h1></div>"
+        "<div class='col'><div><div><div><div>"
+        "<time class='entry-date published' datetime='2024-04-02T10:20:00+00:00'>April 2</time>"
+        "<time class='updated' datetime='2024-04-04T13:09:19+00:00'>April 4</time>"
+        "</div></div></div></div></div></div>"
+        "<aside class='related'><time class='published' datetime='2021-01-01'>x</time></aside>"
+    )
+    meta = extract_metadata(_page(body=body))
+    assert (meta.published, meta.updated, meta.sources["published"]) == (
+        "2024-04-02T10:20:00+00:00",
+        "2024-04-04T13:09:19+00:00",
+        "markup",
+    )
+    # a related card's hAtom date alone is not the page's
+    body = "<h1>Headline Here</h1><div class='related'><abbr class='published' title='2021-01-01'>"
+    assert extract_metadata(_page(body=body + "x</abbr></div>")).published is None
+    # a lone `updated` class is a site-wide status bar, not the entry's update
+    bar = "<div class='updated'>UPDATED: 9:17 a.m. CT, January 15, 2008</div>"
+    body = bar + "<article><div><div><div><div><h1>Headline Here</h1></div></div></div></div>"
+    assert extract_metadata(_page(body=body + "</article>")).updated is None
+    # microformats2, the date as text
+    body = "<h1>Headline Here</h1><p>Posted <span class='dt-published'>3 May 2023</span></p>"
+    assert extract_metadata(_page(body=body)).published == "2023-05-03"
+
+
+def test_a_numeric_date_whose_day_and_month_could_be_either_is_read_as_the_page_means() -> None:
+    body = "<div><h1>Headline Here</h1><p><span>03/10/2023</span> by Wine Desk</p></div>"
+    # the address's date decides ("/2023/october/03/")
+    url = "https://wine.example/blog/2023/october/03/styles/"
+    assert extract_metadata(_page(body=body), url).published == "2023-10-03"
+    # else the locale: en-GB writes the day first, en-US the month first
+    head = '<meta property="og:locale" content="en_GB">'
+    assert extract_metadata(_page(head=head, body=body)).published == "2023-10-03"
+    head = '<meta property="og:locale" content="en_US">'
+    assert extract_metadata(_page(head=head, body=body)).published == "2023-03-10"
+    # plain "en" says nothing: as written in the US
+    assert extract_metadata(_page(body=body)).published == "2023-03-10"
+    # the same day in machine form elsewhere on the page (a card linking this post)
+    body = (
+        "<div><h1>Headline Here</h1><time datetime='02-12-2025'>02-12-2025</time></div>"
+        "<ul><li><a href='/this-post'>Headline Here</a>"
+        " <time datetime='2025-12-02'>x</time></li></ul>"
+    )
+    assert extract_metadata(_page(body=body)).published == "2025-12-02"
+
+
+def test_a_statement_of_the_first_publication_dates_a_page_with_no_other_date() -> None:
+    note = (
+        "<p class='disclaimer'>This story was originally published on {} but has been updated.</p>"
+    )
+    meta = extract_metadata(
+        _page(body="<h1>Headline Here</h1>" + note.format("26 Sep 2019 at 4:12pm"))
+    )
+    assert (meta.published, meta.sources["published"]) == ("2019-09-26T16:12:00", "statement")
+    # with no date after the label, or in a comment, it states nothing
+    assert extract_metadata(_page(body=note.format("Medium"))).published is None
+    comment = f"<div class='comments'>{note.format('3 May 2020')}</div>"
+    assert extract_metadata(_page(body=comment)).published is None
+    # a page stating its date in its metadata keeps it
+    head = '<meta property="article:published_time" content="2024-01-05">'
+    assert (
+        extract_metadata(_page(head=head, body=note.format("3 May 2020"))).published == "2024-01-05"
+    )

@@ -8,12 +8,18 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
   `sailthru.date`... listed in `cleaners/data/metadata.toml`) -> `itemprop=datePublished` and
   `<time datetime>` in the headline's header -> the date lines by the headline (a reading
   time next to the date cut; a single "Updated …" date there, with no publication date in
-  the metadata or the URL, is the page's date) -> a display date in a metadata field. A
-  metadata time in UTC one day off the URL's date gives the URL's day (the publisher's own
-  day). The text rules then read byline and date lines (`cleaners.rules.bylines`); after
-  them come `published_fallback` (htmldate: the URL's date, then its own markup and text
-  heuristics) and last the update date. The headline is the `<h1>` that is the title, else
-  an `<h2>`/`<h3>` that is (blog themes), else the first `<h1>`.
+  the metadata or the URL, is the page's date) -> a display date in a metadata field. One
+  publication day printed by the headline before the JSON-LD/meta date is the publication
+  (the metadata's is a later stamp), unless the gap is a UTC time zone; without a date in
+  the header, the microformat classes (`<time class="published">`, `dt-published`) give
+  it. A metadata time in UTC one day off the URL's date gives the URL's day (the
+  publisher's own day). A page with no date so far gives its statement of the first
+  publication ("This article was originally published on 26 Sep 2019"; labels in
+  `metadata.toml`). The text rules then read byline and date lines
+  (`cleaners.rules.bylines`); after them come `published_fallback` (htmldate: the URL's
+  date, then its own markup and text heuristics) and last the update date. The headline
+  is the `<h1>` that is the title, else an `<h2>`/`<h3>` that is (blog themes), else the
+  first `<h1>`.
 - **authors**: JSON-LD `author` (objects, arrays, `@id` references into the graph) -> `<meta>`
   author names -> the `twitter:labelN` "Written by" / `twitter:dataN` pair -> byline markup
   (`itemprop=author`, `rel=author`, `.byline`, `.author-name`..., author-page links, "By …"
@@ -36,7 +42,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate, count, islice
 from operator import add
 from typing import Any, cast
@@ -56,7 +62,7 @@ from cleaners.authors import (
 )
 from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.data import load_toml
-from cleaners.dates import looks_like_date, parse_date
+from cleaners.dates import looks_like_date, numeric_readings, parse_date
 from cleaners.normalize import normalize_line
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
@@ -93,7 +99,8 @@ class PageMetadata:
     language: str | None = None
     # after the byline and date lines: htmldate's date (URL, markup and text heuristics)
     published_fallback: str | None = None
-    # where each value came from ("json-ld", "meta", "markup", "htmldate"), for explain
+    # where each value came from ("json-ld", "meta", "markup", "date-line", "url",
+    # "statement", "htmldate"), for explain
     sources: dict[str, str] = field(default_factory=dict)
     # the page's JSON-LD as read here, passed on to `page_fields` (read once per page); None
     # when it could not be read (nested beyond reading)
@@ -110,6 +117,9 @@ class _Vocabulary:
     author_link_paths: frozenset[str]
     foreign: re.Pattern[str]
     reading_time: re.Pattern[str]
+    published_classes: frozenset[str]
+    updated_classes: frozenset[str]
+    original_publication: tuple[str, ...]
 
 
 def _marks(words: list[str]) -> re.Pattern[str]:
@@ -130,6 +140,9 @@ def _vocabulary() -> _Vocabulary:
         author_link_paths=frozenset(data["author_link_paths"]),
         foreign=_marks(data["foreign_marks"]),
         reading_time=_reading_time(data["reading_time_units"], data["reading_time_separators"]),
+        published_classes=frozenset(data["published_classes"]),
+        updated_classes=frozenset(data["updated_classes"]),
+        original_publication=tuple(data["original_publication_labels"]),
     )
 
 
@@ -633,10 +646,85 @@ def _headline(root: lxml_html.HtmlElement, title: str | None) -> lxml_html.HtmlE
     return h1s[0] if h1s else None
 
 
-def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str | None, str | None]:
-    """(published, updated) from `itemprop=datePublished|dateModified` and from the `<time
-    datetime>` elements of the headline's header (its nearest ancestors), never from a
-    related card or a comment."""
+class _DayOrder:
+    """Which reading of an all-numeric date whose day and month could be either ("03/10/2023")
+    the page means, from what the page itself says, asked only when such a date is met: the
+    date in its address ("/2023/october/03/"), else the same day stated in machine form
+    elsewhere on the page (a `datetime` attribute, the metadata), else its locale (`html
+    lang`, `og:locale`: en-US writes the month first, other languages and English regions
+    the day first, see `calendar_words.toml`). Never a per-site rule."""
+
+    def __init__(self, root: lxml_html.HtmlElement, url: str | None, locale: str | None):
+        self._root, self._url, self._locale = root, url, locale
+
+    def read(self, text: str, iso: str) -> str:
+        """`iso` as parsed from `text`, with day and month swapped when the page means the
+        other reading."""
+        readings = numeric_readings(text)
+        if readings is None or iso[:10] not in readings:
+            return iso
+        chosen = self._choose(*readings)
+        return iso if chosen is None or chosen == iso[:10] else chosen + iso[10:]
+
+    def _choose(self, month_first: str, day_first: str) -> str | None:
+        url_day = _url_full_date(self._url)
+        if url_day in (month_first, day_first):
+            return url_day
+        stated = self._machine_days
+        if (month_first in stated) != (day_first in stated):
+            return month_first if month_first in stated else day_first
+        return _locale_reading(self._locale, month_first, day_first)
+
+    @cached_property
+    def _machine_days(self) -> frozenset[str]:
+        """The days the page states in machine form (`datetime` attributes, `<meta>`)."""
+        days = set()
+        for value in self._root.xpath("//@datetime | //meta/@content"):
+            value = str(value).strip()
+            if _is_machine_date(value) and len(value) >= 10:
+                days.add(value[:10])
+        return frozenset(days)
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([a-z]{3,9}|\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", re.I)
+
+
+def _url_full_date(url: str | None) -> str | None:
+    """The address's year, month (a number or a month word, "/2023/october/03/") and day."""
+    found = _URL_DATE.search(url or "")
+    if not found:
+        return None
+    month = found[2].lower()
+    months = _calendar()["url_months"]
+    number = (
+        int(month) if month.isdigit() else months.index(month[:3]) + 1 if month[:3] in months else 0
+    )
+    try:
+        return datetime(int(found[1]), number, int(found[3])).date().isoformat()
+    except ValueError:
+        return None
+
+
+@cache
+def _calendar() -> dict[str, Any]:
+    return load_toml("calendar_words.toml")
+
+
+def _locale_reading(locale: str | None, month_first: str, day_first: str) -> str | None:
+    if not locale:
+        return None
+    locale = locale.lower().replace("_", "-")
+    if locale in _calendar()["month_first_locales"]:
+        return month_first
+    return None if locale == "en" else day_first
+
+
+def _markup_dates(
+    root: lxml_html.HtmlElement, title: str | None, order: _DayOrder
+) -> tuple[str | None, str | None]:
+    """(published, updated) from `itemprop=datePublished|dateModified`, from the `<time
+    datetime>` elements of the headline's header (its nearest ancestors), then from the
+    microformat date classes, never from a related card or a comment."""
     published = updated = None
     for element in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified']"):
         value = _date(element.get("datetime") or element.get("content") or _text(element))
@@ -657,9 +745,11 @@ def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str |
         if not times:
             continue
         for element in times:
-            value = _date(element.get("datetime"))
+            raw = element.get("datetime") or ""
+            value = _date(raw)
             if not value:
                 continue
+            value = order.read(raw, value)  # "02-12-2025" is no ISO date: either reading
             parent = element.getparent()
             # its own marks, and its parent's words when the parent holds only this date
             # ("<span>Updated <time>…</time></span>")
@@ -670,13 +760,71 @@ def _markup_dates(root: lxml_html.HtmlElement, title: str | None) -> tuple[str |
             else:
                 published = published or value
         break
+    if published is None:
+        # no date in the header: the microformat classes of the post's own date elements
+        marked_published, marked_updated = _microformat_dates(root)
+        published, updated = marked_published, updated or marked_updated
     return published, updated
 
 
+def _microformat_dates(root: lxml_html.HtmlElement) -> tuple[str | None, str | None]:
+    """(published, updated) from the microformat class names (hAtom, microformats2) of the
+    first such elements outside related cards and comments: `<time class="entry-date
+    published" datetime="…">`, `<abbr class="published" title="…">`, `<span
+    class="dt-published">…</span>`."""
+    v = _vocabulary()
+    published = updated = None
+    for element in root.xpath(
+        "//body//*[contains(@class, 'published') or contains(@class, 'updated')]"
+    ):
+        classes = set((element.get("class") or "").split())
+        is_published = bool(classes & v.published_classes)
+        if not is_published and not classes & v.updated_classes:
+            continue
+        if (published if is_published else updated) or _is_foreign(element):
+            continue
+        raw = element.get("datetime") or element.get("title") or _text(element)
+        value = _date(raw) if len(raw) < 90 else None
+        if value and is_published:
+            published = value
+        elif value:
+            updated = value
+        if published and updated:
+            break
+    # an entry's `updated` goes with its `published`: alone, the class marks a site-wide
+    # status bar ("UPDATED: 9:17 a.m. CT, January 15, 2008" above the masthead)
+    return published, updated if published else None
+
+
+# what follows a date in a statement of it: "… on 26 Sep 2019 at 4:12pm but has been …"
+_STATEMENT_END = re.compile(r"[.;!?]\s|\s(?:but|and|et|mais|y|pero|und|aber|e|ma|en)\s")
+
+
+def _stated_first_publication(root: lxml_html.HtmlElement) -> str | None:
+    """The date of a page's statement of its first publication ("This article was
+    originally published on 26 Sep 2019 at 4:12pm"), outside related cards and comments.
+    Asked only of pages that state their date nowhere else."""
+    labels = _vocabulary().original_publication
+    for node in root.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        low = " ".join(str(node).split()).lower()
+        label = next((x for x in labels if x in low), None)
+        if label is None:
+            continue
+        parent = node.getparent()
+        if parent is None or _is_foreign(parent):
+            continue
+        rest = low[low.index(label) + len(label) :][:60]
+        rest = _STATEMENT_END.split(rest, maxsplit=1)[0]
+        value = _date(rest)
+        if value:
+            return value
+    return None
+
+
 def _header_date_lines(
-    root: lxml_html.HtmlElement, title: str | None
-) -> tuple[str | None, str | None]:
-    """(published, updated) from the date lines by the headline that are not in the article
+    root: lxml_html.HtmlElement, title: str | None, day_order: _DayOrder
+) -> list[tuple[str, str]]:
+    """(kind, date) of the date lines by the headline that are not in the article
     region the text rules read ("February 4, 2025 - 11 minutes" above the `<h1>`,
     "Published: January 3, 2024" in a header box): short leaf texts in the headline's
     nearest ancestors, read by the text rules' own byline and date-line parsers, nearest to
@@ -685,10 +833,13 @@ def _header_date_lines(
 
     headline = _headline(root, title)
     if headline is None:
-        return None, None
+        return []
     date_line, byline = DateLineRule(), BylineRule()
     reading_time = _vocabulary().reading_time
     node = headline
+    # an element read at a nearer level gave no date (else the search stopped there): it
+    # gives none at the next, so each is read once
+    seen: set[lxml_html.HtmlElement] = set()
     for _ in range(_HEADER_LEVELS):
         if node.getparent() is None:
             break
@@ -697,7 +848,10 @@ def _header_date_lines(
         at = order[headline]
         found: list[tuple[int, list[tuple[str, str]]]] = []
         for element in node.xpath(_SHORT_LEAF):
-            if element is headline or _is_foreign(element):
+            if element in seen:
+                continue
+            seen.add(element)
+            if element is headline:
                 continue
             if element.tag == "a" or any(a.tag == "a" for a in element.iterancestors()):
                 continue  # a date in a link dates the page it leads to
@@ -708,18 +862,38 @@ def _header_date_lines(
             text = reading_time.sub(" ", text).strip() or text
             parsed = byline.parse(text)
             dates = parsed[1] if parsed else date_line.parse(text)
-            if dates:
+            if dates and not _is_foreign(element):  # (the costlier test last)
+                dates = [(kind, day_order.read(text, iso)) for kind, iso in dates]
                 found.append((abs(order.get(element, at) - at), dates))
         if found:
-            published = updated = None
-            for _, dates in sorted(found, key=lambda f: f[0]):
-                for kind, iso in dates:
-                    if kind == "updated":
-                        updated = updated or iso
-                    else:
-                        published = published or iso
-            return published, updated
-    return None, None
+            return [d for _, dates in sorted(found, key=lambda f: f[0]) for d in dates]
+    return []
+
+
+def _first_kinds(dates: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """(published, updated): the first date line of each kind."""
+    published = next((iso for kind, iso in dates if kind != "updated"), None)
+    updated = next((iso for kind, iso in dates if kind == "updated"), None)
+    return published, updated
+
+
+def _printed_earlier(published: str, dates: list[tuple[str, str]]) -> str | None:
+    """The publication date the page prints by its headline when it is earlier than the
+    metadata's `published`: nothing is shown published before it was, so the metadata's
+    date is a later stamp (a JSON-LD build time, a re-import, a republished copy) and the
+    printed day is the publication's. Only when the header prints one publication day (a
+    header listing other stories' bylines, or "Received"/"Published" dates of a paper, is no
+    statement of this page's date) and the gap is no time zone: a UTC time early in the day
+    is the previous evening west of Greenwich, the same moment as the printed day."""
+    days = {iso[:10] for kind, iso in dates if kind != "updated"}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    if day >= published[:10]:
+        return None
+    if _utc_next_day(published, day):
+        return None
+    return day
 
 
 # a short text (a date line: at most ~80 characters) in an element with few children
@@ -1069,14 +1243,27 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         or _date(page.get("dateModified"))
     )
     large = root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS  # bounded work on huge pages
+    # the locale with a region ("en" of html lang says less than og:locale "en_GB")
+    locales = [x for x in (root.get("lang"), meta.get("og:locale")) if x]
+    locale = next((x for x in locales if "-" in x or "_" in x), locales[0] if locales else None)
+    day_order = _DayOrder(root, url or data.url, locale)
     if data.published is None and not large:
-        published, updated = _markup_dates(root, data.title)
+        published, updated = _markup_dates(root, data.title, day_order)
         if published:
             data.published, data.sources["published"] = published, "markup"
         data.updated = data.updated or updated
     url_day = _url_day(url or data.url)
+    # the header's date lines: the date of a page without one so far, or an earlier printed
+    # day than the metadata's (a `<time>` whose datetime differs from its own text, source
+    # "markup", is one statement: kept, so its header is not read)
+    from_metadata = data.sources.get("published") in ("json-ld", "meta")
+    read_header = not large and (data.published is None or from_metadata)
+    header = _header_date_lines(root, data.title, day_order) if read_header else []
+    printed = _printed_earlier(data.published, header) if data.published else None
+    if printed and from_metadata:
+        data.published, data.sources["published"] = printed, "date-line"
     if data.published is None and not large:
-        published, updated = _header_date_lines(root, data.title)
+        published, updated = _first_kinds(header)
         if published:
             data.published, data.sources["published"] = published, "date-line"
         elif updated and loose is None and url_day is None:
@@ -1087,6 +1274,10 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         data.updated = data.updated or updated
     if data.published is None and loose is not None:
         data.published, data.sources["published"] = loose
+    if data.published is None and not large:
+        stated = _stated_first_publication(root)
+        if stated:
+            data.published, data.sources["published"] = stated, "statement"
     if data.published and url_day and _utc_next_day(data.published, url_day):
         data.published, data.sources["published"] = url_day, "url"
     if data.published is None:
