@@ -152,3 +152,43 @@ def test_menu_line_next_to_a_date_is_not_a_name(line: str) -> None:
     story = (*STORY[:-1], STORY[-1] + " Local headlines said little else.")
     article = clean_text(page("Home", "Markets", TITLE, line, "October 14, 2024", *story))
     assert article.authors == ()
+
+
+# A table of contents between the headline and the story: the article region begins at the
+# story's paragraphs, and the byline under the headline is outside it.
+CONTENTS = (
+    "Contents",
+    "Overview",
+    "Background",
+    "Key figures",
+    "Outlook",
+    "Frequently asked questions",
+    "Sources",
+    "Share this guide",
+    "Print",
+)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ("By Soraya Benali", "March 3, 2025"),
+        ("Soraya Benali", "Crop Analyst", "March 3, 2025"),  # a bare name and its role
+        ("Von Soraya Benali", "3. März 2025"),
+    ],
+)
+def test_byline_between_headline_and_a_long_table_of_contents(top: tuple[str, ...]) -> None:
+    article = clean_text(page("Home", "Markets", "Weather", TITLE, *top, *CONTENTS, *STORY))
+    assert article.title == TITLE
+    assert article.authors == ("Soraya Benali",)
+    assert article.published == "2025-03-03"
+    assert removal_of(article, top[0]).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+def test_bylines_of_the_lines_over_the_headline_menu_stay_navigation() -> None:
+    # a teaser's byline far above the headline is not in its header
+    article = clean_text(
+        page("By Karim Haddad", "Home", "Markets", "Weather", "Sport", TITLE, *CONTENTS, *STORY)
+    )
+    assert article.authors == ()

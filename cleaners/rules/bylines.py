@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -10,7 +11,7 @@ from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import looks_like_date, parse_date
-from cleaners.textfeatures import WORD, ends_sentence
+from cleaners.textfeatures import WORD, ends_sentence, is_prose
 
 _MAX_DATE_WORDS = 8
 # Arabic short vowels and other marks, optional in writing: "نُشر" is "نشر".
@@ -502,10 +503,17 @@ class BylineRule:
         return names
 
     def apply(self, page: Page) -> None:
+        self.read(page, [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks])
+        if not page.authors and page.region is not None:
+            self._name_by_date(page)
+
+    def read(self, page: Page, blocks: Sequence[Block | None]) -> None:
+        """Reads the bylines among `blocks` (in page order; None for a gap, which parts a
+        "By" line alone from the names after it) into the page's fields."""
         known = {a.casefold() for a in page.authors}
         lead: Block | None = None  # a "By" line alone, waiting for the names on the next line
-        for block in page.blocks:
-            if not block.kept or not page.in_region(block, _REGION_MARGIN):
+        for block in blocks:
+            if block is None or not block.kept:
                 lead = None
                 continue
             if _vocabulary().lead_alone.match(block.text.strip()):
@@ -533,10 +541,8 @@ class BylineRule:
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
-        if not page.authors and page.region is not None:
-            self._name_by_date(page)
 
-    def _name_by_date(self, page: Page) -> None:
+    def _name_by_date(self, page: Page, zone: Sequence[Block] | None = None) -> None:
         """A dump's bare author line: 'Name' next to a date line above the story.
 
         Blogs and magazines print the author's name on its own under (or over) the headline,
@@ -549,8 +555,9 @@ class BylineRule:
         from cleaners.region import page_language, stop_words
 
         assert page.region is not None
-        kept = [b for b in page.blocks if b.kept and page.in_region(b, _REGION_MARGIN)]
-        lead = [b.text for b in kept if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        in_region = [b for b in page.blocks if b.kept and page.in_region(b, _REGION_MARGIN)]
+        lead = [b.text for b in in_region if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        kept = in_region if zone is None else [b for b in zone if b.kept]
         stop = stop_words(page_language(lead))
         lead_words = {w for text in lead for w in content_words(text, stop)}
         # words the page prints in small letters are common words, not names: "Most Emailed",
@@ -635,9 +642,13 @@ class DateLineRule:
         return None
 
     def apply(self, page: Page) -> None:
+        self.read(page, [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks])
+
+    def read(self, page: Page, blocks: Sequence[Block | None]) -> None:
+        """Reads the date lines among `blocks` (None for a gap) into the page's dates."""
         prefix: Block | None = None  # "Last updated:" alone, waiting for the date on the next line
-        for block in page.blocks:
-            if not block.kept or not page.in_region(block, _REGION_MARGIN):
+        for block in blocks:
+            if block is None or not block.kept:
                 prefix = None
                 continue
             if _vocabulary().prefix_alone.match(block.text.strip()):
@@ -657,6 +668,46 @@ class DateLineRule:
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
+
+
+# The header of a dump's story: the lines from a few above its headline down to its first
+# paragraph, at most this many below the headline (a table of contents may sit between).
+_HEADER_ABOVE = 3
+_HEADER_BELOW = 40
+
+
+def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> None:
+    """The byline and date lines around a dump's headline, once the headline is known.
+
+    The article region begins at the story's first paragraphs; a long table of contents, a
+    share bar or a picture credit between the headline and the story leaves the byline
+    outside it, taken for navigation (a reason in `misplaced`). Once the headline is found,
+    the lines from just above it down to the story's first paragraph are its header: the
+    bylines, date lines and bare "Name" / "<date>" pairs there are the story's. Lines read
+    here leave with the byline rules' reasons; the others keep the removal they had."""
+    start = max(0, title_index - _HEADER_ABOVE)
+    zone: list[Block] = []
+    for block in page.blocks[start : title_index + _HEADER_BELOW]:
+        if block.index > title_index and block.kept and is_prose(block.text):
+            break  # the story's first paragraph
+        if block.index != title_index:
+            zone.append(block)
+    restored = []
+    for block in zone:
+        if block.removal is not None and block.removal.reason in misplaced:
+            restored.append((block, block.removal))
+            block.removal = None
+    # the headline parts the lines above it from those below ("By" over it names no one)
+    gaps: list[Block | None] = [b for b in zone if b.index < title_index]
+    gaps += [None, *(b for b in zone if b.index > title_index)]
+    byline = BylineRule()
+    byline.read(page, gaps)
+    if not page.authors and page.region is not None:
+        byline._name_by_date(page, zone)  # before the date lines go: it reads them
+    DateLineRule().read(page, gaps)
+    for block, removal in restored:
+        if block.kept:
+            block.removal = removal
 
 
 def settle_dates(page: Page) -> None:
