@@ -31,6 +31,7 @@ LOOKBACK = 20  # lines above the story's region searched for its headline
 HEADED_LOOKBACK = 40
 HEADED_BONUS = 2.0
 _HEADER_LINES = 3  # lines under a headline its byline or date line may be in
+_HEADED_MIN_WORDS = 3  # content words of a line the header bonus is for
 LEAD_WORDS = 200  # the story's opening words a headline is compared with
 MIN_SHARE = 0.34  # of a candidate's content words found in the lead...
 MIN_FOUND = 2  # ...and at least this many of them
@@ -85,13 +86,15 @@ def headline_by_lead(
             continue
         if _listed_again(texts, i, last_at):
             continue  # a table of contents' entry: the story prints it again as a subheading
-        headed = _heads_a_byline(texts, i, first, furniture)
-        if i < start - LOOKBACK and not headed:
-            continue
         if printed_twice(texts, i) and word_count(text) > _MAX_TWICE_WORDS:
             continue  # a sentence-long line twice in a row: a caption over and under its picture
         words = content_words(text, stop)
         if not words:
+            continue
+        # a section label over the date ("Astronomy & Space") names a topic in a word or two;
+        # a headline names the story in more
+        headed = len(words) >= _HEADED_MIN_WORDS and _heads_a_byline(texts, i, first, furniture)
+        if i < start - LOOKBACK and not headed:
             continue
         found = found_at[i] = sum(1 for w in words if w in lead_words or w[:_STEM] in lead_stems)
         if found >= MIN_FOUND and found / len(words) >= MIN_SHARE:
