@@ -481,6 +481,8 @@ def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     The caller checks the names (a dump's bare name line: `_bare_name`)."""
     if len(text.split()) > _MAX_NAME_DATE_WORDS or not looks_like_date(text):
         return None
+    if _date_kind(text.strip()) is not None:
+        return None  # "Publié le 12 avril 2023": the opener of a date line, not a name
     segments = [s for s in _NAME_DATE_SPLIT.split(text.strip()) if s]
     if len(segments) == 2:
         for name_part, date_part in (segments, segments[::-1]):
