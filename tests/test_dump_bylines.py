@@ -271,10 +271,3 @@ def test_an_agency_beside_the_date_is_not_a_bare_name() -> None:
 @pytest.mark.parametrize("line", ["Por Joana Maio", "Por Ana Abril", "By Julio Mayo"])
 def test_a_surname_that_is_a_month_elsewhere_is_a_name(line: str) -> None:
     assert BylineRule().parse(line) == ([line.split(" ", 1)[1]], [])
-
-
-def test_a_line_under_the_byline_is_no_standfirst() -> None:
-    lead = "Growers met in Sfax on Monday, with prices at a record and no rain in sight"
-    article = clean_text(dump("Soraya Benali | March 3, 2025", lead))
-    assert article.subtitle is None
-    assert paragraphs(article) == [lead, *STORY]

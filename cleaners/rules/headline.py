@@ -38,8 +38,6 @@ class HeadlineRule:
     # above a list of headlines); a line removed for any other reason is not the headline
     misplaced_reasons: tuple[str, ...] = ("navigation", "related_articles", "related_teaser")
     max_furniture_words: int = 5
-    # a byline's or date line's reasons: a standfirst sits between headline and byline
-    header_reasons: tuple[str, ...] = ("byline", "date_line")
     max_title_words: int = 30
     min_subtitle_words: int = 6
     max_subtitle_words: int = 50
@@ -67,15 +65,6 @@ class HeadlineRule:
             return
         if any(other.key == candidate.key for other in following[1:4]):
             return  # printed twice under the headline: a caption, not a standfirst
-        if (
-            not isinstance(page, HtmlPage)
-            and page.title_index is not None
-            and any(
-                b.removal is not None and b.removal.reason in self.header_reasons
-                for b in page.blocks[page.title_index + 1 : candidate.index]
-            )
-        ):
-            return  # under a dump's byline: the story's first paragraph, not a standfirst
         n = word_count(candidate.text)
         if (
             self.min_subtitle_words <= n <= self.max_subtitle_words
