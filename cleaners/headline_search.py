@@ -25,6 +25,13 @@ from cleaners.region import is_debris_line, page_language, stop_words
 from cleaners.textfeatures import dominant_script, fold, is_headline_like, is_prose, word_count
 
 LOOKBACK = 20  # lines above the story's region searched for its headline
+# A line with a byline or date line right under it is searched further up (a long table of
+# contents or a share bar may part the header from the story) and weighs this much more: a
+# story's headline has a header, a table of contents' entry or a section heading has none.
+HEADED_LOOKBACK = 40
+HEADED_BONUS = 2.0
+_HEADER_LINES = 3  # lines under a headline its byline or date line may be in
+_HEADED_MIN_WORDS = 3  # content words of a line the header bonus is for
 LEAD_WORDS = 200  # the story's opening words a headline is compared with
 MIN_SHARE = 0.34  # of a candidate's content words found in the lead...
 MIN_FOUND = 2  # ...and at least this many of them
@@ -70,20 +77,28 @@ def headline_by_lead(
     lead_stems = {w[:_STEM] for w in lead_words}
     script = dominant_script(" ".join(texts[i] for i in lead[:3]))
     first = lead[0]
+    last_at = {fold(texts[j]): j for j in body}
     scores: dict[int, float] = {}
     found_at: dict[int, int] = {}
-    for i in range(max(0, start - LOOKBACK), first):
+    for i in range(max(0, start - HEADED_LOOKBACK), first):
         text = texts[i]
         if i in taken or not _title_like(text, script, furniture):
             continue
+        if _listed_again(texts, i, last_at):
+            continue  # a table of contents' entry: the story prints it again as a subheading
         if printed_twice(texts, i) and word_count(text) > _MAX_TWICE_WORDS:
             continue  # a sentence-long line twice in a row: a caption over and under its picture
         words = content_words(text, stop)
         if not words:
             continue
+        # a section label over the date ("Astronomy & Space") names a topic in a word or two;
+        # a headline names the story in more
+        headed = len(words) >= _HEADED_MIN_WORDS and _heads_a_byline(texts, i, first, furniture)
+        if i < start - LOOKBACK and not headed:
+            continue
         found = found_at[i] = sum(1 for w in words if w in lead_words or w[:_STEM] in lead_stems)
         if found >= MIN_FOUND and found / len(words) >= MIN_SHARE:
-            scores[i] = found / len(words) * found
+            scores[i] = found / len(words) * found * (HEADED_BONUS if headed else 1)
     if not scores:
         return None
     best_index = max(scores, key=lambda i: (scores[i], i))  # ties: the nearer line
@@ -102,6 +117,26 @@ def headline_by_lead(
         if fold(texts[j]) == key:
             return j
     return best_index
+
+
+def _listed_again(texts: Sequence[str], i: int, last_at: dict[str, int]) -> bool:
+    """Line `i` and a neighbour of it both printed again among the story's lines below
+    (`last_at`: a story line's folded text -> its last index): a table of contents, whose
+    entries the story repeats as its subheadings. A headline alone may be printed again (a
+    repeat, a share box) and stays a candidate."""
+
+    def again(k: int) -> bool:
+        return 0 <= k < len(texts) and last_at.get(fold(texts[k]), -1) > k + 1
+
+    return again(i) and (again(i - 1) or again(i + 1))
+
+
+def _heads_a_byline(
+    texts: Sequence[str], i: int, first: int, furniture: Callable[[str], bool]
+) -> bool:
+    """A byline or date line within the few lines under line `i` (a name line may sit
+    between): the header a story's headline has and a table of contents' entry has not."""
+    return any(furniture(texts[j]) for j in range(i + 1, min(i + 1 + _HEADER_LINES, first)))
 
 
 def _lead(texts: Sequence[str], body: Sequence[int]) -> list[int]:

@@ -152,3 +152,122 @@ def test_menu_line_next_to_a_date_is_not_a_name(line: str) -> None:
     story = (*STORY[:-1], STORY[-1] + " Local headlines said little else.")
     article = clean_text(page("Home", "Markets", TITLE, line, "October 14, 2024", *story))
     assert article.authors == ()
+
+
+# A table of contents between the headline and the story: the article region begins at the
+# story's paragraphs, and the byline under the headline is outside it.
+CONTENTS = (
+    "Contents",
+    "Overview",
+    "Background",
+    "Key figures",
+    "Outlook",
+    "Frequently asked questions",
+    "Sources",
+    "Share this guide",
+    "Print",
+)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ("By Soraya Benali", "March 3, 2025"),
+        ("Soraya Benali", "Crop Analyst", "March 3, 2025"),  # a bare name and its role
+        ("Von Soraya Benali", "3. März 2025"),
+    ],
+)
+def test_byline_between_headline_and_a_long_table_of_contents(top: tuple[str, ...]) -> None:
+    article = clean_text(page("Home", "Markets", "Weather", TITLE, *top, *CONTENTS, *STORY))
+    assert article.title == TITLE
+    assert article.authors == ("Soraya Benali",)
+    assert article.published == "2025-03-03"
+    assert removal_of(article, top[0]).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+def test_bylines_of_the_lines_over_the_headline_menu_stay_navigation() -> None:
+    # a teaser's byline far above the headline is not in its header
+    article = clean_text(
+        page("By Karim Haddad", "Home", "Markets", "Weather", "Sport", TITLE, *CONTENTS, *STORY)
+    )
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Dylan Roe, MS, RD", ["Dylan Roe"]),  # credentials after the name
+        ("By Greta Lind, Ph.D.", ["Greta Lind"]),  # a credential's dot ends no sentence
+        ("By Greta Lind, Senior Analyst", ["Greta Lind"]),  # a role, not a second author
+        ("By Greta Lind and Omar Nasser, Shipping Experts", ["Greta Lind", "Omar Nasser"]),
+        ("Von Greta Lind, Redakteurin", ["Greta Lind"]),
+        ("Par Claire Dubois, envoyée spéciale", ["Claire Dubois"]),
+        ("Por Ana Ruiz, corresponsal", ["Ana Ruiz"]),
+        ("Di Marco Bellini, inviato", ["Marco Bellini"]),
+        ("Por Ana Ruiz, jornalista", ["Ana Ruiz"]),
+        ("Door Pieter de Vries, verslaggever", ["Pieter de Vries"]),
+    ],
+)
+def test_roles_and_credentials_after_the_names_are_not_authors(line: str, names: list[str]) -> None:
+    assert BylineRule().parse(line) == (names, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Soraya Benali | March 3, 2025",
+        "Soraya Benali •Mar 3, 2025",
+        "3 March 2025 · Soraya Benali",
+        "Soraya Benali March 3, 2025",
+        "Soraya Benali | 3. März 2025",
+        "Soraya Benali - 3 mars 2025",
+    ],
+)
+def test_name_and_date_on_one_line_under_the_headline(line: str) -> None:
+    article = clean_text(dump(line))
+    assert article.authors == ("Soraya Benali",)
+    assert article.published == "2025-03-03"
+    assert removal_of(article, line).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last Modified: March 3, 2025",  # a label, not a name
+        "Olive Harvest | March 3, 2025",  # the story's own words: a section or a title
+    ],
+)
+def test_label_or_story_words_with_a_date_are_not_a_name(line: str) -> None:
+    assert clean_text(dump(line)).authors == ()
+
+
+def test_a_name_that_a_stop_word_list_holds_is_still_a_name() -> None:
+    # jusText's English list holds "george" and "king" (it was made from Wikipedia)
+    article = clean_text(dump("Lena George", "October 14, 2024"))
+    assert article.authors == ("Lena George",)
+
+
+@pytest.mark.parametrize(
+    "line", ["mardi 3 mars 2025", "3 de marzo de 2025", "3 maart 2025", "3. März 2025"]
+)
+def test_bare_date_lines_in_other_languages(line: str) -> None:
+    assert DateLineRule().parse(line) == [("published", "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Related Articles", "Printable Version", "Artículos relacionados", "Verwandte Artikel"],
+)
+def test_interface_label_under_a_date_line_is_not_a_name(line: str) -> None:
+    assert clean_text(dump("October 14, 2024", line)).authors == ()
+
+
+def test_an_agency_beside_the_date_is_not_a_bare_name() -> None:
+    assert clean_text(dump("Associated Press", "October 14, 2024")).authors == ()
+
+
+@pytest.mark.parametrize("line", ["Por Joana Maio", "Por Ana Abril", "By Julio Mayo"])
+def test_a_surname_that_is_a_month_elsewhere_is_a_name(line: str) -> None:
+    assert BylineRule().parse(line) == ([line.split(" ", 1)[1]], [])

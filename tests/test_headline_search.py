@@ -121,3 +121,38 @@ def test_lines_a_rule_named_are_not_candidates() -> None:
 def test_content_words_leave_out_stop_words_numbers_and_punctuation() -> None:
     stop = frozenset({"the", "in", "of"})
     assert content_words("The price of oil in 2023, up 12%!", stop) == ["price", "oil", "up"]
+
+
+# A guide's table of contents between its header and the story: entries that name parts of
+# the story share its words too (new wording, not from fixtures/)
+GUIDE_CONTENTS = (
+    "In this guide",
+    "Harvest losses across central Tunisia",
+    "What the agriculture ministry expects",
+    "Exporters and their Spanish buyers",
+    "Loans for irrigation pumps",
+)
+
+
+def test_table_of_contents_entries_printed_again_as_subheadings_are_not_the_headline() -> None:
+    story = [line for pair in zip(GUIDE_CONTENTS[1:], BODY, strict=True) for line in pair]
+    raw = page(*MENU, TITLE, "By Soraya Benali", "March 3, 2025", *GUIDE_CONTENTS, *story)
+    article = clean_text(raw)
+    assert article.title == TITLE
+    assert article.authors == ("Soraya Benali",)
+    assert article.published == "2025-03-03"
+
+
+def test_headline_with_its_date_line_beats_a_promo_sharing_as_many_words() -> None:
+    promo = "Olive growers in Sfax: photo gallery"  # more of its words shared, no header
+    raw = page(*MENU, TITLE, "3 March 2025", "Subscribe", promo, *BODY)
+    assert clean_text(raw).title == TITLE
+
+
+def test_headline_with_its_date_is_found_above_a_long_table_of_contents() -> None:
+    # more than LOOKBACK lines between the header and the story
+    filler = tuple(f"Section {n}" for n in range(1, 24))
+    raw = page(*MENU, TITLE, "3 March 2025", *filler, *BODY)
+    article = clean_text(raw)
+    assert article.title == TITLE
+    assert article.published == "2025-03-03"

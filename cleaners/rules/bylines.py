@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -10,7 +11,7 @@ from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import looks_like_date, parse_date
-from cleaners.textfeatures import WORD, ends_sentence
+from cleaners.textfeatures import WORD, ends_sentence, is_prose
 
 _MAX_DATE_WORDS = 8
 # Arabic short vowels and other marks, optional in writing: "نُشر" is "نشر".
@@ -37,7 +38,8 @@ class _Vocabulary:
     relative_update: re.Pattern[str]  # "Updated 3 hours ago"
     trailing_clause: re.Pattern[str]  # " • 2 min read", " 1 hour, 44 minutes ago"
     update_kinds: tuple[str, ...]
-    date_words: frozenset[str]
+    date_words: frozenset[str]  # English months, weekdays, time zones: not a name's words
+    line_date_words: frozenset[str]  # and other languages' months: words of a bare date line
     byline: re.Pattern[str]  # "By A, B - <date>"
     lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
     lead_glued: re.Pattern[str]  # "ByName Surname": the copy lost the space after the lead
@@ -77,6 +79,7 @@ def _vocabulary() -> _Vocabulary:
         ),
         update_kinds=tuple(_words(data["update_kinds"])),
         date_words=frozenset(_words(data["date_words"])),
+        line_date_words=frozenset(_words(data["date_words"]) + _words(data["line_date_words"])),
         byline=re.compile(
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
@@ -212,11 +215,14 @@ def is_bare_date(text: str) -> bool:
         t
         for t in tokens
         if not (
-            t.isdigit() or t.casefold() in _vocabulary().date_words or (t.isupper() and len(t) <= 4)
+            t.isdigit()
+            or t.casefold() in _vocabulary().line_date_words
+            or (t.isupper() and len(t) <= 4)
         )
     ]
     if not unknown:
-        return bool(_MONTH_OR_NUMERIC.search(text))
+        # an English month or a numeric date; another language's month name: the parser decides
+        return bool(_MONTH_OR_NUMERIC.search(text)) or parse_date(text) is not None
     # month or weekday names in another script (Arabic...): the parser decides. Other Latin
     # words ("Deadline: 1 May 2024") make a sentence, not a date line.
     if any(t.isascii() for t in unknown):
@@ -240,12 +246,15 @@ def _looks_like_name(part: str) -> bool:
         return False  # "By Land and Sea": single words are agencies (AFP, Reuters), not people
     for token in tokens:
         bare = token.strip(".'’-")
-        if not bare or bare.casefold() in _vocabulary().date_words:
-            return False
         vocabulary = _vocabulary()
         folded = bare.casefold()
-        if folded in vocabulary.name_particles or folded.startswith(vocabulary.name_prefixes):
+        # a particle first: "de" is a name's ("Pieter de Vries") and a date's ("3 de marzo")
+        if bare and (
+            folded in vocabulary.name_particles or folded.startswith(vocabulary.name_prefixes)
+        ):
             continue
+        if not bare or folded in vocabulary.date_words:
+            return False
         first = bare[0]
         if first.isalpha() and first.islower():
             return False
@@ -342,9 +351,35 @@ def _names_then_agency(text: str, known: set[str]) -> list[str] | None:
     return []
 
 
+@cache
+def _credentials() -> frozenset[str]:
+    """Degrees and certifications written after a name ("MS", "RD", "Ph.D."), lower case
+    without dots: the author vocabulary's list (`authors.toml`), shared with the HTML path."""
+    return frozenset(c.replace(".", "") for c in load_toml("authors.toml")["credentials"])
+
+
+def _is_credential(token: str) -> bool:
+    """A listed credential as printed after a name: in capitals ("RD", "FAND") or with dots
+    ("Ph.D."); "Ma" in "Rui Ma" is a name."""
+    bare = token.strip("(),®™")
+    plain = bare.replace(".", "")
+    return plain.casefold() in _credentials() and ("." in bare or plain.isupper())
+
+
+def _without_credentials(part: str) -> str:
+    """'Dylan Roe PhD' -> 'Dylan Roe'; a part of credentials only ("MS", "Ph.D.") -> ''."""
+    tokens = part.split()
+    while tokens and _is_credential(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def _names(segment: str) -> list[str] | None:
     """Author names of a byline segment, or None when it is not a list of names."""
     parts = [p.strip(" .") for p in _vocabulary().name_split.split(segment) if p.strip(" .")]
+    if not parts:
+        return None
+    parts = [p for p in (_without_credentials(p).strip(" .") for p in parts) if p]
     if not parts:
         return None
     names = [p for p in parts if not _vocabulary().roles.search(p)]
@@ -382,6 +417,11 @@ def _names_then_bare_date(segment: str) -> tuple[list[str], tuple[str, str]] | N
 _BARE_NAME_LINE = re.compile(r"^[^\W\d_][^\W\d_\s.'’,&-]*(?:[\s.'’,&-]+[^\W\d_]+)*\.?$")
 
 
+# jusText's stop-word lists, made from Wikipedia, hold given names and surnames ("John",
+# "King", "Wilhelm"); only their short function words ("The", "Our", "Get") are never a name's
+_STOP_NAME_LETTERS = 3
+
+
 # The capitals inside a name's word: "McCarthy", "MacInnes", "O'Neill", "Smith-Jones"
 _INNER_CAPITAL_AFTER = ("Mc", "Mac", "O'", "O’", "D'", "D’")
 
@@ -409,14 +449,19 @@ def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 3:
         return False
+    folded_name = _vocabulary().article.sub("", name.casefold())
+    if folded_name in _agencies() or folded_name in _story_agencies():
+        return False  # "Associated Press" beside its date: an outlet's credit, not a person
     if len({token.isupper() for token in tokens}) > 1:
         return False  # "FREE Newsletter": a name is in capitals throughout or not at all
     for token in tokens:
         folded = token.strip(".'’-").casefold()
         if folded in _vocabulary().name_particles:
             continue
-        if not token[:1].isupper() or folded in common or folded in stop:
+        if not token[:1].isupper() or folded in common:
             return False
+        if folded in stop and len(folded) <= _STOP_NAME_LETTERS:
+            return False  # "The", "Our", "Get": longer ones of jusText's lists hold names
         if folded in _vocabulary().not_name_words:
             return False
         if not token.isupper() and not _title_case_word(token.rstrip(".")):
@@ -424,6 +469,39 @@ def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
         if folded in _agencies() or folded in _credit_words():
             return False
     return True
+
+
+# "Name | date", "Name •Oct 20, 2025", "date · Name": a name and a date on one line, no "By"
+_NAME_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
+
+
+def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """(names, dates) of a line holding a bare name and a date line, with a separator
+    between them or none ("Name Surname October 14, 2025"), in either order; None else.
+    The caller checks the names (a dump's bare name line: `_bare_name`)."""
+    if len(text.split()) > _MAX_NAME_DATE_WORDS or not looks_like_date(text):
+        return None
+    if _date_kind(text.strip()) is not None:
+        return None  # "Publié le 12 avril 2023": the opener of a date line, not a name
+    segments = [s for s in _NAME_DATE_SPLIT.split(text.strip()) if s]
+    if len(segments) == 2:
+        for name_part, date_part in (segments, segments[::-1]):
+            if not _BARE_NAME_LINE.match(name_part) or any(ch.isdigit() for ch in name_part):
+                continue
+            names = _names(name_part)
+            dates = DateLineRule().parse(date_part)
+            if names and dates and all(len(n.split()) >= 2 for n in names):
+                return names, dates
+        return None
+    if len(segments) == 1:
+        split = _names_then_bare_date(text)
+        if split is None or not all(_BARE_NAME_LINE.match(n) for n in split[0]):
+            return None  # "Last Modified: <date>": a label's colon
+        return split[0], [split[1]]
+    return None
+
+
+_MAX_NAME_DATE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,7 +520,8 @@ class BylineRule:
         then, and the dates list may be short; whether None is returned is the same."""
         too_long = len(text.split()) > self.max_words
         wire_credit = bool(_vocabulary().wire_credit.match(text))
-        if (too_long or ends_sentence(text)) and not wire_credit:
+        # "By Name, Ph.D.": a credential's dot closes no sentence
+        if (too_long or ends_sentence(_without_credentials(text))) and not wire_credit:
             return None
         if wire_credit:
             return self._wire_credit(text), []
@@ -502,10 +581,17 @@ class BylineRule:
         return names
 
     def apply(self, page: Page) -> None:
+        self.read(page, [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks])
+        if not page.authors and page.region is not None:
+            self._name_by_date(page)
+
+    def read(self, page: Page, blocks: Sequence[Block | None]) -> None:
+        """Reads the bylines among `blocks` (in page order; None for a gap, which parts a
+        "By" line alone from the names after it) into the page's fields."""
         known = {a.casefold() for a in page.authors}
         lead: Block | None = None  # a "By" line alone, waiting for the names on the next line
-        for block in page.blocks:
-            if not block.kept or not page.in_region(block, _REGION_MARGIN):
+        for block in blocks:
+            if block is None or not block.kept:
                 lead = None
                 continue
             if _vocabulary().lead_alone.match(block.text.strip()):
@@ -533,10 +619,8 @@ class BylineRule:
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
-        if not page.authors and page.region is not None:
-            self._name_by_date(page)
 
-    def _name_by_date(self, page: Page) -> None:
+    def _name_by_date(self, page: Page, zone: Sequence[Block] | None = None) -> None:
         """A dump's bare author line: 'Name' next to a date line above the story.
 
         Blogs and magazines print the author's name on its own under (or over) the headline,
@@ -549,8 +633,9 @@ class BylineRule:
         from cleaners.region import page_language, stop_words
 
         assert page.region is not None
-        kept = [b for b in page.blocks if b.kept and page.in_region(b, _REGION_MARGIN)]
-        lead = [b.text for b in kept if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        in_region = [b for b in page.blocks if b.kept and page.in_region(b, _REGION_MARGIN)]
+        lead = [b.text for b in in_region if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        kept = in_region if zone is None else [b for b in zone if b.kept]
         stop = stop_words(page_language(lead))
         lead_words = {w for text in lead for w in content_words(text, stop)}
         # words the page prints in small letters are common words, not names: "Most Emailed",
@@ -564,6 +649,18 @@ class BylineRule:
         for position, block in enumerate(kept):
             if block.n_words >= _STORY_WORDS:
                 return  # the story began: a name line below is a comment or a bio
+            paired = _name_and_date(block.text)
+            if paired is not None:
+                pair_names, dates = paired
+                words = [w for n in pair_names for w in content_words(n, stop)]
+                shares_story = sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words))
+                if all(_bare_name(n, common, stop) for n in pair_names) and not shares_story:
+                    for name in pair_names:
+                        page.add_author(name)
+                    for field, iso in dates:
+                        _set_date(page, field, iso)
+                    block.remove(self.reason, self.name)
+                    return
             if not _BARE_NAME_LINE.match(block.text.strip()):
                 continue
             names = _names(block.text)
@@ -635,9 +732,13 @@ class DateLineRule:
         return None
 
     def apply(self, page: Page) -> None:
+        self.read(page, [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks])
+
+    def read(self, page: Page, blocks: Sequence[Block | None]) -> None:
+        """Reads the date lines among `blocks` (None for a gap) into the page's dates."""
         prefix: Block | None = None  # "Last updated:" alone, waiting for the date on the next line
-        for block in page.blocks:
-            if not block.kept or not page.in_region(block, _REGION_MARGIN):
+        for block in blocks:
+            if block is None or not block.kept:
                 prefix = None
                 continue
             if _vocabulary().prefix_alone.match(block.text.strip()):
@@ -657,6 +758,49 @@ class DateLineRule:
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
+
+
+# The header of a dump's story: the lines from a few above its headline down to its first
+# paragraph, at most this many below the headline (a table of contents may sit between).
+_HEADER_ABOVE = 3
+_HEADER_BELOW = 40
+
+
+def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> None:
+    """The byline and date lines around a dump's headline, once the headline is known.
+
+    The article region begins at the story's first paragraphs; a long table of contents, a
+    share bar or a picture credit between the headline and the story leaves the byline
+    outside it, taken for navigation (a reason in `misplaced`). Once the headline is found,
+    the lines from just above it down to the story's first paragraph are its header: the
+    bylines, date lines and bare "Name" / "<date>" pairs there are the story's. Lines read
+    here leave with the byline rules' reasons; the others keep the removal they had."""
+    start = max(0, title_index - _HEADER_ABOVE)
+    zone: list[Block] = []
+    for block in page.blocks[start : title_index + _HEADER_BELOW]:
+        if block.index > title_index and block.kept and is_prose(block.text):
+            break  # the story's first paragraph
+        if block.index != title_index:
+            zone.append(block)
+    restored = []
+    for block in zone:
+        # date lines the date rule took already: the bare-name pair reads them again
+        if block.removal is not None and block.removal.reason in (*misplaced, "date_line"):
+            restored.append((block, block.removal))
+            block.removal = None
+    # the headline parts the lines above it from those below ("By" over it names no one)
+    gaps: list[Block | None] = [b for b in zone if b.index < title_index]
+    gaps += [None, *(b for b in zone if b.index > title_index)]
+    byline = BylineRule()
+    byline.read(page, gaps)
+    if not page.authors and page.region is not None:
+        # under the headline (the lines over it were next to the story's region: read); before
+        # the date lines go, as it reads them
+        byline._name_by_date(page, [b for b in zone if b.index > title_index])
+    DateLineRule().read(page, gaps)
+    for block, removal in restored:
+        if block.kept:
+            block.removal = removal
 
 
 def settle_dates(page: Page) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from cleaners.blocks import Page
 from cleaners.headline_search import headline_by_lead, printed_twice
 from cleaners.html.page import HtmlPage
+from cleaners.rules.bylines import read_header
 from cleaners.rules.region import is_furniture
 from cleaners.rules.standfirst import BylineUnderHeadline
 from cleaners.textfeatures import (
@@ -91,6 +92,7 @@ class HeadlineRule:
         headline = page.blocks[index]
         headline.removal = None  # a field now, not debris
         page.title, page.title_index = headline.text, headline.index
+        read_header(page, index, self.misplaced_reasons)
         # short lines kept above the headline are the page's top chrome (a section label, a
         # date bar, a promo the region took in); a sentence there may be the story's own
         for block in page.blocks[:index]:
