@@ -1,5 +1,5 @@
-"""The depth screen (`_reaches_depth_check`) agrees with the plain scan (`_deep_wrappers`):
-`bound_depth` gives the same text with and without it."""
+"""Depth: the parsed tree says when a page is too deep (`reaches_depth_check`), and then
+`bound_depth` takes the wrappers beyond `MAX_DEPTH` out of the markup, keeping the text."""
 
 from __future__ import annotations
 
@@ -7,16 +7,17 @@ import random
 from pathlib import Path
 
 import pytest
+from lxml.html import HtmlElement
 
-from cleaners.html import decode
 from cleaners.html.decode import (
-    _DEPTH_CHECK,
+    DEPTH_CHECK,
     MAX_DEPTH,
     _deep_wrappers,
-    _reaches_depth_check,
     _scan,
     bound_depth,
+    reaches_depth_check,
 )
+from cleaners.html.extract import _parse
 
 FIXTURES = sorted(Path(__file__).parent.parent.joinpath("fixtures").rglob("*.html"))
 
@@ -29,9 +30,9 @@ def _nested(depth: int, tag: str = "div", extra: str = "") -> str:
 
 CASES = {
     "shallow": _nested(10),
-    "just under": _nested(_DEPTH_CHECK - 3),
-    "at the check": _nested(_DEPTH_CHECK),
-    "deep": _nested(_DEPTH_CHECK + 40),
+    "just under": _nested(DEPTH_CHECK - 3),
+    "at the check": _nested(DEPTH_CHECK),
+    "deep": _nested(DEPTH_CHECK + 40),
     # unclosed <p>s close one another: never deep
     "unclosed paragraphs": "<html><body>" + "<p>text" * 400 + "</body></html>",
     # self-closed and void tags do not nest; script content is not markup
@@ -43,7 +44,7 @@ CASES = {
     + _BODY
     + "</div>" * 260
     + "</body></html>",
-    "mixed case": _nested(_DEPTH_CHECK + 5, tag="DIV"),
+    "mixed case": _nested(DEPTH_CHECK + 5, tag="DIV"),
     # a closing tag closes its element only when it is among the 63 topmost open ones
     "closed below the window": "<html><body>"
     + ("<section>" + "<span>" * 70 + "</section>") * 5
@@ -56,47 +57,44 @@ CASES = {
 }
 
 
+def _parsed_bounded(text: str) -> HtmlElement:
+    """The page as `clean_html` parses it: again from `bound_depth`'s markup when too deep."""
+    root = _parse(text)
+    return _parse(bound_depth(text)) if reaches_depth_check(root) else root
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_screen_agrees_with_plain_scan(name: str) -> None:
+def test_the_parsed_page_is_bounded_and_keeps_its_article(name: str) -> None:
     text = CASES[name]
-    assert _reaches_depth_check(text) == bool(_deep_wrappers(text))
+    root = _parsed_bounded(text)
+    assert not reaches_depth_check(root)
+    assert ("An article paragraph" in root.text_content()) == (_BODY in text)
+
+
+@pytest.mark.parametrize("name", ["just under", "at the check", "deep", "mixed case"])
+def test_the_tree_of_a_deep_page_reaches_the_check(name: str) -> None:
+    """The parser keeps 255 levels: a page that deep is seen as deep in its tree."""
+    assert _scan(CASES[name])[0] >= DEPTH_CHECK
+    assert reaches_depth_check(_parse(CASES[name]))
 
 
 def test_deep_page_is_bounded_and_shallow_pages_unchanged() -> None:
-    assert _reaches_depth_check(CASES["deep"])
     assert bound_depth(CASES["deep"]) != CASES["deep"]
     assert _BODY in bound_depth(CASES["deep"])
-    assert not _reaches_depth_check(CASES["unclosed paragraphs"])
-    assert _reaches_depth_check(CASES["closed below the window"])
-    assert not _reaches_depth_check(CASES["closed inside the window"])
-    assert bound_depth(CASES["shallow"]) == CASES["shallow"]
+    assert _deep_wrappers(CASES["closed below the window"])
+    assert not _deep_wrappers(CASES["closed inside the window"])
+    # a closing tag far below the top closes its element for the parser: not deep, not bounded
+    assert not reaches_depth_check(_parse(CASES["closed below the window"]))
+    for name in ("shallow", "unclosed paragraphs", "self-closed", "script"):
+        assert bound_depth(CASES[name]) == CASES[name], name
 
 
-def _plain_bound_depth(text: str) -> str:
-    """`bound_depth` the plain way: the full scan on every page, no screen."""
-    plan = _deep_wrappers(text) if text.count("<") >= _DEPTH_CHECK else []
-    parts, position = [], 0
-    for start, end in plan:
-        parts.append(text[position:start])
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_bound_depth_matches_the_plain_way(name: str) -> None:
-    assert bound_depth(CASES[name]) == _plain_bound_depth(CASES[name])
-
-
-def test_bound_depth_matches_the_plain_way_on_fixtures(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shallow_fixtures_are_not_deep() -> None:
     assert FIXTURES
     for path in FIXTURES:
         text = path.read_text(encoding="utf-8", errors="replace")
-        assert bound_depth(text) == _plain_bound_depth(text), path
-        assert _reaches_depth_check(text) == bool(_deep_wrappers(text)), path
-    # the screen is what bound_depth asks
-    monkeypatch.setattr(decode, "_reaches_depth_check", lambda text: False)
-    assert bound_depth(CASES["deep"]) == CASES["deep"]
+        assert not reaches_depth_check(_parse(text)), path
+        assert bound_depth(text) == text, path
 
 
 # Pieces of tag soup: nesting, stray and misnested closing tags, elements closed far below the
@@ -156,17 +154,17 @@ def _soup(rng: random.Random, size: int) -> str:
     return "".join(parts)
 
 
-def test_screen_agrees_with_plain_scan_on_tag_soup() -> None:
-    """On random tag soup, deep and shallow, the screen says "deep" exactly when the plain
-    scan's stack reaches `_DEPTH_CHECK`."""
+def test_tag_soup_is_bounded_without_losing_text() -> None:
+    """On random tag soup, deep and shallow, the page as parsed (again from the bounded markup
+    when its tree is too deep) holds at least the words the plain parse holds."""
     rng = random.Random(12)
     deep = 0
     for _ in range(150):
         text = _soup(rng, rng.randint(10, 150))
-        reaches = _scan(text)[0] >= _DEPTH_CHECK
-        deep += reaches
-        assert _reaches_depth_check(text) == reaches, text[:300]
-        assert bound_depth(text) == _plain_bound_depth(text)
+        plain = _parse(text)
+        deep += reaches_depth_check(plain)
+        words = len(_parsed_bounded(text).text_content().split())
+        assert words >= len(plain.text_content().split()), text[:300]
     assert 20 < deep < 130  # both answers are tried
 
 
@@ -180,4 +178,4 @@ def test_hostile_nesting_is_bounded() -> None:
     assert _scan(bounded)[0] <= MAX_DEPTH + 2  # html and body above the wrappers
     # closing tags that close nothing (each searched for below the top) and unclosed openers
     stray = "<html><body>" + "<span>" * 240 + "</div>" * 20_000 + _BODY + "</body></html>"
-    assert _reaches_depth_check(stray) == (_scan(stray)[0] >= _DEPTH_CHECK)
+    assert bound_depth(stray).count("<span>") <= 240

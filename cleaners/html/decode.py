@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from charset_normalizer import from_bytes
+from lxml import etree
 
 from cleaners.readers.charsets import (
     bom_encoding,
@@ -87,14 +88,13 @@ _HEAD_TAGS_MAX = 200_000  # of the head's title/meta/link tags kept when the hea
 
 
 def bound_html(text: str, limit: int) -> str:
-    """At most about ``limit`` characters of a page nested at most `MAX_DEPTH` deep, without
-    losing its article (`bound_depth`).
+    """At most about ``limit`` characters of the page, without losing its article. (Its depth
+    is bounded after parsing: `bound_depth`, asked only when the parsed tree is that deep.)
 
     Cutting the page's first ``limit`` characters loses the whole body of a page whose head
     holds megabytes of inline data. Instead, in order, until the page fits: code and style
     blocks and comments go (JSON-LD metadata is kept), then JSON-LD too, then the head is
     reduced to its title, meta and link tags, and only then is the body cut, at its end."""
-    text = bound_depth(text)
     if len(text) <= limit:
         return text
     text = _without_code(text, keep_json_ld=True)
@@ -146,10 +146,13 @@ def _without_code(text: str, *, keep_json_ld: bool) -> str:
 # libxml2's HTML parser drops everything nested deeper than 256 elements (2048 with
 # huge_tree), silently: an article under a few hundred wrapper <div>s became an `empty` page.
 # Rather than lift the limit (deep trees then cost recursion in every walk over them), the
-# wrappers beyond MAX_DEPTH are taken out of the markup before parsing: their text stays, in
-# order, in the blocks that hold it.
+# wrappers beyond MAX_DEPTH are taken out of the markup and the page parsed again: their text
+# stays, in order, in the blocks that hold it. The parsed tree says whether that is needed
+# (`DEPTH_CHECK` levels deep: `reaches_depth_check`), one XPath in C: a scan of every page's
+# tags before parsing cost 1.3 ms a page, the XPath 0.2 ms (181 ScrapingHub pages, CPU).
 MAX_DEPTH = 200
-_DEPTH_CHECK = 250  # below this, the page is parsed as it is
+DEPTH_CHECK = 250  # a parsed tree less deep than this is kept as it is
+_DEEP_TREE = etree.XPath("boolean(" + "/*" * DEPTH_CHECK + ")")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})(?:\s[^>]{0,4000})?/?>")
 _VOID = frozenset(
     [
@@ -199,10 +202,16 @@ _CLOSES["dd"] = _CLOSES["dt"]
 _RAW = frozenset({"script", "style", "textarea", "title"})
 
 
+def reaches_depth_check(root: etree._Element) -> bool:
+    """Whether the parsed tree goes `DEPTH_CHECK` levels deep (libxml2 stops at 256: what lay
+    deeper is lost, and the page is to be parsed again from `bound_depth`'s markup)."""
+    return bool(_DEEP_TREE(root))
+
+
 def bound_depth(text: str) -> str:
     """``text`` with the wrapper elements nested beyond `MAX_DEPTH` taken out (their tags,
     not their content); unchanged when the page is not that deep. One scan over the tags."""
-    if text.count("<") < _DEPTH_CHECK or not _reaches_depth_check(text):
+    if text.count("<") < DEPTH_CHECK:
         return text
     plan = _deep_wrappers(text)
     if not plan:
@@ -216,66 +225,11 @@ def bound_depth(text: str) -> str:
     return "".join(parts)
 
 
-# `_TAG` with a third group, ">" when the tag ends "/>" (the same matches: both alternatives
-# take the one ">"), so that `findall` gives all `_reaches_depth_check` reads.
-_TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})(?:\s[^>]{0,4000})?/?(?:(?<=/)(>)|>)")
-
-
-def _reaches_depth_check(text: str) -> bool:
-    """Whether `_deep_wrappers`'s scan goes `_DEPTH_CHECK` deep: the same stack, of names only,
-    over `findall`'s tuples (no match objects, no spans), stopping once that deep.
-
-    A screen: most pages never go that deep, and for them the plain scan (which also records
-    the spans to drop) is not run. Measured (cProfile over `clean_html` on the 181 ScrapingHub
-    pages): 2.9 s -> 1.9 s of about 42 s; over all 1486 pages of the three corpora, the
-    check alone 11.9 s -> 6.0 s. `tests/test_decode_depth.py` checks that it agrees with the
-    plain scan.
-
-    The steps are the plain scan's, tried in the order that decides most tags soonest: a
-    closing tag is first compared with the top of the stack (in well-formed markup it
-    closes that element), and only then looked for further down. On the 181 ScrapingHub
-    pages (CPU, best of 9 interleaved runs on a loaded machine) `bound_depth` went 0.33 s ->
-    0.23 s, of which the regular expression's `findall` is about 0.17 s."""
-    stack: list[str] = []
-    raw: str | None = None
-    check, void, closes_of, raw_tags = _DEPTH_CHECK, _VOID, _CLOSES, _RAW  # locals: faster
-    push, pop = stack.append, stack.pop
-    for closing, name, self_closed in _TAG_PARTS.findall(text):
-        name = name.lower()
-        if raw is not None:  # inside a script or style: only its end tag counts
-            if closing and name == raw:
-                raw = None
-            continue
-        if closing:
-            if stack and stack[-1] == name:  # (a void name is never on the stack)
-                pop()
-            elif name not in void:
-                # the plain scan's window: the 63 topmost elements (the top one tried above)
-                for i in range(len(stack) - 2, max(-1, len(stack) - 64), -1):
-                    if stack[i] == name:
-                        del stack[i:]
-                        break
-            continue
-        if self_closed or name in void:
-            continue
-        closes = closes_of.get(name)
-        if closes is not None:
-            while stack and stack[-1] in closes:
-                pop()
-        if name in raw_tags:
-            raw = name
-            continue
-        push(name)
-        if len(stack) >= check:
-            return True
-    return False
-
-
 def _deep_wrappers(text: str) -> list[tuple[int, int]]:
     """Spans of the opening and closing tags of wrappers beyond `MAX_DEPTH` (empty when the
-    page never goes beyond `_DEPTH_CHECK`)."""
+    page never goes beyond `DEPTH_CHECK`)."""
     deepest, drops = _scan(text)
-    if deepest < _DEPTH_CHECK:
+    if deepest < DEPTH_CHECK:
         return []
     return sorted(drops)
 

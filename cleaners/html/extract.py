@@ -24,7 +24,13 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.blocks import Block, Page
-from cleaners.html.decode import UndecodableError, bound_html, decode_html
+from cleaners.html.decode import (
+    UndecodableError,
+    bound_depth,
+    bound_html,
+    decode_html,
+    reaches_depth_check,
+)
 from cleaners.html.dom import DomBlock, iter_blocks
 from cleaners.html.links import link_share
 from cleaners.html.main_content import extracted_texts
@@ -548,6 +554,8 @@ def _read(html: str | bytes, url: str | None, http_charset: str | None) -> _Pars
         raise _Rejected("empty")
     try:
         root = _parse(text)
+        if reaches_depth_check(root):  # the parser lost what lay deeper: wrappers go
+            root = _parse(bound_depth(text))
     except (etree.ParserError, ValueError):
         raise _Rejected("unreadable") from None
     try:
