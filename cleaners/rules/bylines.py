@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
-from cleaners.dates import looks_like_date, parse_date
+from cleaners.dates import looks_like_date, parse_date, without_cjk_date
 from cleaners.textfeatures import WORD, ends_sentence, is_prose
 
 _MAX_DATE_WORDS = 8
@@ -66,11 +66,11 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(
         date_prefix=re.compile(
             rf"^(?P<kind>{_either(data['date_prefix'])})"
-            rf"(\s+({_either(data['date_prefix_links'])}))?\s*[:\-–—]?\s*(?P<date>.+)$",
+            rf"(\s+({_either(data['date_prefix_links'])}))?\s*[:：\-–—]?\s*(?P<date>.+)$",
             re.IGNORECASE,
         ),
         prefix_alone=re.compile(
-            rf"^({_either(data['date_prefix'])})(\s+({_either(data['date_prefix_links'])}))?\s*:?$",
+            rf"^({_either(data['date_prefix'])})(\s+({_either(data['date_prefix_links'])}))?\s*[:：]?$",
             re.IGNORECASE,
         ),
         relative_update=re.compile(rf"\s*(?:{_either(data['relative_update'])})", re.IGNORECASE),
@@ -210,7 +210,8 @@ def is_bare_date(text: str) -> bool:
     text = _vocabulary().relative_update.sub("", text)
     if len(text) > 60 or not looks_like_date(text):
         return False
-    tokens = WORD.findall(text)
+    # "2024년 3월 12일": the marked numbers of a CJK date are its words
+    tokens = WORD.findall(without_cjk_date(text))
     unknown = [
         t
         for t in tokens
