@@ -130,6 +130,21 @@ def _iso(text: str) -> str | None:
     return value.isoformat(timespec="seconds")
 
 
+def _dateutil_twice(cleaned: str, dayfirst: bool) -> tuple[datetime | None, datetime | None]:
+    """The text read with each of the two defaults (None, None when dateutil cannot)."""
+    try:
+        return (
+            dateutil_parser.parse(
+                cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True, dayfirst=dayfirst
+            ),
+            dateutil_parser.parse(
+                cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True, dayfirst=dayfirst
+            ),
+        )
+    except (ValueError, OverflowError):
+        return None, None
+
+
 def parse_date(text: str) -> str | None:
     """ISO 8601 for a full calendar date ("2015-10-23", or with time "2021-09-20T15:32:00").
 
@@ -148,15 +163,11 @@ def parse_date(text: str) -> str | None:
     dayfirst = bool(_DOTTED_DATE.search(text))
     first: datetime | None
     second: datetime | None
-    try:
-        first = dateutil_parser.parse(
-            cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True, dayfirst=dayfirst
-        )
-        second = dateutil_parser.parse(
-            cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True, dayfirst=dayfirst
-        )
-    except (ValueError, OverflowError):
+    if _cjk_date().search(text):
+        # dateutil's fuzzy reading takes "6時05分" for a year: the marked date is dateparser's
         first = second = None
+    else:
+        first, second = _dateutil_twice(cleaned, dayfirst)
     if first is None or second is None or first.date() != second.date():
         other = _parse_other_language(text)
         if other is None:

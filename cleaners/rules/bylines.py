@@ -42,6 +42,7 @@ class _Vocabulary:
     line_date_words: frozenset[str]  # and other languages' months: words of a bare date line
     byline: re.Pattern[str]  # "By A, B - <date>"
     lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
+    trail: re.Pattern[str]  # "홍길동 기자 hong@example.kr": the names, then the word closing them
     lead_glued: re.Pattern[str]  # "ByName Surname": the copy lost the space after the lead
     prefix_glued: re.Pattern[str]  # "By Name SurnamePublished: <date>": same, before a date
     date_then_by: re.Pattern[str]  # "<date> by Name"
@@ -84,6 +85,10 @@ def _vocabulary() -> _Vocabulary:
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
         lead_alone=re.compile(rf"^({_either(data['byline_lead'])})\s*:?$", re.IGNORECASE),
+        trail=re.compile(
+            rf"^(?P<names>\S.*?)\s*(?:{_either(data['byline_trail'])})"
+            r"(?:\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?)?$"
+        ),
         # only the lead's own capitalisation, then a capital and a small letter: "ByNina" is
         # a lost space, "Byzantine" or "BYU" are words
         lead_glued=re.compile(
@@ -231,6 +236,17 @@ def is_bare_date(text: str) -> bool:
     return len(unknown) <= 2 and len(tokens) <= 6 and parse_date(text) is not None
 
 
+# A Korean name is two to four syllables, a Japanese one up to six characters ("長谷川由紀子")
+_MAX_TRAIL_NAME = 6
+_BRACKETED = re.compile(r"^\s*[(（]\s*(?P<inner>[^()（）]+?)\s*[)）]\s*$")
+
+
+def _without_brackets(text: str) -> str:
+    """'（记者 王小明）' -> '记者 王小明': a byline some pages print in brackets."""
+    match = _BRACKETED.match(text)
+    return match.group("inner") if match else text
+
+
 def _set_date(page: Page, field: str, iso: str) -> None:
     if field == "updated":
         page.updated = page.updated or iso
@@ -242,7 +258,8 @@ def _looks_like_name(part: str) -> bool:
     tokens = part.split()
     if not 1 <= len(tokens) <= 5:
         return False
-    cjk = all("\u3400" <= ch <= "\u9fff" for ch in part)  # a Chinese name is one token
+    # a Chinese, Japanese or Korean name is one token (Han, kana, Hangul syllables)
+    cjk = all("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in part)
     if len(tokens) == 1 and not (part.isupper() or part.casefold() in _agencies() or cjk):
         return False  # "By Land and Sea": single words are agencies (AFP, Reuters), not people
     for token in tokens:
@@ -529,7 +546,14 @@ class BylineRule:
         text = without_trailing_clause(text)
         text = _vocabulary().lead_glued.sub(r"\g<lead> ", text, count=1)
         text = _vocabulary().prefix_glued.sub(" | ", text, count=1)
-        match = _vocabulary().byline.match(text)
+        trail = _vocabulary().trail.match(text.strip())
+        if trail:
+            # a name before "기자" / "記者" is one word of a few syllables: more is a sentence
+            names = _names(trail.group("names"))
+            if names and all(" " not in n and len(n) <= _MAX_TRAIL_NAME for n in names):
+                return names, []
+            return None
+        match = _vocabulary().byline.match(_without_brackets(text))
         if not match:
             return self._unprefixed(text, known or set()) or _credit_line(text, known)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
