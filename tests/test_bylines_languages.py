@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaners.authors import split_names
 from cleaners.dates import parse_date
 from cleaners.rules.bylines import BylineRule, DateLineRule
 
@@ -79,3 +80,18 @@ def test_a_time_zone_word_leaves_no_offset() -> None:
     """dateparser reads "WIB" as +07:00; the date keeps the printed time without it, as the
     dateutil path does for "BST"."""
     assert parse_date("Rabu, 10 Januari 2024 19:00 WIB") == "2024-01-10T19:00:00"
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("מאת שירה כהן", ["שירה כהן"]),
+        ("Yazar: Burak Şahin", ["Burak Şahin"]),
+        ("Autorka: Ewa Mazur", ["Ewa Mazur"]),
+        ("Penulis: Rudi Hartono", ["Rudi Hartono"]),
+        ("نویسنده: سارا کریمی", ["سارا کریمی"]),
+    ],
+)
+def test_author_fields_of_other_languages(field: str, names: list[str]) -> None:
+    """The HTML path's author fields (`authors.toml` openers) lose the same openers."""
+    assert split_names(field) == names
