@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from dateutil import parser as dateutil_parser
+
+from cleaners.data import load_toml
 
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
@@ -39,13 +41,42 @@ _DAY_AND_YEAR = re.compile(
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+@cache
+def _cjk_date() -> re.Pattern[str]:
+    """'2024年3月12日', '2024년 3월 12일': year, month and day each closed by its mark (from
+    `calendar_words.toml`). The marks are word characters, so the year has no word boundary
+    for `_YEAR` to find: this gate finds such dates, dateparser reads them."""
+    marks = load_toml("calendar_words.toml")["cjk_date_marks"]
+
+    def either(key: str) -> str:
+        return "[" + "".join(map(re.escape, marks[key])) + "]"
+
+    return re.compile(
+        rf"(?<!\d)(19|20)\d{{2}}\s*{either('year')}\s*\d{{1,2}}\s*{either('month')}"
+        rf"\s*\d{{1,2}}\s*{either('day')}"
+    )
+
+
+@cache
+def _cjk_time() -> re.Pattern[str]:
+    """'17時45分', '14시 20분': hours closed by their mark (`calendar_words.toml`)."""
+    marks = load_toml("calendar_words.toml")["cjk_date_marks"]["hour"]
+    return re.compile(r"(?<!\d)\d{1,2}\s*[" + "".join(map(re.escape, marks)) + r"]\s*\d{1,2}")
+
+
+def without_cjk_date(text: str) -> str:
+    """The text with its Chinese, Japanese or Korean dates blanked: what else a line holds."""
+    return _cjk_date().sub(" ", text.translate(_DIGITS))
+
+
 def looks_like_date(text: str) -> bool:
     """Cheap gate before parsing: a month name with a year, a numeric date, or (other
-    languages) a day number with a year."""
+    languages) a day number with a year, or a Chinese, Japanese or Korean date."""
     text = text.translate(_DIGITS)
     return bool(
         _NUMERIC_DATE.search(text)
         or (_YEAR.search(text) and (_MONTH.search(text) or _DAY_AND_YEAR.search(text)))
+        or _cjk_date().search(text)
     )
 
 
@@ -53,9 +84,11 @@ def looks_like_date(text: str) -> bool:
 # saves it from testing every locale it knows (30 ms a call otherwise).
 _DATE_LANGUAGES = {
     "ARABIC": ("ar", "fa", "ur"),
-    "LATIN": ("fr", "es", "de", "it", "pt", "tr", "nl", "id"),
+    "LATIN": ("fr", "es", "de", "it", "pt", "tr", "nl", "id", "pl", "sv"),
     "CYRILLIC": ("ru", "uk", "bg"),
     "HEBREW": ("he",),
+    "CJK": ("zh", "ja"),
+    "HANGUL": ("ko",),
 }
 
 
@@ -79,7 +112,11 @@ def _parse_other_language(text: str) -> datetime | None:
     if languages is None:
         return None
     found = _date_parser(languages).get_date_data(text)
-    return found.date_obj if found else None
+    if not found or found.date_obj is None:
+        return None
+    # the time as the page prints it, without its zone ("14:20 WIB"): as the dateutil path
+    # does (ignoretz), so a date has one form whichever parser read it
+    return found.date_obj.replace(tzinfo=None)
 
 
 def _iso(text: str) -> str | None:
@@ -91,6 +128,21 @@ def _iso(text: str) -> str | None:
     if len(text) <= 10:
         return value.date().isoformat()
     return value.isoformat(timespec="seconds")
+
+
+def _dateutil_twice(cleaned: str, dayfirst: bool) -> tuple[datetime | None, datetime | None]:
+    """The text read with each of the two defaults (None, None when dateutil cannot)."""
+    try:
+        return (
+            dateutil_parser.parse(
+                cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True, dayfirst=dayfirst
+            ),
+            dateutil_parser.parse(
+                cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True, dayfirst=dayfirst
+            ),
+        )
+    except (ValueError, OverflowError):
+        return None, None
 
 
 def parse_date(text: str) -> str | None:
@@ -111,21 +163,18 @@ def parse_date(text: str) -> str | None:
     dayfirst = bool(_DOTTED_DATE.search(text))
     first: datetime | None
     second: datetime | None
-    try:
-        first = dateutil_parser.parse(
-            cleaned, default=_DEFAULT_A, fuzzy=True, ignoretz=True, dayfirst=dayfirst
-        )
-        second = dateutil_parser.parse(
-            cleaned, default=_DEFAULT_B, fuzzy=True, ignoretz=True, dayfirst=dayfirst
-        )
-    except (ValueError, OverflowError):
+    if _cjk_date().search(text):
+        # dateutil's fuzzy reading takes "6時05分" for a year: the marked date is dateparser's
         first = second = None
+    else:
+        first, second = _dateutil_twice(cleaned, dayfirst)
     if first is None or second is None or first.date() != second.date():
         other = _parse_other_language(text)
         if other is None:
             return None
         first = other
-    if _TIME.search(_DOTTED_DATE.sub(" ", text)):  # "05.01" of "05.01.2008" is no time
+    without_dotted = _DOTTED_DATE.sub(" ", text)  # "05.01" of "05.01.2008" is no time
+    if _TIME.search(without_dotted) or _cjk_time().search(without_dotted):
         return first.isoformat(timespec="seconds")
     return first.date().isoformat()
 

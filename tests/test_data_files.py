@@ -101,17 +101,17 @@ def test_a_typo_in_the_markup_signals_fails_when_they_load(data_copy: Path) -> N
 
 def test_byline_words_of_a_new_language_are_data(data_copy: Path) -> None:
     """A language's byline opener and name separator added to bylines.toml are read: no
-    Python change is needed to take "Av A och B" as a byline of two authors."""
+    Python change is needed to take Danish "Af A og B" as a byline of two authors."""
     vocabulary = bylines._vocabulary.__wrapped__()
-    assert vocabulary.byline.match("Av Anna Lind och Erik Berg") is None
+    assert vocabulary.byline.match("Af Anna Lind og Erik Berg") is None
     path = data_copy / "bylines.toml"
     text = path.read_text("utf-8")
-    text = text.replace("fr = ['par']", "fr = ['par']\nsv = ['av']")
-    text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nsv = ['\\boch\\b']")
+    text = text.replace("fr = ['par']", "fr = ['par']\nda = ['af']")
+    text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nda = ['\\bog\\b']")
     path.write_text(text, "utf-8")
     load_toml.cache_clear()
     vocabulary = bylines._vocabulary.__wrapped__()
-    match = vocabulary.byline.match("Av Anna Lind och Erik Berg")
+    match = vocabulary.byline.match("Af Anna Lind og Erik Berg")
     assert match is not None
     assert vocabulary.name_split.split(match.group("rest")) == ["Anna Lind", "Erik Berg"]
 

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
-from cleaners.dates import looks_like_date, parse_date
+from cleaners.dates import looks_like_date, parse_date, without_cjk_date
 from cleaners.textfeatures import WORD, ends_sentence, is_prose
 
 _MAX_DATE_WORDS = 8
@@ -42,6 +42,7 @@ class _Vocabulary:
     line_date_words: frozenset[str]  # and other languages' months: words of a bare date line
     byline: re.Pattern[str]  # "By A, B - <date>"
     lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
+    trail: re.Pattern[str]  # "홍길동 기자 hong@example.kr": the names, then the word closing them
     lead_glued: re.Pattern[str]  # "ByName Surname": the copy lost the space after the lead
     prefix_glued: re.Pattern[str]  # "By Name SurnamePublished: <date>": same, before a date
     date_then_by: re.Pattern[str]  # "<date> by Name"
@@ -66,11 +67,11 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(
         date_prefix=re.compile(
             rf"^(?P<kind>{_either(data['date_prefix'])})"
-            rf"(\s+({_either(data['date_prefix_links'])}))?\s*[:\-–—]?\s*(?P<date>.+)$",
+            rf"(\s+({_either(data['date_prefix_links'])}))?\s*[:：\-–—]?\s*(?P<date>.+)$",
             re.IGNORECASE,
         ),
         prefix_alone=re.compile(
-            rf"^({_either(data['date_prefix'])})(\s+({_either(data['date_prefix_links'])}))?\s*:?$",
+            rf"^({_either(data['date_prefix'])})(\s+({_either(data['date_prefix_links'])}))?\s*[:：]?$",
             re.IGNORECASE,
         ),
         relative_update=re.compile(rf"\s*(?:{_either(data['relative_update'])})", re.IGNORECASE),
@@ -84,6 +85,10 @@ def _vocabulary() -> _Vocabulary:
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
         lead_alone=re.compile(rf"^({_either(data['byline_lead'])})\s*:?$", re.IGNORECASE),
+        trail=re.compile(
+            rf"^(?P<names>\S.*?)\s*(?:{_either(data['byline_trail'])})"
+            r"(?:\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?)?$"
+        ),
         # only the lead's own capitalisation, then a capital and a small letter: "ByNina" is
         # a lost space, "Byzantine" or "BYU" are words
         lead_glued=re.compile(
@@ -210,7 +215,8 @@ def is_bare_date(text: str) -> bool:
     text = _vocabulary().relative_update.sub("", text)
     if len(text) > 60 or not looks_like_date(text):
         return False
-    tokens = WORD.findall(text)
+    # "2024년 3월 12일": the marked numbers of a CJK date are its words
+    tokens = WORD.findall(without_cjk_date(text))
     unknown = [
         t
         for t in tokens
@@ -230,6 +236,17 @@ def is_bare_date(text: str) -> bool:
     return len(unknown) <= 2 and len(tokens) <= 6 and parse_date(text) is not None
 
 
+# A Korean name is two to four syllables, a Japanese one up to six characters ("長谷川由紀子")
+_MAX_TRAIL_NAME = 6
+_BRACKETED = re.compile(r"^\s*[(（]\s*(?P<inner>[^()（）]+?)\s*[)）]\s*$")
+
+
+def _without_brackets(text: str) -> str:
+    """'（记者 王小明）' -> '记者 王小明': a byline some pages print in brackets."""
+    match = _BRACKETED.match(text)
+    return match.group("inner") if match else text
+
+
 def _set_date(page: Page, field: str, iso: str) -> None:
     if field == "updated":
         page.updated = page.updated or iso
@@ -241,7 +258,8 @@ def _looks_like_name(part: str) -> bool:
     tokens = part.split()
     if not 1 <= len(tokens) <= 5:
         return False
-    cjk = all("\u3400" <= ch <= "\u9fff" for ch in part)  # a Chinese name is one token
+    # a Chinese, Japanese or Korean name is one token (Han, kana, Hangul syllables)
+    cjk = all("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in part)
     if len(tokens) == 1 and not (part.isupper() or part.casefold() in _agencies() or cjk):
         return False  # "By Land and Sea": single words are agencies (AFP, Reuters), not people
     for token in tokens:
@@ -528,7 +546,14 @@ class BylineRule:
         text = without_trailing_clause(text)
         text = _vocabulary().lead_glued.sub(r"\g<lead> ", text, count=1)
         text = _vocabulary().prefix_glued.sub(" | ", text, count=1)
-        match = _vocabulary().byline.match(text)
+        trail = _vocabulary().trail.match(text.strip())
+        if trail:
+            # a name before "기자" / "記者" is one word of a few syllables: more is a sentence
+            names = _names(trail.group("names"))
+            if names and all(" " not in n and len(n) <= _MAX_TRAIL_NAME for n in names):
+                return names, []
+            return None
+        match = _vocabulary().byline.match(_without_brackets(text))
         if not match:
             return self._unprefixed(text, known or set()) or _credit_line(text, known)
         segments = _SEGMENT_SPLIT.split(match.group("rest"))
