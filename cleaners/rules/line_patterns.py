@@ -201,7 +201,8 @@ def line_pattern_rules() -> tuple[LinePatternRule, ...]:
 
 def classify_line(text: str) -> str | None:
     """The reason code of the first line-pattern rule that matches, without removing anything."""
+    n_words = len(text.split())  # once, not once per rule
     for rule in line_pattern_rules():
-        if rule.matches(text):
+        if rule.matches(text, n_words):
             return rule.reason
     return None
