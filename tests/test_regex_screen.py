@@ -29,6 +29,7 @@ from cleaners.rules.line_patterns import (
     LinePatternRule,
     compile_patterns,
     line_pattern_rules,
+    needs_script,
 )
 from tests.fixture_pairs import FIXTURES
 
@@ -43,7 +44,11 @@ def _screened_regexes() -> list[tuple[str, ScreenedRegex, list[str]]]:
         searched = [p for p in spec.get("patterns", []) if not p.startswith("^")]
         rule = next(r for r in line_pattern_rules() if r.name == spec["name"])
         if rule.searched is not None:
-            found.append((rule.name, rule.searched, searched))
+            ungated = [p for p in searched if not needs_script(p)]
+            found.append((rule.name, rule.searched, ungated))
+        if rule.searched_script is not None:  # the other scripts' patterns, screened apart
+            gated = [p for p in searched if needs_script(p)]
+            found.append((f"{rule.name} (script)", rule.searched_script, gated))
     appeals = appeal_patterns()
     data = tomllib.loads((DATA / "appeals.toml").read_text("utf-8"))
     found.append(("calls_to_action", appeals.call_to_action, data["calls_to_action"]))
@@ -133,18 +138,19 @@ def _variants(text: str) -> list[str]:
     ]
 
 
-def _unscreened(rule: LinePatternRule, searched: list[str]) -> LinePatternRule:
-    """The rule as it was before screens: every searched pattern in one expression."""
+def _unscreened(rule: LinePatternRule, patterns: list[str]) -> LinePatternRule:
+    """The rule as it was before screens and script gates: every searched pattern in one
+    expression, every anchored one in another."""
     return LinePatternRule(
         name=rule.name,
         reason=rule.reason,
         max_words=rule.max_words,
-        regex=compile_patterns(searched),
+        regex=compile_patterns([p for p in patterns if not p.startswith("^")]),
         tokens=rule.tokens,
         min_tokens=rule.min_tokens,
         absorb_next_headline=rule.absorb_next_headline,
         skip_tags=rule.skip_tags,
-        anchored=rule.anchored,
+        anchored=compile_patterns([p for p in patterns if p.startswith("^")]),
     )
 
 
@@ -188,11 +194,11 @@ def test_screened_regexes_find_what_the_plain_alternation_finds() -> None:
 def test_screened_line_patterns_match_as_unscreened() -> None:
     texts = _texts()
     rules = {r.name: r for r in line_pattern_rules()}
+    data = tomllib.loads((DATA / "line_patterns.toml").read_text("utf-8"))
     hits = 0
-    for name, _, searched in _screened_regexes():
-        if name not in rules:
-            continue
-        rule, plain = rules[name], _unscreened(rules[name], searched)
+    for spec in data["rule"]:
+        name = spec["name"]
+        rule, plain = rules[name], _unscreened(rules[name], list(spec.get("patterns", [])))
         for text in texts:
             found = plain.matches(text)
             assert rule.matches(text) == found, (name, text)
