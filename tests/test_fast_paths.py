@@ -7,6 +7,8 @@ separators).
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from cleaners.html.extract import _parse
@@ -168,3 +170,91 @@ def test_region_scope_by_members_is_scope_by_ancestors(index: int) -> None:
             if plain is None:
                 plain = next((s for s in later if _contains(s, block.element)), None)
             assert region.scope(block.element) is plain
+
+
+def _random_page(rng: random.Random, depth: int = 0) -> str:
+    """A page of random markup: blocks and inline elements nested at random, rows and
+    layout rows, line breaks, skipped elements, comments, hidden and on-demand boxes, texts
+    in several scripts with odd whitespace."""
+    texts = ["", " ", "word", "Zwei Wörter", "日本語の文。", "مرحبا بالعالم", "สวัสดี"]
+    texts += ["a\u00a0b", "\n\t x "]
+    tags = ["p", "div", "span", "a", "b", "li", "ul", "td", "tr", "table", "h2", "br", "section"]
+    tags += ["script", "style", "img", "svg", "figcaption", "em", "DIV", "Span", "article"]
+    attributes = ["", ' class="x"', " hidden", ' style="display:none"', ' class="tooltip"']
+    attributes += [' style="color: red"', ' class="hovercard inner"', ' id="S:1" hidden']
+    parts = [rng.choice(texts)]
+    for _ in range(rng.randint(0, 4 if depth < 6 else 1)):
+        tag = rng.choice(tags)
+        attribute = rng.choice(attributes) if rng.random() < 0.3 else ""
+        inner = _random_page(rng, depth + 1) if depth < 8 and rng.random() < 0.7 else ""
+        if rng.random() < 0.1:
+            parts.append("<!-- a comment -->")
+        parts.append(f"<{tag}{attribute}>{inner}{rng.choice(texts)}</{tag}>{rng.choice(texts)}")
+    return "".join(parts)
+
+
+def _walk_answer(blocks: list) -> list[tuple[str, str, str]]:
+    return [(b.element.getroottree().getpath(b.element), b.text, b.tag) for b in blocks]
+
+
+def _pages_for_the_walk() -> list[str]:
+    rng = random.Random(12)
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in _HTML_FIXTURES]
+    pages += [f"<html><body>{_random_page(rng)}</body></html>" for _ in range(400)]
+    deep = "<div><span>x</span>" * 240 + "<p>deep <b>text</b></p>" + "</div>" * 240
+    pages += [f"<html><body>{deep}</body></html>", "<html><body>only text</body></html>"]
+    pages.append("<html><body><br>a<br/>b<tr><td>loose</td></tr></body></html>")
+    return pages
+
+
+@pytest.mark.parametrize("keep_comments", [False, True])
+def test_one_pass_walk_is_the_two_pass_walk(keep_comments: bool) -> None:
+    """`iter_blocks` (one pass over each element's children, the prune test screened by
+    `Pruner.suspect`) gives the blocks, and prunes the tree, as the plain two-pass walk
+    asking `drops` of every element does: fixture pages, random markup in several scripts
+    with hidden and on-demand boxes and comments, a deep tree."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from cleaners.html.dom import iter_blocks
+    from tests.plain_paths import plain_iter_blocks
+
+    parser = lxml_html.HTMLParser(remove_comments=not keep_comments)
+    pages = _pages_for_the_walk()
+    dropped = 0
+    for text in pages:
+        for prune_tree in (True, False):
+            fast_root = lxml_html.document_fromstring(text, parser=parser)
+            plain_root = lxml_html.document_fromstring(text, parser=parser)
+            fast = _walk_answer(iter_blocks(fast_root, prune=prune_tree))
+            plain = _walk_answer(plain_iter_blocks(plain_root, prune_tree=prune_tree))
+            assert fast == plain, text
+            assert etree.tostring(fast_root) == etree.tostring(plain_root), text
+            if prune_tree:
+                dropped += len(etree.tostring(lxml_html.document_fromstring(text, parser=parser)))
+                dropped -= len(etree.tostring(fast_root))
+    assert dropped > 0  # some pages had boxes taken out
+
+
+def test_suspect_screen_never_hides_a_drop() -> None:
+    """`Pruner.suspect` says no only of elements `drops` does not take: every element of the
+    fixtures and of random markup, and made-up class values in every case and script."""
+    from lxml import html as lxml_html
+
+    from cleaners.html.prune import Pruner
+
+    values = ["tooltip", "x-TOOLTIP", "t\u0131ooltip", "tool\u0130p", "popover_a", "a-rollover"]
+    values += ["hovercard", "HoverCard", "hover card", "tooltips", "ρopover", "card"]
+    pages = _pages_for_the_walk()
+    pages += [f'<html><body><div class="{v}"><p>text {v}</p></div></body></html>' for v in values]
+    told = 0
+    for text in pages:
+        root = lxml_html.document_fromstring(text)
+        pruner = Pruner(root)
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            if not pruner.suspect(element):
+                told += 1
+                assert not pruner.drops(element), lxml_html.tostring(element)
+    assert told > 1000

@@ -98,6 +98,33 @@ class Pruner:
         self._root = root
         self._total: int | None = None
         self.dropped: list[lxml_html.HtmlElement] = []
+        # whether a class value names an on-demand box, per value: a page repeats its
+        # class values many times
+        self._on_demand_marks: dict[str, bool] = {}
+
+    def suspect(self, element: lxml_html.HtmlElement) -> bool:
+        """False only when `drops` would say no: the element has no `hidden` or `style`
+        attribute, and no class that names an on-demand box. The walk asks about every
+        element; this screen answers most of them from the attribute names and a look-up of
+        the class value, without the tests' attribute reads and function calls (3103 of the
+        133,779 elements of the 181 ScrapingHub pages are suspects; the screen alone costs
+        about 15 % less than three `get`s). tests/test_fast_paths.py checks it against
+        `drops`."""
+        names = element.keys()  # one call: most elements have no attribute, or one
+        if not names:
+            return False
+        if "hidden" in names or "style" in names:
+            return True
+        if "class" not in names:
+            return False
+        marks = element.get("class")
+        if not marks:
+            return False
+        named = self._on_demand_marks.get(marks)
+        if named is None:
+            named = _may_hold(marks, _ON_DEMAND_WORDS) and _ON_DEMAND.search(marks) is not None
+            self._on_demand_marks[marks] = named
+        return named
 
     def drops(self, element: lxml_html.HtmlElement) -> bool:
         """Whether `element` goes (it is recorded, for `finish`); the walk asks about every
