@@ -242,3 +242,66 @@ def test_header_date_lines_equal_the_plain_reading_on_every_html_fixture() -> No
         assert metadata._header_date_lines(root, title, order) == expected, page
         dated += bool(expected)
     assert dated >= 5
+
+
+def _plain_author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    words = metadata._vocabulary().author_link_paths
+    found = []
+    for link in root.xpath(metadata._LINKS):
+        path = (link.get("href") or "").split("?")[0].lower().split("/")
+        if any(p in words for p in path[:-1]) and 1 <= len(metadata._text(link).split()) <= 5:
+            found.append(link)
+    return found
+
+
+def _random_links_page(rng: random.Random) -> str:
+    """Links whose addresses hold path words in any case, with letters a case-blind search
+    treats specially, in queries, as the last part or glued to other words."""
+    words = sorted(metadata._vocabulary().author_link_paths)
+    texts = ["Jane Roe", "", "More", "Jane Roe and John Doe of the Daily Courier", "Ünal Öz"]
+
+    def href() -> str:
+        parts = []
+        for _ in range(rng.randrange(0, 5)):
+            word = rng.choice([*words, "news", "2024", "x"])
+            word = "".join(c.upper() if rng.random() < 0.3 else c for c in word)
+            if rng.random() < 0.1:
+                word = word.replace("k", "\u212a").replace("i", "\u0130").replace("s", "\u017f")
+            parts.append(word + rng.choice(["", "", "s", "-desk"]))
+        path = "/".join(parts)
+        return rng.choice(["", "/", "https://example.com/"]) + path + rng.choice(["", "/", "?a=1/"])
+
+    links = "".join(
+        f'<a href="{href()}">{rng.choice(texts)}</a>' if rng.random() < 0.9 else "<a>no href</a>"
+        for _ in range(rng.randrange(0, 25))
+    )
+    return f"<html><head><a href='/author/x'>Head</a></head><body><p>{links}</p></body></html>"
+
+
+def test_author_links_equal_the_test_of_every_link() -> None:
+    rng = random.Random(3)
+    found = 0
+    for _ in range(300):
+        root = lxml_html.document_fromstring(_random_links_page(rng))
+        expected = _plain_author_links(root)
+        assert metadata._author_links(root) == expected
+        found += len(expected)
+    assert found > 300  # the comparison is not vacuous
+    for page in sorted(FIXTURES.rglob("*.html")):
+        root = lxml_html.document_fromstring(page.read_bytes())
+        assert metadata._author_links(root) == _plain_author_links(root), page
+
+
+def test_positions_equal_the_places_of_a_whole_walk() -> None:
+    rng = random.Random(9)
+    for page in sorted(FIXTURES.rglob("*.html")):
+        root = lxml_html.document_fromstring(page.read_bytes())
+        body = root.find("body")
+        top = body if body is not None else root
+        order = {e: i for i, e in enumerate(top.iter())}
+        everything = list(root.iter())  # the head's elements are outside `top`
+        for _ in range(5):
+            elements = rng.sample(everything, min(len(everything), rng.randrange(1, 6)))
+            headline = rng.choice([None, *everything])
+            expected = {e: order[e] for e in [*elements, headline] if e in order}
+            assert metadata._positions(top, elements, headline) == expected, page

@@ -460,18 +460,30 @@ def _written_as_name(name: str) -> bool:
     return looks_like_person(name) or is_collective(name)
 
 
-_LINKS = _compiled("//body//a[@href]")
+_LINKS = "//body//a[@href]"
+_HREFS = _compiled("//body//a/@href")  # one a link of `_LINKS`, in the same order
 
 
 def _author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """Links to an author's page ("/author/jane-roe"): their text is a name."""
+    """Links to an author's page ("/author/jane-roe"): their text is a name. Speed: a
+    page has hundreds of links and a few hold a path word; the addresses that hold one
+    anywhere, in any case, are found in one search of them all (`_holding`), and only those
+    are split into path parts (a part equal to a word lower-cased holds it for the case-blind
+    search: tested equal to the test of every link in tests/test_metadata_shortcuts.py)."""
     words = _vocabulary().author_link_paths
+    hrefs = _HREFS(root)
     found = []
-    for link in _LINKS(root):
-        path = (link.get("href") or "").split("?")[0].lower().split("/")
+    for i in _holding(hrefs, _link_words()):
+        link = hrefs[i].getparent()
+        path = hrefs[i].split("?")[0].lower().split("/")
         if any(p in words for p in path[:-1]) and 1 <= len(_text(link).split()) <= 5:
             found.append(link)
     return found
+
+
+@cache
+def _link_words() -> tuple[str, ...]:
+    return tuple(sorted(_vocabulary().author_link_paths))
 
 
 def _prefixed_bylines(root: lxml_html.HtmlElement) -> list[tuple[lxml_html.HtmlElement, str]]:
@@ -596,13 +608,22 @@ _SHORT_TEXT = (
 _ELEMENT_COUNT = _compiled("count(//*)")
 
 
+def _is_large(root: lxml_html.HtmlElement) -> bool:
+    """More elements than `_HTMLDATE_MAX_ELEMENTS`: bounded work on huge pages."""
+    return bool(_ELEMENT_COUNT(root) > _HTMLDATE_MAX_ELEMENTS)
+
+
 def _markup_authors(
-    root: lxml_html.HtmlElement, title: str | None, marked_only: bool = False
+    root: lxml_html.HtmlElement,
+    title: str | None,
+    marked_only: bool = False,
+    large: bool | None = None,
 ) -> list[str]:
     """Names of the byline nearest to the headline (in page order), from byline markup,
     author-page links, or "By …" text (`marked_only`: not the texts); byline elements
-    next to it (one `a` per author in one byline) add their names."""
-    if _ELEMENT_COUNT(root) > _HTMLDATE_MAX_ELEMENTS:
+    next to it (one `a` per author in one byline) add their names. `large`: whether the page
+    has more than `_HTMLDATE_MAX_ELEMENTS` elements, when the caller knows."""
+    if large if large is not None else _is_large(root):
         return []
     candidates: list[tuple[lxml_html.HtmlElement, list[str]]] = []
     for element in _byline_elements(root):
@@ -615,9 +636,11 @@ def _markup_authors(
     candidates = [(e, names) for e, names in candidates if names and not _is_foreign(e)]
     if not candidates:
         return []
+    if len(candidates) == 1:
+        return finalize(candidates[0][1])  # the nearest, and no other to group with it
     body = root.find("body")
-    order = {e: i for i, e in enumerate((body if body is not None else root).iter())}
     headline = _headline(root, title)
+    order = _positions(body if body is not None else root, [e for e, _ in candidates], headline)
     at = order.get(headline, 0) if headline is not None else 0
     candidates.sort(key=lambda c: order.get(c[0], 0))
     nearest = min(candidates, key=lambda c: abs(order.get(c[0], 0) - at))
@@ -629,6 +652,26 @@ def _markup_authors(
         if element is nearest[0] or up in group or (up is not None and up.getparent() in group):
             names.extend(found)
     return finalize(names)
+
+
+def _positions(
+    top: lxml_html.HtmlElement,
+    elements: list[lxml_html.HtmlElement],
+    headline: lxml_html.HtmlElement | None,
+) -> dict[lxml_html.HtmlElement, int]:
+    """The places in `top.iter()` of these elements and the headline (those outside it left
+    out): `{e: i for i, e in enumerate(top.iter())}` for them alone, the walk stopped once
+    all are met (bylines are near the top; the rest of the page is not walked)."""
+    wanted = set(elements)
+    if headline is not None:
+        wanted.add(headline)
+    found: dict[lxml_html.HtmlElement, int] = {}
+    for i, element in enumerate(top.iter()):
+        if element in wanted:
+            found[element] = i
+            if len(found) == len(wanted):
+                break
+    return found
 
 
 def _headline(root: lxml_html.HtmlElement, title: str | None) -> lxml_html.HtmlElement | None:
@@ -929,12 +972,14 @@ _SIDE_LEAVES = _compiled(
 _DIGIT = re.compile(r"\d")
 
 
-def _htmldate(root: lxml_html.HtmlElement, url: str | None) -> str | None:
+def _htmldate(
+    root: lxml_html.HtmlElement, url: str | None, large: bool | None = None
+) -> str | None:
     """htmldate's publication date: the URL's date, its meta/markup list, then its text
     heuristics. Well kept and broad, so the last source before the update date."""
     from htmldate import find_date
 
-    if root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS:
+    if large if large is not None else _is_large(root):
         root = lxml_html.fromstring("<html><body></body></html>")
     try:
         found = find_date(root, url=url, original_date=True, extensive_search=True)
@@ -1162,6 +1207,7 @@ def _authors(
     meta: dict[str, str],
     site_names: set[str],
     title: str | None,
+    large: bool | None = None,
 ) -> tuple[list[str], str | None]:
     candidates: list[tuple[str, list[str]]] = []
     if ld.article is not None:
@@ -1182,7 +1228,7 @@ def _authors(
     # authors (JSON-LD often lists only the first)? Byline elements and author links answer
     # it; "By …" texts (the dear part of the search) are read only when no person is named.
     named = any(_is_person(n, site_names) for _, names in candidates for n in names)
-    candidates.append(("markup", _markup_authors(root, title, marked_only=named)))
+    candidates.append(("markup", _markup_authors(root, title, marked_only=named, large=large)))
     chosen: tuple[str, list[str]] | None = None
     for source, names in candidates:
         if not names:
@@ -1241,7 +1287,8 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     if data.title:
         data.title = _shown_part(root, data.title) or data.title
 
-    data.authors, source = _authors(root, ld, meta, site_names, data.title)
+    large = _is_large(root)  # bounded work on huge pages
+    data.authors, source = _authors(root, ld, meta, site_names, data.title, large)
     if source:
         data.sources["authors"] = source
 
@@ -1267,7 +1314,6 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
         or _first_date(meta, v.updated_meta)
         or _date(page.get("dateModified"))
     )
-    large = root.xpath("count(//*)") > _HTMLDATE_MAX_ELEMENTS  # bounded work on huge pages
     # the locale with a region ("en" of html lang says less than og:locale "en_GB")
     locales = [x for x in (root.get("lang"), meta.get("og:locale")) if x]
     locale = next((x for x in locales if "-" in x or "_" in x), locales[0] if locales else None)
@@ -1306,6 +1352,6 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     if data.published and url_day and _utc_next_day(data.published, url_day):
         data.published, data.sources["published"] = url_day, "url"
     if data.published is None:
-        data.published_fallback = _htmldate(root, url or data.url)
+        data.published_fallback = _htmldate(root, url or data.url, large)
     data.language = (root.get("lang") or "").split("-")[0].lower() or None
     return data
