@@ -7,6 +7,7 @@ import random
 import re
 from pathlib import Path
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.html import metadata
@@ -305,3 +306,35 @@ def test_positions_equal_the_places_of_a_whole_walk() -> None:
             headline = rng.choice([None, *everything])
             expected = {e: order[e] for e in [*elements, headline] if e in order}
             assert metadata._positions(top, elements, headline) == expected, page
+
+
+def _plain_marks(element: lxml_html.HtmlElement) -> str:
+    classes = [c for c in (element.get("class") or "").split() if ":" not in c and "[" not in c]
+    names = f"{' '.join(classes)} {element.get('id') or ''}"
+    return re.sub(r"[^a-z]+", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", names).lower()).strip()
+
+
+def _plain_is_foreign(element: lxml_html.HtmlElement) -> bool:
+    foreign = metadata._vocabulary().foreign
+    node = element
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in ("nav", "footer") and not any(
+            a.tag == "article" for a in node.iterancestors()
+        ):
+            return True
+        if node.tag not in ("body", "main", "article") and foreign.search(_plain_marks(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def test_remembered_marks_equal_the_plain_reading_on_every_html_fixture() -> None:
+    foreign = 0
+    for page in sorted(FIXTURES.rglob("*.html")):
+        root = lxml_html.document_fromstring(page.read_bytes())
+        for element in root.iter(etree.Element):
+            assert metadata._marks_of(element) == _plain_marks(element), page
+            expected = _plain_is_foreign(element)
+            assert metadata._is_foreign(element) == expected, page
+            foreign += expected
+    assert foreign > 100  # the comparison is not vacuous
