@@ -638,15 +638,22 @@ def _markup_authors(
     has more than `_HTMLDATE_MAX_ELEMENTS` elements, when the caller knows."""
     if large if large is not None else _is_large(root):
         return []
+    # outside comments, cards and menus (asked first: reading a byline's names may parse
+    # its date pieces, and those of the cards are many)
     candidates: list[tuple[lxml_html.HtmlElement, list[str]]] = []
     for element in _byline_elements(root):
-        candidates.append((element, _element_names(element)))
+        if not _is_foreign(element):
+            candidates.append((element, _element_names(element)))
     for link in _author_links(root):
-        candidates.append((link, [n for n in split_names(_text(link)) if _written_as_name(n)]))
+        if not _is_foreign(link):
+            named = [n for n in split_names(_text(link)) if _written_as_name(n)]
+            candidates.append((link, named))
     if not marked_only:
         for element, text in _prefixed_bylines(root):
-            candidates.append((element, [n for n in split_names(text) if _written_as_name(n)]))
-    candidates = [(e, names) for e, names in candidates if names and not _is_foreign(e)]
+            if not _is_foreign(element):
+                named = [n for n in split_names(text) if _written_as_name(n)]
+                candidates.append((element, named))
+    candidates = [(e, named) for e, named in candidates if named]
     if not candidates:
         return []
     if len(candidates) == 1:
