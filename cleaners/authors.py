@@ -80,7 +80,7 @@ def byline_rest(text: str) -> str | None:
     prefixes = vocabulary().prefixes
     # most texts open with no byline word: one C-level test of them all before the loop
     # (the loop's `startswith` per prefix was 160,000 calls for the metadata of the 181
-    # pages of the extraction benchmark)
+    # pages of the extraction benchmark; ~8 -> ~3 µs a call on their text pieces)
     if not folded.startswith(prefixes):
         return None
     for prefix in prefixes:
