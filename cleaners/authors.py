@@ -77,7 +77,13 @@ def byline_rest(text: str) -> str | None:
     "Jane Roe"; "" for a bare label ("Written by"); None when no byline word opens the text."""
     text = text.strip(_EDGE)
     folded = text.casefold()
-    for prefix in vocabulary().prefixes:
+    prefixes = vocabulary().prefixes
+    # most texts open with no byline word: one C-level test of them all before the loop
+    # (the loop's `startswith` per prefix was 160,000 calls for the metadata of the 181
+    # pages of the extraction benchmark; ~8 -> ~3 µs a call on their text pieces)
+    if not folded.startswith(prefixes):
+        return None
+    for prefix in prefixes:
         if folded.startswith(prefix):
             rest = text[len(prefix) :]
             if not rest or rest[0] in " :\u00a0-–—" or not prefix.isascii():

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from cleaners import authors
 from cleaners.authors import (
     byline_rest,
     clean_name,
@@ -111,3 +114,34 @@ def test_a_team_desk_or_agency_after_a_spaced_dash_is_where_the_name_works() -> 
 
 def test_round_bullets_separate_a_name_from_the_date() -> None:
     assert split_names("Meaghan Weeden ● December 23, 2025 ●") == ["Meaghan Weeden"]
+
+
+def _plain_byline_rest(text: str) -> str | None:
+    text = text.strip(authors._EDGE)
+    folded = text.casefold()
+    for prefix in authors.vocabulary().prefixes:
+        if folded.startswith(prefix):
+            rest = text[len(prefix) :]
+            if not rest or rest[0] in " :\u00a0-–—" or not prefix.isascii():
+                return rest.strip(authors._EDGE)
+    return None
+
+
+def test_byline_rest_equals_the_test_of_every_prefix() -> None:
+    rng = random.Random(4)
+    prefixes = authors.vocabulary().prefixes
+    openers = [*prefixes, "Verfaßt von", "BY", "Byzantine", "ﬁle", "İstanbul", "", "Jane"]
+    found = 0
+    for _ in range(3000):
+        opener = rng.choice(openers)
+        opener = "".join(c.upper() if rng.random() < 0.3 else c for c in opener)
+        text = (
+            rng.choice(["", " ", "| ", "(", "— "])
+            + opener
+            + rng.choice(["", " ", ":", ": ", "-", "\u00a0", "x"])
+            + rng.choice(["", "Jane Roe", "Ünal Öz", "علي حسن"])
+        )
+        expected = _plain_byline_rest(text)
+        assert authors.byline_rest(text) == expected, text
+        found += expected is not None
+    assert found > 1000  # the comparison is not vacuous

@@ -7,6 +7,7 @@ import random
 import re
 from pathlib import Path
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.html import metadata
@@ -121,3 +122,219 @@ def test_short_text_elements_equal_the_plain_xpath_on_varied_pages() -> None:
         assert [e for e in metadata._short_text_elements(root) if opens(e)] == plain
         found += len(plain)
     assert found > 200  # the comparison is not vacuous
+
+
+def _plain_header_date_lines(
+    root: lxml_html.HtmlElement, title: str | None, day_order: metadata._DayOrder
+) -> list[tuple[str, str]]:
+    """`_header_date_lines` the plain way: every short leaf of each of the headline's
+    ancestors read in turn, in and out of links, ordered by a walk of the ancestor's box."""
+    from cleaners.rules.bylines import BylineRule, DateLineRule
+
+    headline = metadata._headline(root, title)
+    if headline is None:
+        return []
+    reading_time = metadata._vocabulary().reading_time
+    node = headline
+    seen: set[lxml_html.HtmlElement] = set()
+    for _ in range(metadata._HEADER_LEVELS):
+        if node.getparent() is None:
+            break
+        node = node.getparent()
+        order = {e: i for i, e in enumerate(node.iter())}
+        at = order[headline]
+        found = []
+        for element in node.xpath(metadata._SHORT_LEAF):
+            if element in seen:
+                continue
+            seen.add(element)
+            if element is headline:
+                continue
+            if element.tag == "a" or any(a.tag == "a" for a in element.iterancestors()):
+                continue
+            text = metadata._text(element)
+            if any(metadata._text(a) == text for a in element.iter("a")):
+                continue
+            text = reading_time.sub(" ", text).strip() or text
+            parsed = BylineRule().parse(text)
+            dates = parsed[1] if parsed else DateLineRule().parse(text)
+            if dates and not metadata._is_foreign(element):
+                dates = [(kind, day_order.read(text, iso)) for kind, iso in dates]
+                found.append((abs(order[element] - at), dates))
+        if found:
+            return [d for _, dates in sorted(found, key=lambda f: f[0]) for d in dates]
+    return []
+
+
+_DATE_TEXTS = [
+    "Published: January 3, 2024",
+    "By Jane Roe | March 5, 2023",
+    "Updated 12/03/2024 10:15",
+    "May 1, 2025 - 11 minutes",
+    "Publié le 12 avril 2023",
+    "3 de marzo de 2024",
+    "2024年3月12日 17時45分",
+    "2024년 3월 12일",
+    "١٢ مارس ٢٠٢٤",
+    "12 марта 2024 года",
+    "२०२४-०३-१२",
+    "05.01.2008",
+    "Sept. 9, 2019",
+    "Jane Roe",
+    "2 hours ago",
+    "Share this story",
+    "12 comments",
+    "Photo: Reuters",
+]
+
+
+def _random_header_page(rng: random.Random) -> str:
+    """A headline in nested boxes among short texts: date lines of many languages and
+    scripts, with and without digits, in links, around links, beside comments and scripts."""
+    tags = ["div", "p", "span", "time", "li", "a", "b", "script", "header"]
+
+    def leaf() -> str:
+        text = rng.choice(_DATE_TEXTS)
+        tag = rng.choice(tags)
+        if rng.random() < 0.15:
+            text = f"<a href='/x'>{text}</a>"
+        elif rng.random() < 0.1:
+            text = f"{text} <a href='/y'>{rng.choice(_DATE_TEXTS)}</a>"
+        extra = "<!-- c -->" if rng.random() < 0.2 else ""
+        cls = " class='related-posts'" if rng.random() < 0.1 else ""
+        return f"{extra}<{tag}{cls}>{text}</{tag}>"
+
+    def box(depth: int, inner: str) -> str:
+        parts = [leaf() for _ in range(rng.randrange(0, 4))]
+        parts.insert(rng.randrange(0, len(parts) + 1), inner)
+        if rng.random() < 0.3:
+            many = "".join(f"<span>{rng.choice(_DATE_TEXTS)}</span>" for _ in range(7))
+            parts.append(f"<div>{many}</div>")  # too many children to be a date line
+        tag = rng.choice(["div", "section", "header", "article", "a"])
+        return f"<{tag}>{''.join(parts)}</{tag}>"
+
+    inner = "<h1>The council <span>met</span> on budget day</h1>"
+    for depth in range(rng.randrange(1, 7)):
+        inner = box(depth, inner)
+    return f"<html><body>{leaf()}{inner}{leaf()}</body></html>"
+
+
+def test_header_date_lines_equal_the_plain_reading_on_varied_pages() -> None:
+    rng = random.Random(5)
+    dated = 0
+    for _ in range(300):
+        root = lxml_html.document_fromstring(_random_header_page(rng))
+        title = "The council met on budget day"
+        order = metadata._DayOrder(root, None, rng.choice([None, "en-US", "fr"]))
+        expected = _plain_header_date_lines(root, title, order)
+        assert metadata._header_date_lines(root, title, order) == expected
+        dated += len(expected) > 1
+    assert dated > 50  # the comparison is not vacuous: pages with dates to order
+
+
+def test_header_date_lines_equal_the_plain_reading_on_every_html_fixture() -> None:
+    dated = 0
+    for page in sorted(FIXTURES.rglob("*.html")):
+        root = lxml_html.document_fromstring(page.read_bytes())
+        headline = next(root.iter("h1"), None)
+        title = headline.text_content() if headline is not None else None
+        order = metadata._DayOrder(root, None, root.get("lang"))
+        expected = _plain_header_date_lines(root, title, order)
+        assert metadata._header_date_lines(root, title, order) == expected, page
+        dated += bool(expected)
+    assert dated >= 5
+
+
+def _plain_author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    words = metadata._vocabulary().author_link_paths
+    found = []
+    for link in root.xpath(metadata._LINKS):
+        path = (link.get("href") or "").split("?")[0].lower().split("/")
+        if any(p in words for p in path[:-1]) and 1 <= len(metadata._text(link).split()) <= 5:
+            found.append(link)
+    return found
+
+
+def _random_links_page(rng: random.Random) -> str:
+    """Links whose addresses hold path words in any case, with letters a case-blind search
+    treats specially, in queries, as the last part or glued to other words."""
+    words = sorted(metadata._vocabulary().author_link_paths)
+    texts = ["Jane Roe", "", "More", "Jane Roe and John Doe of the Daily Courier", "Ünal Öz"]
+
+    def href() -> str:
+        parts = []
+        for _ in range(rng.randrange(0, 5)):
+            word = rng.choice([*words, "news", "2024", "x"])
+            word = "".join(c.upper() if rng.random() < 0.3 else c for c in word)
+            if rng.random() < 0.1:
+                word = word.replace("k", "\u212a").replace("i", "\u0130").replace("s", "\u017f")
+            parts.append(word + rng.choice(["", "", "s", "-desk"]))
+        path = "/".join(parts)
+        return rng.choice(["", "/", "https://example.com/"]) + path + rng.choice(["", "/", "?a=1/"])
+
+    links = "".join(
+        f'<a href="{href()}">{rng.choice(texts)}</a>' if rng.random() < 0.9 else "<a>no href</a>"
+        for _ in range(rng.randrange(0, 25))
+    )
+    return f"<html><head><a href='/author/x'>Head</a></head><body><p>{links}</p></body></html>"
+
+
+def test_author_links_equal_the_test_of_every_link() -> None:
+    rng = random.Random(3)
+    found = 0
+    for _ in range(300):
+        root = lxml_html.document_fromstring(_random_links_page(rng))
+        expected = _plain_author_links(root)
+        assert metadata._author_links(root) == expected
+        found += len(expected)
+    assert found > 300  # the comparison is not vacuous
+    for page in sorted(FIXTURES.rglob("*.html")):
+        root = lxml_html.document_fromstring(page.read_bytes())
+        assert metadata._author_links(root) == _plain_author_links(root), page
+
+
+def test_positions_equal_the_places_of_a_whole_walk() -> None:
+    rng = random.Random(9)
+    for page in sorted(FIXTURES.rglob("*.html")):
+        root = lxml_html.document_fromstring(page.read_bytes())
+        body = root.find("body")
+        top = body if body is not None else root
+        order = {e: i for i, e in enumerate(top.iter())}
+        everything = list(root.iter())  # the head's elements are outside `top`
+        for _ in range(5):
+            elements = rng.sample(everything, min(len(everything), rng.randrange(1, 6)))
+            headline = rng.choice([None, *everything])
+            expected = {e: order[e] for e in [*elements, headline] if e in order}
+            assert metadata._positions(top, elements, headline) == expected, page
+
+
+def _plain_marks(element: lxml_html.HtmlElement) -> str:
+    classes = [c for c in (element.get("class") or "").split() if ":" not in c and "[" not in c]
+    names = f"{' '.join(classes)} {element.get('id') or ''}"
+    return re.sub(r"[^a-z]+", " ", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", names).lower()).strip()
+
+
+def _plain_is_foreign(element: lxml_html.HtmlElement) -> bool:
+    foreign = metadata._vocabulary().foreign
+    node = element
+    while node is not None and isinstance(node.tag, str):
+        if node.tag in ("nav", "footer") and not any(
+            a.tag == "article" for a in node.iterancestors()
+        ):
+            return True
+        if node.tag not in ("body", "main", "article") and foreign.search(_plain_marks(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def test_remembered_marks_equal_the_plain_reading_on_every_html_fixture() -> None:
+    foreign = 0
+    for page in sorted(FIXTURES.rglob("*.html")):
+        root = lxml_html.document_fromstring(page.read_bytes())
+        for element in root.iter(etree.Element):
+            assert metadata._marks_of(element) == _plain_marks(element), page
+            expected = _plain_is_foreign(element)
+            assert metadata._is_foreign(element) == expected, page
+            foreign += expected
+    assert foreign > 100  # the comparison is not vacuous
