@@ -27,8 +27,12 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
 # which tells a date with a day from "September 2021" alone.
 _DEFAULT_A = datetime(1901, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(1902, 2, 2, 0, 0, 0)
+# Words and marks around a date that dateutil's fuzzy reading would take for parts of it: a
+# zone offset in any of its forms ("GMT+5", "GMT+05:30", "GMT+0000": cut short, "+0000" left
+# "00" for dateutil to read as a year), and brackets ("(3 November 2006)": "2006)" is no year).
 _NOISE = re.compile(
-    r"\b(at|on|the|local time)\b|\b(gmt|utc)\s*[+-]\s*\d{1,2}(:\d{2})?|\bgmt\b|[|•]", re.IGNORECASE
+    r"\b(at|on|the|local time)\b|\b(gmt|utc)\s*[+-]\s*\d{1,2}(:?\d{2})?|\bgmt\b|[|•()\[\]]",
+    re.IGNORECASE,
 )
 
 

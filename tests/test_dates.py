@@ -30,7 +30,23 @@ WITH_TIME = [
     ("1 March 2022 12:00 am", "2022-03-01T00:00:00"),
     ("1 March 2022 12:15 pm", "2022-03-01T12:15:00"),
     ("2023-03-14 15:32", "2023-03-14T15:32:00"),
+    # a zone offset in its four-digit form, as JavaScript's Date prints it
+    ("Tue Nov 19 2019 05:44:06 GMT+0000", "2019-11-19T05:44:06"),
+    ("March 3, 2020 10:00 GMT+05:30", "2020-03-03T10:00:00"),
+    ("12 May 2021 9:15 UTC-0500", "2021-05-12T09:15:00"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Published (3 November 2006) by Jane Doe", "2006-11-03"),
+        ("[12 May 2021] Updated", "2021-05-12"),
+        ("Posted (March 4, 2019)", "2019-03-04"),
+    ],
+)
+def test_date_in_brackets_keeps_its_year(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
 
 
 @pytest.mark.parametrize(("text", "iso"), WITH_TIME)
