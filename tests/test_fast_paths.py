@@ -168,3 +168,49 @@ def test_region_scope_by_members_is_scope_by_ancestors(index: int) -> None:
             if plain is None:
                 plain = next((s for s in later if _contains(s, block.element)), None)
             assert region.scope(block.element) is plain
+
+
+def test_donation_boxes_grown_around_calls_are_the_boxes_tried_from_every_line() -> None:
+    """`DonationAppealRule.apply` grows boxes around the calls to action; `plain_apply` tries
+    a box from every kept line. On random pages of appeal lines, calls, plain short lines,
+    long paragraphs and lines other rules removed (lead-ins then count), in several scripts,
+    both remove the same blocks."""
+    import random
+
+    from cleaners.blocks import Block, Page
+    from cleaners.record import Removal
+    from cleaners.rules.donation import DonationAppealRule
+
+    calls = ["Donate now", "Support us", "Поддержать", "支持我们", "Wesprzyj nas", "Faire un don"]
+    appeals = [
+        "Independent journalism needs your support.",
+        "Give €5 a month and help us report from the ground",
+        "Every contribution keeps our correspondents in the field.",
+        "Мы делаем независимую журналистику",
+        "Ваша поддержка важна",
+        "독립 언론을 지켜 주세요",
+    ]
+    plain = [
+        "Propaganda distorts the truth.",
+        "The council met on Tuesday.",
+        "Photo: Reuters",
+        "Главная новость дня",
+        "今日のニュース",
+    ]
+    long = " ".join(["The minister said the plan would be ready by the end of the year."] * 3)
+    pool = calls + appeals + plain + [long]
+    rng = random.Random(12)
+    rule = DonationAppealRule()
+    boxes = 0
+    for _ in range(400):
+        texts = [rng.choice(pool) for _ in range(rng.randint(0, 14))]
+        gone = {i for i in range(len(texts)) if rng.random() < 0.15}
+
+        fast, slow = (Page([Block(i, t) for i, t in enumerate(texts)], "test") for _ in "ab")
+        for i in gone:
+            fast.blocks[i].removal = slow.blocks[i].removal = Removal("other", "other", texts[i])
+        rule.apply(fast)
+        rule.plain_apply(slow)
+        assert [b.removal for b in fast.blocks] == [b.removal for b in slow.blocks], texts
+        boxes += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
+    assert boxes > 50
