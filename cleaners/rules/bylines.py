@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -578,6 +578,24 @@ def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
 _MAX_NAME_DATE_WORDS = 12
 
 
+def _after_labels(
+    blocks: Sequence[Block | None], label: re.Pattern[str]
+) -> Iterator[tuple[Block | None, Block]]:
+    """The kept blocks that are not a label alone on their line ("By", "Last updated:"),
+    each with the label line just before it (None when there is none). A gap (None) or a
+    removed block between them parts a label from the next line."""
+    pending: Block | None = None
+    for block in blocks:
+        if block is None or not block.kept:
+            pending = None
+            continue
+        if label.match(block.text.strip()):
+            pending = block
+            continue
+        yield pending, block
+        pending = None
+
+
 @dataclass(frozen=True, slots=True)
 class BylineRule:
     """'By A, B - <date> - Last updated at <date>': authors and dates into fields."""
@@ -676,21 +694,14 @@ class BylineRule:
         "By" line alone from the names after it) into the page's fields."""
         known = {a.casefold() for a in page.authors}
         known_words = [name.split() for name in known]
-        lead: Block | None = None  # a "By" line alone, waiting for the names on the next line
-        for block in blocks:
-            if block is None or not block.kept:
-                lead = None
-                continue
-            if _vocabulary().lead_alone.match(block.text.strip()):
-                lead = block
-                continue
+        # lead: a "By" line alone before the block, the names being on this line
+        for lead, block in _after_labels(blocks, _vocabulary().lead_alone):
             parsed = None
             if lead is not None:
                 # the layout put the lead and the names in two elements: "By" / "Name"
                 parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
                 if parsed is not None:
                     lead.remove(self.reason, self.name)
-            lead = None
             if parsed is None:
                 parsed = self.parse(block.text, known)
             if (
@@ -828,21 +839,14 @@ class DateLineRule:
 
     def read(self, page: Page, blocks: Sequence[Block | None]) -> None:
         """Reads the date lines among `blocks` (None for a gap) into the page's dates."""
-        prefix: Block | None = None  # "Last updated:" alone, waiting for the date on the next line
-        for block in blocks:
-            if block is None or not block.kept:
-                prefix = None
-                continue
-            if _vocabulary().prefix_alone.match(block.text.strip()):
-                prefix = block
-                continue
+        # prefix: "Last updated:" alone before the block, the date being on this line
+        for prefix, block in _after_labels(blocks, _vocabulary().prefix_alone):
             dates = None
             if prefix is not None and is_bare_date(block.text):
                 # the layout put the prefix and the date in two elements
                 dates = self.parse(f"{prefix.text.strip()} {block.text}")
                 if dates is not None:
                     prefix.remove(self.reason, self.name)
-            prefix = None
             if dates is None:
                 dates = self.parse(block.text)
             if dates is None:
