@@ -130,6 +130,16 @@ class ScreenedRegex:
                 return False
         return self.screened.search(text) is not None
 
+    def search_lowered(self, text: str, low: str | None) -> bool:
+        """`search`, given `screen_text(text)` (worked out once for several expressions)."""
+        if self.free is not None and self.free.search(text) is not None:
+            return True
+        if self.screened is None:
+            return False
+        if low is not None and self._any_need is not None and self._any_need.search(low) is None:
+            return False
+        return self.screened.search(text) is not None
+
 
 def _alternation(patterns: list[str], flags: int) -> re.Pattern[str] | None:
     if not patterns:

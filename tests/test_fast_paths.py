@@ -258,3 +258,104 @@ def test_suspect_screen_never_hides_a_drop() -> None:
                 told += 1
                 assert not pruner.drops(element), lxml_html.tostring(element)
     assert told > 1000
+
+
+def test_donation_boxes_grown_around_calls_are_the_boxes_tried_from_every_line() -> None:
+    """`DonationAppealRule.apply` grows boxes around the calls to action; `plain_apply` tries
+    a box from every kept line. On random pages of appeal lines, calls, plain short lines,
+    long paragraphs and lines other rules removed (lead-ins then count), in several scripts,
+    both remove the same blocks."""
+    import random
+
+    from cleaners.blocks import Block, Page
+    from cleaners.record import Removal
+    from cleaners.rules.donation import DonationAppealRule
+
+    calls = ["Donate now", "Support us", "Поддержать", "支持我们", "Wesprzyj nas", "Faire un don"]
+    appeals = [
+        "Independent journalism needs your support.",
+        "Give €5 a month and help us report from the ground",
+        "Every contribution keeps our correspondents in the field.",
+        "Мы делаем независимую журналистику",
+        "Ваша поддержка важна",
+        "독립 언론을 지켜 주세요",
+    ]
+    plain = [
+        "Propaganda distorts the truth.",
+        "The council met on Tuesday.",
+        "Photo: Reuters",
+        "Главная новость дня",
+        "今日のニュース",
+    ]
+    long = " ".join(["The minister said the plan would be ready by the end of the year."] * 3)
+    pool = calls + appeals + plain + [long]
+    rng = random.Random(12)
+    rule = DonationAppealRule()
+    boxes = 0
+    for _ in range(400):
+        texts = [rng.choice(pool) for _ in range(rng.randint(0, 14))]
+        gone = {i for i in range(len(texts)) if rng.random() < 0.15}
+
+        fast, slow = (Page([Block(i, t) for i, t in enumerate(texts)], "test") for _ in "ab")
+        for i in gone:
+            fast.blocks[i].removal = slow.blocks[i].removal = Removal("other", "other", texts[i])
+        rule.apply(fast)
+        rule.plain_apply(slow)
+        assert [b.removal for b in fast.blocks] == [b.removal for b in slow.blocks], texts
+        boxes += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
+    assert boxes > 50
+
+
+def _byline_texts() -> list[str]:
+    """Lines of the fixtures and made-up bylines, credits and dates in several scripts."""
+    from tests.fixture_pairs import FIXTURES
+
+    texts = [
+        "By Jane Doe, Staff Writer • 4 min read",
+        "ByNina Smith Published: 3 June 2024",
+        "By Name SurnameUpdated: 12 May 2023",
+        "Name SurnamePublished 12 June 2024",
+        "Meg Kinnard and Errin Haines, Associated Press",
+        "Posted 2 hours ago",
+        "5 minutes ago",
+        "来源：新华社",
+        "Il y a 3 heures",
+        "Lesezeit: 4 Min.",
+        "hace 2 horas",
+        "JOSÉ ÁLVAREZ ² ③ ٣",
+        "Ahmed al-Ragheb ١٢",
+        "SVENSKA DAGBLADET",
+        "Jean-Luc Picard et Beverly Crusher",
+        "Straße ß Σίσυφος ΣΊΣΥΦΟΣ İstanbul ıi ſ",
+        "",
+    ]
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        texts += path.read_text("utf-8").splitlines()
+    return texts + [t.upper() for t in texts] + [t.swapcase() for t in texts]
+
+
+def test_byline_screens_agree_with_the_plain_tests() -> None:
+    """The byline rule's screens say "cannot" only where the plain test says no: digits,
+    the trailing clause, the glued lead and date prefix, and the bare known-author line."""
+    from cleaners.rules import bylines
+
+    vocabulary = bylines._vocabulary()
+    texts = _byline_texts()
+    assert len(texts) > 3000
+    cut = 0
+    for text in texts:
+        assert bylines._has_digit(text) == any(ch.isdigit() for ch in text), text
+        plain = vocabulary.trailing_clause.search(text)
+        expected = text if plain is None or plain.start() == 0 else text[: plain.start()]
+        assert bylines.without_trailing_clause(text) == expected, text
+        cut += expected != text
+        if not vocabulary.lead_glued.match(text):
+            assert vocabulary.lead_glued.sub(r"\g<lead> ", text, count=1) == text
+        if not any(word in text for word in vocabulary.prefix_glued_words):
+            assert vocabulary.prefix_glued.sub(" | ", text, count=1) == text
+        names = bylines._names(text)
+        if names:
+            known = {n.casefold() for n in names}
+            assert bylines._may_name_known(text, [k.split() for k in known]), text
+            assert not bylines._may_name_known(text, [[*k.split(), "zqxj"] for k in known])
+    assert cut >= 5

@@ -204,3 +204,36 @@ def test_screened_line_patterns_match_as_unscreened() -> None:
             assert rule.matches(text) == found, (name, text)
             hits += found
     assert hits > 100
+
+
+@pytest.mark.slow
+def test_line_pattern_group_removes_what_the_plain_rules_remove_one_by_one() -> None:
+    """`LinePatternGroup` tries each line once with facts shared by the rules (its lowercased
+    text, its script) and skips quotations at once: it removes what the unscreened rules,
+    applied one after another, remove, with the same reasons (headlines absorbed included)."""
+    from cleaners.blocks import Block, Page
+    from cleaners.rules.line_patterns import LinePatternGroup
+
+    data = tomllib.loads((DATA / "line_patterns.toml").read_text("utf-8"))
+    rules = {r.name: r for r in line_pattern_rules()}
+    plain = [_unscreened(rules[s["name"]], list(s.get("patterns", []))) for s in data["rule"]]
+    texts = _texts()
+    texts += ["“Share this”, she said.", "«Подписаться»", "Sponsored", "A Headline Over It"]
+    texts += ["Поделиться", "Наша рассылка", "Реклама", "© 2024 Газета", "分享", "広告"]
+    tags = ("p", "li", "tr", "h2", "line")
+    width = 40  # lines a page
+    removed = 0
+    for start in range(0, len(texts), width):
+        chunk = texts[start : start + width]
+
+        grouped, one_by_one = (
+            Page([Block(i, t, tag=tags[i % len(tags)]) for i, t in enumerate(chunk)], "test")
+            for _ in range(2)
+        )
+        LinePatternGroup(tuple(rules[s["name"]] for s in data["rule"])).apply(grouped)
+        for rule in plain:
+            rule.apply(one_by_one)
+        got = [b.removal for b in grouped.blocks]
+        assert got == [b.removal for b in one_by_one.blocks], chunk
+        removed += sum(r is not None for r in got)
+    assert removed > 100

@@ -39,6 +39,56 @@ class DonationAppealRule:
     reason: str = "donation_appeal"
 
     def apply(self, page: Page) -> None:
+        """Removes each box: a run of consecutive short appeal lines holding a call to action
+        and at least two lines (with its lead-in).
+
+        A box is a whole maximal run of such lines, so only runs holding a call to action
+        matter: the calls are found first (one search a short line) and the runs grown
+        around them, where the plain way (`plain_apply`) searched every short line for an
+        appeal too, and again from each line of a run. CPU time of the rule over the 181
+        ScrapingHub pages as they reach it (replayed, best of 8, interleaved): HTML path
+        0.64-0.66 -> 0.18-0.20 ms/page, text path 2.9 -> 0.8 ms/page.
+        tests/test_fast_paths.py checks both ways give the same removals."""
+        patterns = appeal_patterns()
+        kept = page.kept()
+        calls = [
+            position
+            for position, block in enumerate(kept)
+            if block.n_words <= _MAX_LINE_WORDS and patterns.call_to_action.search(block.text)
+        ]
+        if not calls:
+            return
+        call_set = set(calls)
+        qualifies: dict[int, bool] = {}
+
+        def appeal_line(position: int) -> bool:
+            found = qualifies.get(position)
+            if found is None:
+                block = kept[position]
+                found = block.n_words <= _MAX_LINE_WORDS and (
+                    position in call_set or patterns.appeal.search(block.text)
+                )
+                qualifies[position] = found
+            return found
+
+        done = 0  # the end of the last box
+        for call in calls:
+            if call < done:
+                continue
+            start, end = call, call + 1
+            while start > done and appeal_line(start - 1):
+                start -= 1
+            while end < len(kept) and appeal_line(end):
+                end += 1
+            if end - start < 2:
+                continue
+            lead_in = self._lead_in(page, kept, start)
+            for block in kept[start - lead_in : end]:
+                block.remove(self.reason, self.name)
+            done = end
+
+    def plain_apply(self, page: Page) -> None:
+        """`apply` the plain way: a box tried from every kept line in turn."""
         patterns = appeal_patterns()
         kept = page.kept()
         position = 0
