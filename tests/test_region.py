@@ -141,7 +141,7 @@ def test_a_region_holding_a_fragment_of_the_prose_gives_way_to_the_prose_run() -
     assert lost_to_prose_run(texts, (first, first + 1)) == run
 
 
-def test_a_region_holding_a_third_of_the_prose_stands() -> None:
+def test_a_region_holding_half_of_the_prose_stands() -> None:
     from cleaners.region import lost_to_prose_run
 
     texts = _listicle()
