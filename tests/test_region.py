@@ -115,3 +115,49 @@ def test_a_model_passed_in_scores_the_region_and_the_shipped_one_is_untouched() 
     page = page_from_text("\n".join(lines), "<test>")
     ArticleRegionRule().apply(page)
     assert page.region is not None and page.region[1] == shipped.end
+
+
+# --------------------------------------------------------------------------- never lose
+
+ITEM_LINES = ["Plan to spend: $20–$60", "Buying options:", "Amazon (Brand)", "Home Depot (Brand)"]
+
+
+def _listicle() -> list[str]:
+    texts = [*MENU, HEADLINE]
+    for i, paragraph in enumerate(BODY, 1):
+        texts += [f"{i}. Item number {i}", paragraph, *ITEM_LINES]
+    return [*texts, *SIDEBAR]
+
+
+def test_a_region_holding_a_fragment_of_the_prose_gives_way_to_the_prose_run() -> None:
+    from cleaners.region import best_prose_run, lost_to_prose_run
+
+    texts = _listicle()
+    first = texts.index(BODY[0])
+    last = texts.index(BODY[-1])
+    run = best_prose_run(texts)
+    assert run is not None and run[0] <= first and run[1] > last
+    # the model's region on the first paragraph alone: a quarter of the prose
+    assert lost_to_prose_run(texts, (first, first + 1)) == run
+
+
+def test_a_region_holding_half_of_the_prose_stands() -> None:
+    from cleaners.region import lost_to_prose_run
+
+    texts = _listicle()
+    first = texts.index(BODY[0])
+    second = texts.index(BODY[1])
+    # two of the four paragraphs: the model's finer choice is kept
+    assert lost_to_prose_run(texts, (first, second + 1)) == (first, second + 1)
+
+
+def test_a_cookie_banner_is_not_prose_for_the_run() -> None:
+    from cleaners.region import best_prose_run
+
+    cookie = (
+        "We use cookies to ensure that we give you the best experience on our website. By "
+        "using this site you accept our use of cookies."
+    )
+    # two banners, longer together than the story's one paragraph
+    texts = [*MENU, HEADLINE, BODY[0], *SIDEBAR, cookie, cookie.replace("this site", "it")]
+    assert best_prose_run(texts) == (texts.index(BODY[0]), texts.index(BODY[0]) + 1)
