@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 
+from lxml import etree
+from lxml import html as lxml_html
+
 from cleaners import clean_html
 from cleaners.blocks import Block, Page
 from cleaners.html.page import HtmlPage
@@ -218,3 +221,41 @@ def test_short_credit_line_in_the_body_still_goes() -> None:
     article = clean_html(page)
     assert article.text == "\n\n".join(BODY)
     assert [(r.reason, r.text) for r in article.removed] == [("caption", credit)]
+
+
+def _list_page(lists: list[tuple[list[str], float]]) -> HtmlPage:
+    """The body's paragraphs, then lists, all in one box; each list's items with a link share."""
+    box = lxml_html.fromstring("<div class='entry'></div>")
+    blocks, container, shares = [], {}, {}
+    for text in BODY:
+        etree.SubElement(box, "p")
+        container[len(blocks)] = box
+        blocks.append(Block(index=len(blocks), text=text, tag="p"))
+    for items, share in lists:
+        element = etree.SubElement(box, "ul")
+        for text in items:
+            container[len(blocks)] = element
+            shares[len(blocks)] = share
+            blocks.append(Block(index=len(blocks), text=text, tag="li"))
+    page = HtmlPage(blocks=blocks, source="<test>", container=container, link_share=shares)
+    page.second_opinion = SecondOpinion(lambda: list(BODY))
+    return page
+
+
+def test_vote_keeps_a_short_plain_list_in_the_body_box() -> None:
+    """readability drops a <ul> of under 25 characters: its silence is no vote against it."""
+    supplies = ["Rope", "Life vests", "Flares"]
+    page = _list_page([(supplies, 0.0)])
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [*BODY, *supplies]
+
+
+def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
+    supplies = ["Rope", "Life vests", "Flares"]
+    headlines = ["Oil prices climb", "Port strike ends", "New airline hub"]
+    page = _list_page([(supplies, 0.0), (headlines, 1.0)])
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [*BODY, *supplies]
+    assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
+        (h, "off_main_content") for h in headlines
+    ]

@@ -32,7 +32,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.readability_lxml import Document
 
-from cleaners.blocks import Page
+from cleaners.blocks import Block, Page
 from cleaners.html.dom import iter_blocks
 from cleaners.html.page import HtmlPage
 from cleaners.textfeatures import fold, is_prose
@@ -44,6 +44,8 @@ logging.getLogger("trafilatura.readability_lxml").setLevel(logging.CRITICAL)
 VOTE_MIN_NON_PROSE = 0.3
 # readability's answer counts only when it holds at least this share of the record's text
 VOTE_MIN_AGREEMENT = 0.5
+# a list item kept without readability's word holds at most this share of link text
+LIST_MAX_LINK_SHARE = 0.5
 # readability's paragraph threshold, as trafilatura calls it
 _MIN_TEXT_LENGTH = 25
 
@@ -120,7 +122,22 @@ class ExtractorVoteRule:
         for block in disagree:
             if is_prose(block.text) and agreed.intersection(places[block.index]):
                 continue
+            if _in_body_list(block, places[block.index], agreed, page.link_share):
+                continue
             block.remove(self.reason, self.name)
+
+
+def _in_body_list(block: Block, place: tuple, agreed: set, link_share: dict[int, float]) -> bool:
+    """A list item of a list that sits right in the element of agreed paragraphs (steps, specs,
+    a packing list between the article's paragraphs), not a list of links. readability drops
+    such lists when their text is short or when their items link to the things they name; its
+    answer is then silent about them, not against them."""
+    return (
+        block.tag == "li"
+        and len(place) == 3
+        and place[2] in agreed
+        and link_share.get(block.index, 0.0) < LIST_MAX_LINK_SHARE
+    )
 
 
 def _place(card: lxml_html.HtmlElement | None) -> tuple:
