@@ -176,6 +176,10 @@ def _line_kind(text: str) -> str | None:
     return classify_line(text)
 
 
+# positions in `_line_facts`' tuple read by name elsewhere
+_DEBRIS_FACT = 8
+
+
 @lru_cache(maxsize=16384)
 def _line_facts(text: str) -> tuple[float, ...]:
     """Features of one line alone, except stop-word density (page-dependent)."""
@@ -344,13 +348,13 @@ PROSE_RUN_SHARE = 0.4
 
 
 def _prose_words(texts: Sequence[str], span: tuple[int, int]) -> int:
-    return sum(int(_line_facts(t)[10]) for t in texts[span[0] : span[1]] if _is_run_prose(t))
+    return sum(word_count(t) for t in texts[span[0] : span[1]] if _is_run_prose(t))
 
 
 def _is_run_prose(text: str) -> bool:
     """A paragraph of the story: prose that no debris pattern knows (a cookie banner is a
     sentence too)."""
-    return is_prose(text) and not _line_facts(text)[8]
+    return is_prose(text) and not _line_facts(text)[_DEBRIS_FACT]
 
 
 def best_prose_run(texts: Sequence[str]) -> tuple[int, int] | None:
@@ -358,9 +362,8 @@ def best_prose_run(texts: Sequence[str]) -> tuple[int, int] | None:
     its words (`PROSE_RUN_COST`): the page's longest stretch of paragraphs, measured without
     the line model."""
     gains = [
-        words if _is_run_prose(t) else -PROSE_RUN_COST * max(words, 1)
+        word_count(t) if _is_run_prose(t) else -PROSE_RUN_COST * max(word_count(t), 1)
         for t in texts
-        for words in (int(_line_facts(t)[10]),)
     ]
     return best_region(gains)
 
