@@ -388,6 +388,94 @@ def lost_to_prose_run(texts: Sequence[str], span: tuple[int, int]) -> tuple[int,
     return span
 
 
+# --------------------------------------------------------------------------- comment thread
+
+# Readers' comments below a story read like the story to the line model and the prose run:
+# sentences, stop words, paragraphs. What a thread has and a story has not is a header or a
+# footer per comment, recurring every few lines: the commenter and the minute of posting
+# ("Posted by: Sean | Jan 10, 2008 4:49 PM", "November 19, 2019 at 6:34 am"), or a control
+# printed under every comment ("Report this comment", "Flag as inappropriate"). A story's own
+# credits sit together over its first paragraph; a photo credit carries no time; a list of
+# dated teasers carries a day, and a programme of events round times (18:00, 20:30), where
+# comments are posted at any minute (6:34, 11:31).
+_THREAD_MIN_SEPARATORS = 3  # comments: one separator each
+_THREAD_MAX_GAP = 12  # lines between two comments' separators (a long comment's paragraphs)
+_THREAD_MIN_STORY_WORDS = 50  # prose words of the story above the thread
+_THREAD_RECURRING = 3  # a control line printed under every comment: this many times or more
+_THREAD_TEXT_WORDS = 4  # a comment's text between two separators: a line this long
+_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}[:.](\d{2})(?:[:.]\d{2})?(?![\d:.])")
+
+
+def _posted_at_minute(text: str) -> bool:
+    """A time of day off the five-minute marks a schedule uses: when something was posted."""
+    return any(int(minutes) % 5 for minutes in _CLOCK.findall(text))
+
+
+def _is_credit(text: str, credit: Callable[[str], bool]) -> bool:
+    """A byline or a date line: one the line patterns name ("Posted by: Sean | Jan 10, 2008
+    4:49 PM"), or one `credit` parses."""
+    return _line_kind(text) in _CREDIT_KINDS or credit(text)
+
+
+_CREDIT_KINDS = frozenset(("byline", "date_line"))
+
+
+def comment_thread_start(
+    texts: Sequence[str], span: tuple[int, int], credit: Callable[[str], bool]
+) -> int | None:
+    """The first line of a readers' comment thread inside the region `span`, None if none.
+
+    A thread is a run of separators (`_THREAD_MIN_SEPARATORS` or more, each within
+    `_THREAD_MAX_GAP` lines of the last, with a line of a comment's text between two of them)
+    below the story's first paragraphs, starting inside the region (it may run on below it:
+    the line model often keeps only the first comments). A separator is a credit line
+    (`credit`: a byline, a date line) stamped with the minute of posting or, under a comment
+    heading ("Comments", "Have your say"), a short line printed again and again below the
+    heading. The thread starts at that heading when it is just above the run, else at the
+    run's first separator."""
+    start, end = span
+    story = 0
+    first = start
+    while first < end and story < _THREAD_MIN_STORY_WORDS:
+        if _is_run_prose(texts[first]):
+            story += word_count(texts[first])
+        first += 1
+    if story < _THREAD_MIN_STORY_WORDS:
+        return None
+    heading: int | None = None
+    recurring: Counter[str] = Counter()
+    run: list[int] = []
+    text_since = False  # a comment's text since the run's last separator
+    for i in range(first, len(texts)):
+        if not run and i >= end:
+            return None  # a thread starting below the region is none of its business
+        text = texts[i]
+        words = word_count(text)
+        if words > 30:
+            text_since = True
+            continue
+        if heading is None and _line_kind(text) == "comment_prompt":
+            heading = i
+            recurring = Counter(fold(t) for t in texts[i + 1 :] if word_count(t) <= 8)
+            continue
+        control = heading is not None and words >= 2 and recurring[fold(text)] >= _THREAD_RECURRING
+        if not control and not (_posted_at_minute(text) and _is_credit(text, credit)):
+            if words >= _THREAD_TEXT_WORDS and _line_kind(text) is None:
+                text_since = True
+            continue
+        if run and i - run[-1] > _THREAD_MAX_GAP:
+            run = []
+        if run and not text_since:
+            continue  # no comment between: one comment's header lines, or a form
+        run.append(i)
+        text_since = False
+        if len(run) >= _THREAD_MIN_SEPARATORS:
+            if heading is not None and heading < run[0] and run[0] - heading <= _THREAD_MAX_GAP:
+                return heading
+            return run[0]
+    return None
+
+
 # --------------------------------------------------------------------------- headline
 
 
@@ -454,13 +542,19 @@ class Region:
     end: int  # one past its last line
 
 
-def find_region(texts: Sequence[str], model: RegionModel | None = None) -> Region | None:
+def find_region(
+    texts: Sequence[str],
+    model: RegionModel | None = None,
+    credit: Callable[[str], bool] | None = None,
+) -> Region | None:
     """The body region of a text dump's lines, None when no line reads as body text.
 
     `model`: the line model to score with; the shipped one (`region_model()`) when None. A
     model is passed in rather than swapped globally so that `tools/fit_region.py` can run
     the whole pipeline with a model fitted on other pages (cross-validation) while any other
-    caller in the same process keeps the shipped one.
+    caller in the same process keeps the shipped one. `credit`: whether a line is a byline
+    or a date line; given, a readers' comment thread at the region's end is cut off
+    (`comment_thread_start`).
     """
     if not texts:
         return None
@@ -483,6 +577,17 @@ def find_region(texts: Sequence[str], model: RegionModel | None = None) -> Regio
     # story) unless it is known debris; a page's chrome below a story is longer than a line.
     if end == len(texts) - 1 and not is_debris_line(texts[end]):
         end += 1
+    if credit is not None:
+        thread = comment_thread_start(texts, (start, end), credit)
+        if thread is not None:
+            # the share bar and the comment widget above a thread: short lines, no sentence
+            end = thread
+            while (
+                end > start + 1
+                and word_count(texts[end - 1]) <= _SHORT
+                and not (ends_sentence(texts[end - 1]))
+            ):
+                end -= 1
     return Region(start, end)
 
 

@@ -28,6 +28,13 @@ def is_furniture(text: str) -> bool:
     )
 
 
+def is_credit(text: str) -> bool:
+    """A byline or a date line (a comment's header, under the story: `comment_thread_start`)."""
+    return (
+        BylineRule().parse(text, dates=False) is not None or DateLineRule().parse(text) is not None
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRegionRule:
     name: str = "article_region"
@@ -39,7 +46,7 @@ class ArticleRegionRule:
         if isinstance(page, HtmlPage) or page.region is not None:
             return  # the HTML path's extractor located the article from the markup
         texts = [b.text for b in page.blocks]
-        region = find_region(texts, self.model)
+        region = find_region(texts, self.model, is_credit)
         if region is None:
             return
         start = region.start

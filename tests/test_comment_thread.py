@@ -1,0 +1,108 @@
+"""A readers' comment thread below a dump's story is cut off the region
+(`cleaners.region.comment_thread_start`), and what only looks like one stays."""
+
+from __future__ import annotations
+
+from cleaners import clean_text
+from cleaners.region import comment_thread_start
+from cleaners.rules.region import is_credit
+
+STORY = [
+    "Harbour Lights",
+    "Ferry service to the islands resumes after a month of repairs to the pier",
+    "The ferry to the outer islands sailed again on Monday morning after a month in which "
+    "islanders had to rely on a single water taxi and a weekly supply boat.",
+    "Engineers replaced two of the pier's steel piles, which had been cracked by a storm in "
+    "January, and strengthened the ramp that cars use to board the ship.",
+    "The operator said timetables would return to normal by the end of the week, with an "
+    "extra evening crossing on Fridays until the summer season begins.",
+]
+COMMENTS = [
+    "Comments",
+    "About time too. My mother lives on the far island and has not been able to get to her "
+    "hospital appointments for weeks because the water taxi was always full.",
+    "Posted by: Ian Grant | March 10, 2025 9:41 AM",
+    "Will the Friday crossing carry cars as well, or only foot passengers? The article does "
+    "not say and the operator's website has not been updated yet.",
+    "Posted by: Sarah | March 10, 2025 11:07 AM",
+    "The pier was in a bad state long before the storm and everyone on the island knew it. "
+    "Let us hope the council has learned something from this whole episode.",
+    "Posted by: Tom Reilly | March 10, 2025 1:52 PM",
+    "Great news for the shops on the quay, who have had a terrible month without visitors "
+    "and were starting to talk about closing until Easter.",
+    "Posted by: M. Doyle | March 11, 2025 8:13 AM",
+]
+FOOTER = ["Leave a comment", "Contact us", "© 2025 Harbour Lights"]
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n\n") if line]
+
+
+def test_a_thread_of_dated_comments_is_cut_at_its_heading() -> None:
+    texts = STORY + COMMENTS + FOOTER
+    assert comment_thread_start(texts, (0, len(texts)), is_credit) == len(STORY)
+    record = clean_text("\n".join(texts))
+    assert _lines(record.text) == STORY[2:]
+    removed = {r.text: r.reason for r in record.removed}
+    assert removed["Posted by: Sarah | March 10, 2025 11:07 AM"] == "byline"
+    assert removed[COMMENTS[1]] == "navigation"  # outside the article region
+
+
+def test_without_a_heading_the_thread_starts_at_its_first_credit() -> None:
+    texts = STORY + COMMENTS[1:]
+    assert comment_thread_start(texts, (0, len(texts)), is_credit) == len(STORY) + 1
+
+
+def test_a_control_printed_under_every_comment_marks_a_thread_under_its_heading() -> None:
+    thread = ["Comments"]
+    for text in (COMMENTS[1], COMMENTS[3], COMMENTS[5], COMMENTS[7]):
+        thread += [text, "Report this comment"]
+    texts = STORY + thread
+    assert comment_thread_start(texts, (0, len(texts)), is_credit) == len(STORY)
+    # the same recurring line without a comment heading above it: no thread
+    assert comment_thread_start(STORY + thread[1:], (0, len(texts) - 1), is_credit) is None
+
+
+def test_a_programme_of_events_at_round_times_is_not_a_thread() -> None:
+    programme = [
+        "Friday 13 June 2025 at 19:00",
+        "The festival opens with the conservatory's brass band marching from the market.",
+        "Friday 13 June 2025 at 21:30",
+        "A concert by the local band Low Tide, with songs from their third album.",
+        "Saturday 14 June 2025 at 18:00",
+        "A folk dance on the acoustic stage, with lessons open to every age.",
+        "Saturday 14 June 2025 at 22:15",
+        "The night's main concert, followed by a light show on the old stone bridge.",
+    ]
+    texts = STORY + programme
+    assert comment_thread_start(texts, (0, len(texts)), is_credit) is None
+
+
+def test_dated_teasers_and_a_story_of_credits_only_are_not_threads() -> None:
+    teasers = []
+    for day, title in (
+        ("March 4, 2026", "Regulators publish the first draft rules for stablecoins"),
+        ("March 2, 2026", "Three steps for compliance teams as sanctions widen"),
+        ("February 27, 2026", "What the new travel rule means for small exchanges"),
+    ):
+        teasers += [day, title, "A summary of the week's main changes in four short points."]
+    texts = STORY + teasers
+    assert comment_thread_start(texts, (0, len(texts)), is_credit) is None
+
+
+def test_a_thread_below_the_region_is_left_alone() -> None:
+    texts = STORY + COMMENTS
+    assert comment_thread_start(texts, (0, len(STORY)), is_credit) is None
+
+
+def test_two_header_lines_of_one_comment_count_once() -> None:
+    thread = []
+    for name, when, text in (
+        ("Ian Grant", "March 10, 2025 at 9:41 am", COMMENTS[1]),
+        ("Sarah", "March 10, 2025 at 11:07 am", COMMENTS[3]),
+    ):
+        thread += [f"Posted by: {name} | {when}", when, text]
+    texts = STORY + thread
+    # two comments, each with two dated lines back to back: two separators, not four
+    assert comment_thread_start(texts, (0, len(texts)), is_credit) is None
