@@ -208,3 +208,29 @@ def test_a_line_printed_before_is_no_new_headline() -> None:
     article = clean_text(page(*lines))
     cut = [r.text for r in article.removed if r.reason == "second_story"]
     assert cut == list(pair.unrelated)
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "Publicidad", "Anzeige"])
+def test_a_paragraph_cut_by_an_ad_slot_is_no_new_headline(label: str) -> None:
+    """A page that cuts a paragraph with an ad label leaves a headline-like first half above
+    the label ("Junior sculler Priya" / "Advertisement" / "Nair, fifteen, took…"): the
+    second half goes on with the story however far its words wander; only the label goes."""
+    pair = PAIRS[0]
+    half = "Engineers from the consortium said"
+    rest = [
+        "Berlin-based suppliers had delivered forty carriages, each tested for a fortnight on a "
+        "short loop beside their depot before joining regular service.",
+        "Their crews are being recruited from former metro drivers, who will spend six weeks "
+        "learning to operate driverless trains from a supervision room.",
+    ]
+    article = clean_text(page(*pair.main, half, label, *rest))
+    assert paragraphs(article) == [*pair.main[1:], half, *rest]
+    assert [(r.reason, r.text) for r in article.removed] == [("advertisement", label)]
+
+
+def test_a_new_story_under_an_ad_slot_is_still_cut() -> None:
+    """The ad label above a new story's headline (between two pages) leaves the cut alone."""
+    pair = PAIRS[0]
+    article = clean_text(page(*pair.main, "Advertisement", *pair.unrelated))
+    cut = [r.text for r in article.removed if r.reason == "second_story"]
+    assert cut == list(pair.unrelated)

@@ -25,7 +25,7 @@ from cleaners.html.page import HtmlPage
 from cleaners.rules.captions import is_caption
 from cleaners.rules.line_patterns import classify_line
 from cleaners.rules.related import is_related_heading, is_teaser
-from cleaners.textfeatures import dominant_script, is_headline_like, is_prose
+from cleaners.textfeatures import dominant_script, ends_sentence, is_headline_like, is_prose
 
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 # Suffixes that make a demonym or plural from a name ("Iranian" ~ "Iran", "Lebanese" ~ "Lebanon").
@@ -181,6 +181,8 @@ class SecondStoryRule:
                     continue
             if _printed_as_card(kept, position) or _recurring(blocks, block, copies):
                 continue
+            if not hinted and _cut_by_ad_slot(kept, position):
+                continue
             # the headline's own body starts within a few blocks (a list of titles is not
             # a story), and it has enough paragraphs
             first = bisect_right(prose_at, position)
@@ -237,6 +239,20 @@ def _printed_as_card(kept: list[Block], position: int) -> bool:
     key = kept[position].key
     return any(
         0 <= other < len(kept) and kept[other].key == key for other in (position - 1, position + 1)
+    )
+
+
+def _cut_by_ad_slot(kept: list[Block], position: int) -> bool:
+    """The first half of a paragraph the page cut with an ad slot, not a headline: "Meanwhile,
+    the U.N.'s top representative here, Tom" / "Advertisement" / "Koenigs, said he was…". A
+    new story's headline is followed by its credits, a picture or its first paragraph; an ad
+    label sits between two paragraphs, and inside one where the page cut the text at a fixed
+    length. Seen on six L3S-GN1 pages of four sites, where the cut lost the story's second
+    half; no boundary that was right had an ad label under its headline."""
+    return (
+        position + 1 < len(kept)
+        and not ends_sentence(kept[position].text)
+        and classify_line(kept[position + 1].text) == "advertisement"
     )
 
 
