@@ -194,6 +194,27 @@ def test_vote_is_lost_by_an_answer_about_something_else() -> None:
     assert len(page.body()) == len(BODY) + len(headlines)
 
 
+def test_vote_is_won_by_an_answer_holding_the_record_s_sentences() -> None:
+    """A short article inside a whole page of menus and dated headline lists that trafilatura
+    kept: the debris outweighs the article, but readability's answer holds every sentence of
+    the record, so it found the same article and the lists go."""
+    headlines = [f"{day} days ago | {h}" for day in range(1, 9) for h in MENU[:4]]
+    page = _vote_page([*MENU, *BODY, *headlines], list(BODY))
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY)
+    removed = [(b.text, b.removal.reason) for b in page.blocks if b.removal]
+    assert removed == [(t, "off_main_content") for t in [*MENU, *headlines]]
+
+
+def test_vote_on_sentences_needs_the_record_s_prose() -> None:
+    """An answer holding only part of the record's sentences (and little of its text) still
+    loses: readability may have found one paragraph of a longer article."""
+    headlines = [f"{day} days ago | {h}" for day in range(1, 9) for h in MENU[:4]]
+    page = _vote_page([*MENU, *BODY, *headlines], list(BODY[:2]))
+    ExtractorVoteRule().apply(page)
+    assert len(page.body()) == len(MENU) + len(BODY) + len(headlines)
+
+
 # --- body paragraphs whose last words look like a credit ---
 
 

@@ -44,6 +44,9 @@ logging.getLogger("trafilatura.readability_lxml").setLevel(logging.CRITICAL)
 VOTE_MIN_NON_PROSE = 0.3
 # readability's answer counts only when it holds at least this share of the record's text
 VOTE_MIN_AGREEMENT = 0.5
+# ... or at least this share of the record's prose (sentences), when it holds this much prose
+VOTE_MIN_PROSE_AGREEMENT = 0.9
+VOTE_MIN_PROSE_CHARS = 200
 # a list item kept without readability's word holds at most this share of link text
 LIST_MAX_LINK_SHARE = 0.5
 # readability's paragraph threshold, as trafilatura calls it
@@ -108,8 +111,7 @@ class ExtractorVoteRule:
         # or split paragraphs: a substring of the whole answer, not one of its blocks)
         answer = " ".join(fold(t) for t in other)
         disagree = [b for b in body if b.key and b.key not in answer]
-        total = sum(len(b.text) for b in body)
-        if sum(len(b.text) for b in disagree) > (1 - VOTE_MIN_AGREEMENT) * total:
+        if not _agrees(body, disagree):
             return  # readability found another text (or little of this one): it lost the vote
         # readability drops parts of the body box itself (embedded quotes, the paragraphs
         # after a widget): a sentence in the element of an agreed paragraph, or in one of the
@@ -125,6 +127,19 @@ class ExtractorVoteRule:
             if _in_body_list(block, places[block.index], agreed, page.link_share):
                 continue
             block.remove(self.reason, self.name)
+
+
+def _agrees(body: list[Block], disagree: list[Block]) -> bool:
+    """readability found the record's article: its answer holds most of the record's text, or
+    nearly all of the record's prose. The second reading counts on pages where trafilatura
+    kept a whole page of menus and headline lists around a short article: the debris then
+    outweighs the article, and only the sentences tell which text readability found."""
+    total = sum(len(b.text) for b in body)
+    if sum(len(b.text) for b in disagree) <= (1 - VOTE_MIN_AGREEMENT) * total:
+        return True
+    prose = sum(len(b.text) for b in body if is_prose(b.text))
+    lost = sum(len(b.text) for b in disagree if is_prose(b.text))
+    return prose >= VOTE_MIN_PROSE_CHARS and lost <= (1 - VOTE_MIN_PROSE_AGREEMENT) * prose
 
 
 def _in_body_list(block: Block, place: tuple, agreed: set, link_share: dict[int, float]) -> bool:
