@@ -271,6 +271,62 @@ def test_vote_keeps_a_short_plain_list_in_the_body_box() -> None:
     assert [b.text for b in page.body()] == [*BODY, *supplies]
 
 
+def _nested_list_page(steps: list[tuple[str, list[str]]], answer: list[str]) -> HtmlPage:
+    """The body's paragraphs in one box, then a list whose items hold a paragraph (the step)
+    and a nested list (its details); readability's answer is `answer`."""
+    box = lxml_html.fromstring("<div class='entry'></div>")
+    blocks, container = [], {}
+
+    def add(text: str, tag: str, card: lxml_html.HtmlElement) -> None:
+        container[len(blocks)] = card
+        blocks.append(Block(index=len(blocks), text=text, tag=tag))
+
+    for text in BODY:
+        etree.SubElement(box, "p")
+        add(text, "p", box)
+    outer = etree.SubElement(box, "ol")
+    for step, details in steps:
+        item = etree.SubElement(outer, "li")
+        etree.SubElement(item, "p")
+        add(step, "p", item)
+        inner = etree.SubElement(item, "ul")
+        for detail in details:
+            etree.SubElement(inner, "li")
+            add(detail, "li", inner)
+    page = HtmlPage(blocks=blocks, source="<test>", container=container)
+    page.second_opinion = SecondOpinion(lambda: answer)
+    return page
+
+
+STEPS = [
+    ("Paso uno: revise el chaleco salvavidas antes de subir al barco.", ["Talla", "Hebillas"]),
+    ("Paso dos: guarde el equipaje bajo el asiento que le indiquen.", ["Mochila", "Maleta"]),
+    ("Paso tres: siga las luces del pasillo hasta la salida más cercana.", ["Proa", "Popa"]),
+]
+
+
+def test_vote_keeps_every_item_of_a_list_readability_kept_in_part() -> None:
+    """readability keeps the body and the first step, drops the other steps (paragraphs
+    inside list items) and the nested detail lists: the list sits in the body box, so its
+    items stay, nested ones included."""
+    page = _nested_list_page(STEPS, [*BODY, STEPS[0][0]])
+    ExtractorVoteRule().apply(page)
+    expected = [*BODY, *(t for step, details in STEPS for t in (step, *details))]
+    assert [b.text for b in page.body()] == expected
+
+
+def test_vote_removes_a_list_outside_the_body_box() -> None:
+    """The same list in a sidebar box of its own is not the article's."""
+    page = _nested_list_page(STEPS, list(BODY))
+    sidebar = lxml_html.fromstring("<aside><div class='toc'></div></aside>")
+    first_item = len(BODY)
+    outer = page.container[first_item].getparent()  # the <ol>
+    sidebar[0].append(outer)  # the <ol> moves out of the body box
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY)
+    assert {b.removal.reason for b in page.blocks if b.removal} == {"off_main_content"}
+
+
 def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
     supplies = ["Rope", "Life vests", "Flares"]
     headlines = ["Oil prices climb", "Port strike ends", "New airline hub"]
