@@ -336,3 +336,69 @@ def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
     assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
         (h, "off_main_content") for h in headlines
     ]
+
+
+# --- a table of contents (a list of links that jump within the page) ---
+
+SECTIONS = (("route", "The route"), ("fares", "Fares and tickets"), ("vessels", "The vessels"))
+
+
+def _contents_page(contents: str) -> bytes:
+    sections = "".join(
+        f"<h2 id='{anchor}'>{heading}</h2><p>{BODY[i]}</p>"
+        for i, (anchor, heading) in enumerate(SECTIONS)
+    )
+    return _page(f"<article><h1>{TITLE}</h1>{contents}<p>{BODY[3]}</p>{sections}</article>")
+
+
+def test_table_of_contents_goes_as_navigation() -> None:
+    """Its entries repeat the subheadings; the markup (links to #anchors) names it. The
+    subheadings themselves stay (the entries go before the duplicate rule runs)."""
+    items = "".join(f"<li><a href='#{a}'>{h}</a></li>" for a, h in SECTIONS)
+    article = clean_html(_contents_page(f"<div class='toc'><ul>{items}</ul></div>"))
+    kept = [BODY[3], *(text for i, (_, h) in enumerate(SECTIONS) for text in (h, BODY[i]))]
+    assert article.text == "\n\n".join(kept)
+    assert [(r.reason, r.rule, r.text) for r in article.removed] == [
+        ("navigation", "markup_contents", h) for _, h in SECTIONS
+    ]
+
+
+def test_list_of_links_to_other_pages_is_no_table_of_contents() -> None:
+    items = "".join(f"<li><a href='/ferries/{a}'>{h}</a></li>" for a, h in SECTIONS)
+    article = clean_html(_contents_page(f"<ul>{items}</ul>"))
+    assert all(r.rule != "markup_contents" for r in article.removed)
+
+
+# --- rows of a data table whose cells end in a bracketed note ---
+
+ROWS = (
+    ("Crossing time on a calm day", "1 h 50 min (Port Authority)"),
+    ("Passengers carried on each trip", "300 at most (Summer Timetable)"),
+    ("Cars carried on the lower deck", "40 at most (Winter Timetable)"),
+)
+
+
+def _table_page(header: str) -> bytes:
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in ROWS)
+    table = f"<table>{header}<tbody>{rows}</tbody></table>"
+    return _page(
+        f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY[:2])}{table}"
+        f"{_paragraphs(*BODY[2:])}</article>"
+    )
+
+
+def test_rows_of_a_data_table_are_no_captions() -> None:
+    """A table with header cells holds data: a row ending in a bracketed note stays."""
+    article = clean_html(_table_page("<thead><tr><th>Ferry</th><th>Figures</th></tr></thead>"))
+    for name, value in ROWS:
+        assert f"{name} | {value}" in article.text
+    assert all(r.rule != "caption_credit" for r in article.removed)
+
+
+def test_rows_of_a_table_without_header_cells_stay_the_caption_rule_s() -> None:
+    """Old pages lay out photos and captions in header-less tables: the rule still judges."""
+    guarded = clean_html(_table_page("<thead><tr><th>Ferry</th><th>Figures</th></tr></thead>"))
+    plain = clean_html(_table_page(""))
+    taken = [r.text for r in plain.removed if r.rule == "caption_credit"]
+    assert taken  # the same rows, without a header, are the caption rule's to take
+    assert all(t in guarded.text for t in taken)
