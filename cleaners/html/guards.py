@@ -53,8 +53,8 @@ def _guarded(block: Block, after: Block | None, page: HtmlPage) -> bool:
         return False
     if block.tag == "p":
         return block.n_words >= BODY_PARAGRAPH_WORDS
-    if block.tag == "tr":
-        return _data_row(page.container.get(block.index))
+    if block.tag == "tr":  # a row of two cells or more ("name | value") of a data table
+        return _CELL_JOINT in block.text and _data_row(page.container.get(block.index))
     return _is_item(block, after)
 
 
@@ -76,6 +76,9 @@ def _data_row(card: HtmlElement | None) -> bool:
     return False
 
 
+# how the block walk joins a row's cells (`cleaners.html.dom`): a row of one cell (a team's
+# line-up under its name, a caption under a photo) stays the rule's
+_CELL_JOINT = " | "
 # levels from a row's card (its <tbody>, <thead> or <table>) up to its table
 _TABLE_LEVELS = 2
 
