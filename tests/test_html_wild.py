@@ -194,6 +194,27 @@ def test_vote_is_lost_by_an_answer_about_something_else() -> None:
     assert len(page.body()) == len(BODY) + len(headlines)
 
 
+def test_vote_is_won_by_an_answer_holding_the_record_s_sentences() -> None:
+    """A short article inside a whole page of menus and dated headline lists that trafilatura
+    kept: the debris outweighs the article, but readability's answer holds every sentence of
+    the record, so it found the same article and the lists go."""
+    headlines = [f"{day} days ago | {h}" for day in range(1, 9) for h in MENU[:4]]
+    page = _vote_page([*MENU, *BODY, *headlines], list(BODY))
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY)
+    removed = [(b.text, b.removal.reason) for b in page.blocks if b.removal]
+    assert removed == [(t, "off_main_content") for t in [*MENU, *headlines]]
+
+
+def test_vote_on_sentences_needs_the_record_s_prose() -> None:
+    """An answer holding only part of the record's sentences (and little of its text) still
+    loses: readability may have found one paragraph of a longer article."""
+    headlines = [f"{day} days ago | {h}" for day in range(1, 9) for h in MENU[:4]]
+    page = _vote_page([*MENU, *BODY, *headlines], list(BODY[:2]))
+    ExtractorVoteRule().apply(page)
+    assert len(page.body()) == len(MENU) + len(BODY) + len(headlines)
+
+
 # --- body paragraphs whose last words look like a credit ---
 
 
@@ -250,6 +271,62 @@ def test_vote_keeps_a_short_plain_list_in_the_body_box() -> None:
     assert [b.text for b in page.body()] == [*BODY, *supplies]
 
 
+def _nested_list_page(steps: list[tuple[str, list[str]]], answer: list[str]) -> HtmlPage:
+    """The body's paragraphs in one box, then a list whose items hold a paragraph (the step)
+    and a nested list (its details); readability's answer is `answer`."""
+    box = lxml_html.fromstring("<div class='entry'></div>")
+    blocks, container = [], {}
+
+    def add(text: str, tag: str, card: lxml_html.HtmlElement) -> None:
+        container[len(blocks)] = card
+        blocks.append(Block(index=len(blocks), text=text, tag=tag))
+
+    for text in BODY:
+        etree.SubElement(box, "p")
+        add(text, "p", box)
+    outer = etree.SubElement(box, "ol")
+    for step, details in steps:
+        item = etree.SubElement(outer, "li")
+        etree.SubElement(item, "p")
+        add(step, "p", item)
+        inner = etree.SubElement(item, "ul")
+        for detail in details:
+            etree.SubElement(inner, "li")
+            add(detail, "li", inner)
+    page = HtmlPage(blocks=blocks, source="<test>", container=container)
+    page.second_opinion = SecondOpinion(lambda: answer)
+    return page
+
+
+STEPS = [
+    ("Paso uno: revise el chaleco salvavidas antes de subir al barco.", ["Talla", "Hebillas"]),
+    ("Paso dos: guarde el equipaje bajo el asiento que le indiquen.", ["Mochila", "Maleta"]),
+    ("Paso tres: siga las luces del pasillo hasta la salida más cercana.", ["Proa", "Popa"]),
+]
+
+
+def test_vote_keeps_every_item_of_a_list_readability_kept_in_part() -> None:
+    """readability keeps the body and the first step, drops the other steps (paragraphs
+    inside list items) and the nested detail lists: the list sits in the body box, so its
+    items stay, nested ones included."""
+    page = _nested_list_page(STEPS, [*BODY, STEPS[0][0]])
+    ExtractorVoteRule().apply(page)
+    expected = [*BODY, *(t for step, details in STEPS for t in (step, *details))]
+    assert [b.text for b in page.body()] == expected
+
+
+def test_vote_removes_a_list_outside_the_body_box() -> None:
+    """The same list in a sidebar box of its own is not the article's."""
+    page = _nested_list_page(STEPS, list(BODY))
+    sidebar = lxml_html.fromstring("<aside><div class='toc'></div></aside>")
+    first_item = len(BODY)
+    outer = page.container[first_item].getparent()  # the <ol>
+    sidebar[0].append(outer)  # the <ol> moves out of the body box
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY)
+    assert {b.removal.reason for b in page.blocks if b.removal} == {"off_main_content"}
+
+
 def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
     supplies = ["Rope", "Life vests", "Flares"]
     headlines = ["Oil prices climb", "Port strike ends", "New airline hub"]
@@ -259,3 +336,69 @@ def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
     assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
         (h, "off_main_content") for h in headlines
     ]
+
+
+# --- a table of contents (a list of links that jump within the page) ---
+
+SECTIONS = (("route", "The route"), ("fares", "Fares and tickets"), ("vessels", "The vessels"))
+
+
+def _contents_page(contents: str) -> bytes:
+    sections = "".join(
+        f"<h2 id='{anchor}'>{heading}</h2><p>{BODY[i]}</p>"
+        for i, (anchor, heading) in enumerate(SECTIONS)
+    )
+    return _page(f"<article><h1>{TITLE}</h1>{contents}<p>{BODY[3]}</p>{sections}</article>")
+
+
+def test_table_of_contents_goes_as_navigation() -> None:
+    """Its entries repeat the subheadings; the markup (links to #anchors) names it. The
+    subheadings themselves stay (the entries go before the duplicate rule runs)."""
+    items = "".join(f"<li><a href='#{a}'>{h}</a></li>" for a, h in SECTIONS)
+    article = clean_html(_contents_page(f"<div class='toc'><ul>{items}</ul></div>"))
+    kept = [BODY[3], *(text for i, (_, h) in enumerate(SECTIONS) for text in (h, BODY[i]))]
+    assert article.text == "\n\n".join(kept)
+    assert [(r.reason, r.rule, r.text) for r in article.removed] == [
+        ("navigation", "markup_contents", h) for _, h in SECTIONS
+    ]
+
+
+def test_list_of_links_to_other_pages_is_no_table_of_contents() -> None:
+    items = "".join(f"<li><a href='/ferries/{a}'>{h}</a></li>" for a, h in SECTIONS)
+    article = clean_html(_contents_page(f"<ul>{items}</ul>"))
+    assert all(r.rule != "markup_contents" for r in article.removed)
+
+
+# --- rows of a data table whose cells end in a bracketed note ---
+
+ROWS = (
+    ("Crossing time on a calm day", "1 h 50 min (Port Authority)"),
+    ("Passengers carried on each trip", "300 at most (Summer Timetable)"),
+    ("Cars carried on the lower deck", "40 at most (Winter Timetable)"),
+)
+
+
+def _table_page(header: str) -> bytes:
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in ROWS)
+    table = f"<table>{header}<tbody>{rows}</tbody></table>"
+    return _page(
+        f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY[:2])}{table}"
+        f"{_paragraphs(*BODY[2:])}</article>"
+    )
+
+
+def test_rows_of_a_data_table_are_no_captions() -> None:
+    """A table with header cells holds data: a row ending in a bracketed note stays."""
+    article = clean_html(_table_page("<thead><tr><th>Ferry</th><th>Figures</th></tr></thead>"))
+    for name, value in ROWS:
+        assert f"{name} | {value}" in article.text
+    assert all(r.rule != "caption_credit" for r in article.removed)
+
+
+def test_rows_of_a_table_without_header_cells_stay_the_caption_rule_s() -> None:
+    """Old pages lay out photos and captions in header-less tables: the rule still judges."""
+    guarded = clean_html(_table_page("<thead><tr><th>Ferry</th><th>Figures</th></tr></thead>"))
+    plain = clean_html(_table_page(""))
+    taken = [r.text for r in plain.removed if r.rule == "caption_credit"]
+    assert taken  # the same rows, without a header, are the caption rule's to take
+    assert all(t in guarded.text for t in taken)

@@ -9,6 +9,10 @@ holds is a body paragraph, whatever its last words are. Measured over the develo
 body than debris on HTML pages, nearly all of it in such paragraphs; short captions, credits
 and appeal lines are still theirs.
 
+A row of a data table (one with header cells) that trafilatura kept is guarded too: its
+cells end in bracketed units and notes. Of the extracted rows the caption rule removed on
+WCXB, most were reference body, nearly all of them rows of tables with header cells.
+
 A list item that trafilatura kept is guarded whatever its length: an item of an enumeration
 ends in a bracketed note ("Seka Moving (4.96/5 rating)", "iPhone 7 (Renewed)", "Secure key
 vendors (photo, video, florist)") as often as a caption ends in a credit. Of the extracted
@@ -21,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaners.blocks import Block, Page
+from cleaners.html.dom import HtmlElement
 from cleaners.html.page import HtmlPage
 from cleaners.rules.base import Rule
 from cleaners.rules.captions import is_credit_line
@@ -48,7 +53,34 @@ def _guarded(block: Block, after: Block | None, page: HtmlPage) -> bool:
         return False
     if block.tag == "p":
         return block.n_words >= BODY_PARAGRAPH_WORDS
+    if block.tag == "tr":  # a row of two cells or more ("name | value") of a data table
+        return _CELL_JOINT in block.text and _data_row(page.container.get(block.index))
     return _is_item(block, after)
+
+
+def _data_row(card: HtmlElement | None) -> bool:
+    """A row of a data table: a table with header cells (`<th>`, or a `<thead>`). Its cells
+    end in bracketed units and notes ("Battery life | 2,000 hours (RGB off)", "Pruning time |
+    late winter (UK)") as a caption ends in a credit. Old table-built pages lay out photos and
+    their captions in rows too, but with no header cells: those rows stay the rule's."""
+    node = card
+    for _ in range(_TABLE_LEVELS):
+        if node is None:
+            return False
+        if node.tag == "table":
+            found = node.find(".//th")
+            if found is None:
+                found = node.find(".//thead")
+            return found is not None
+        node = node.getparent()
+    return False
+
+
+# how the block walk joins a row's cells (`cleaners.html.dom`): a row of one cell (a team's
+# line-up under its name, a caption under a photo) stays the rule's
+_CELL_JOINT = " | "
+# levels from a row's card (its <tbody>, <thead> or <table>) up to its table
+_TABLE_LEVELS = 2
 
 
 @dataclass(frozen=True, slots=True)

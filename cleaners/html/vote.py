@@ -44,6 +44,9 @@ logging.getLogger("trafilatura.readability_lxml").setLevel(logging.CRITICAL)
 VOTE_MIN_NON_PROSE = 0.3
 # readability's answer counts only when it holds at least this share of the record's text
 VOTE_MIN_AGREEMENT = 0.5
+# ... or at least this share of the record's prose (sentences), when it holds this much prose
+VOTE_MIN_PROSE_AGREEMENT = 0.9
+VOTE_MIN_PROSE_CHARS = 200
 # a list item kept without readability's word holds at most this share of link text
 LIST_MAX_LINK_SHARE = 0.5
 # readability's paragraph threshold, as trafilatura calls it
@@ -101,6 +104,7 @@ class ExtractorVoteRule:
         body = page.body()
         # where each block sits, read before readability rewrites the tree
         places = {b.index: _place(page.container.get(b.index)) for b in body}
+        homes = {b.index: _list_home(page.container.get(b.index)) for b in body}
         other = opinion.blocks()
         if not other:
             return
@@ -108,8 +112,7 @@ class ExtractorVoteRule:
         # or split paragraphs: a substring of the whole answer, not one of its blocks)
         answer = " ".join(fold(t) for t in other)
         disagree = [b for b in body if b.key and b.key not in answer]
-        total = sum(len(b.text) for b in body)
-        if sum(len(b.text) for b in disagree) > (1 - VOTE_MIN_AGREEMENT) * total:
+        if not _agrees(body, disagree):
             return  # readability found another text (or little of this one): it lost the vote
         # readability drops parts of the body box itself (embedded quotes, the paragraphs
         # after a widget): a sentence in the element of an agreed paragraph, or in one of the
@@ -122,22 +125,56 @@ class ExtractorVoteRule:
         for block in disagree:
             if is_prose(block.text) and agreed.intersection(places[block.index]):
                 continue
-            if _in_body_list(block, places[block.index], agreed, page.link_share):
+            if _in_body_list(block, homes[block.index], agreed, page.link_share):
                 continue
             block.remove(self.reason, self.name)
 
 
-def _in_body_list(block: Block, place: tuple, agreed: set, link_share: dict[int, float]) -> bool:
-    """A list item of a list that sits right in the element of agreed paragraphs (steps, specs,
-    a packing list between the article's paragraphs), not a list of links. readability drops
-    such lists when their text is short or when their items link to the things they name; its
-    answer is then silent about them, not against them."""
-    return (
-        block.tag == "li"
-        and len(place) == 3
-        and place[2] in agreed
-        and link_share.get(block.index, 0.0) < LIST_MAX_LINK_SHARE
-    )
+def _agrees(body: list[Block], disagree: list[Block]) -> bool:
+    """readability found the record's article: its answer holds most of the record's text, or
+    nearly all of the record's prose. The second reading counts on pages where trafilatura
+    kept a whole page of menus and headline lists around a short article: the debris then
+    outweighs the article, and only the sentences tell which text readability found."""
+    total = sum(len(b.text) for b in body)
+    if sum(len(b.text) for b in disagree) <= (1 - VOTE_MIN_AGREEMENT) * total:
+        return True
+    prose = sum(len(b.text) for b in body if is_prose(b.text))
+    lost = sum(len(b.text) for b in disagree if is_prose(b.text))
+    return prose >= VOTE_MIN_PROSE_CHARS and lost <= (1 - VOTE_MIN_PROSE_AGREEMENT) * prose
+
+
+def _in_body_list(
+    block: Block, home: int | None, agreed: set, link_share: dict[int, float]
+) -> bool:
+    """A block of a list (an item, a paragraph inside an item, an item of a nested list)
+    whose outermost list sits right in the element of agreed paragraphs (steps, specs, a
+    packing list, a listicle's details between the article's paragraphs), when it is a
+    sentence or not a link. readability drops such lists when their text is short, when
+    their items link to the things they name, or keeps only some of their items; its answer
+    is then silent about them, not against them. A list of links (headlines) still goes."""
+    if home is None or home not in agreed:
+        return False
+    return is_prose(block.text) or link_share.get(block.index, 0.0) < LIST_MAX_LINK_SHARE
+
+
+def _list_home(card: lxml_html.HtmlElement | None) -> int | None:
+    """The element holding the outermost list (`ul`, `ol`) around a block's card, within a
+    few levels (None: the block is in no list)."""
+    home = None
+    node = card
+    for _ in range(_LIST_DEPTH):
+        if node is None:
+            break
+        parent = node.getparent()
+        if node.tag in ("ul", "ol") and parent is not None:
+            home = id(parent)
+        node = parent
+    return home
+
+
+# levels looked up from a block's card for the list it is in (a list item holding a
+# paragraph holding a nested list is four)
+_LIST_DEPTH = 6
 
 
 def _place(card: lxml_html.HtmlElement | None) -> tuple:
