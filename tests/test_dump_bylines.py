@@ -316,3 +316,16 @@ def test_a_teaser_byline_under_the_story_is_not_a_second_author() -> None:
 def test_an_author_box_under_the_story_names_the_author_when_the_header_did_not() -> None:
     article = clean_text(dump().replace("Contact us", "Written by\nSoraya Benali\nContact us"))
     assert article.authors == ("Soraya Benali",)
+
+
+@pytest.mark.parametrize("role", ["Senior Staff Writer", "Redakteurin", "Rédactrice", "Editor"])
+def test_bare_name_with_a_job_line_under_the_headline_is_the_author(role: str) -> None:
+    article = clean_text(dump("Soraya Benali", role))
+    assert article.authors == ("Soraya Benali",)
+    assert removal_of(article, "Soraya Benali") is not None
+    assert paragraphs(article) == list(STORY)
+
+
+def test_name_line_over_a_line_that_is_no_job_is_not_an_author() -> None:
+    article = clean_text(dump("Soraya Benali", "Share this story"))
+    assert article.authors == ()

@@ -166,6 +166,7 @@ _REGION_MARGIN = 3
 _STORY_WORDS = 30
 _ROLE_WORDS = 4
 _LEAD_BLOCKS = 3  # the story's first paragraphs, whose words a headline shares
+_ROLE_LINE_WORDS = 6  # a job title on its own line under a name: "Senior Staff Writer"
 
 # "June 29, 2020November 12, 2021": a published and an updated date printed without a space
 _GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
@@ -794,7 +795,10 @@ class BylineRule:
                 candidates = after[:1]
             if position > 0:
                 candidates.append(kept[position - 1])
-            if any(DateLineRule().parse(c.text) for c in candidates):
+            # or the author's job on the next line ("Trending Editor", "Senior Staff Writer",
+            # "Rédactrice"): an author card under the headline that prints no date
+            role = bool(after) and after[0].n_words <= _ROLE_LINE_WORDS and is_role(after[0].text)
+            if role or any(DateLineRule().parse(c.text) for c in candidates):
                 for name in names:
                     page.add_author(name)
                 block.remove(self.reason, self.name)
