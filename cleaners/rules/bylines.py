@@ -45,7 +45,6 @@ class _Vocabulary:
     update_kinds: tuple[str, ...]
     date_words: frozenset[str]  # English months, weekdays, time zones: not a name's words
     line_date_words: frozenset[str]  # and other languages' months: words of a bare date line
-    ordinal: re.Pattern[str]  # "26th", "1er": a day's number with its ordinal letters
     byline: re.Pattern[str]  # "By A, B - <date>"
     lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
     trail: re.Pattern[str]  # "홍길동 기자 hong@example.kr": the names, then the word closing them
@@ -107,7 +106,6 @@ def _vocabulary() -> _Vocabulary:
         update_kinds=tuple(_words(data["update_kinds"])),
         date_words=frozenset(_words(data["date_words"])),
         line_date_words=frozenset(_words(data["date_words"]) + _words(data["line_date_words"])),
-        ordinal=re.compile(rf"\d{{1,2}}(?:{_either(data['ordinal_suffixes'])})", re.IGNORECASE),
         byline=re.compile(
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
@@ -261,7 +259,6 @@ def is_bare_date(text: str) -> bool:
         if not (
             t.isdigit()
             or t.casefold() in _vocabulary().line_date_words
-            or _vocabulary().ordinal.fullmatch(t)
             or (t.isupper() and len(t) <= 4)
         )
     ]
