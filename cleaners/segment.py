@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from cleaners.blocks import Block
 from cleaners.normalize import normalize_line
+from cleaners.rules.bylines import is_byline
 
 _SENTENCE_END = ".!?:;…\"'”’»)]؟"
 
 
 def _continues(previous: str, line: str) -> bool:
-    """A hard wrap: a long line cut mid-sentence, the next line starting in lower case."""
-    return len(previous) >= 40 and previous[-1] not in _SENTENCE_END and line[:1].islower()
+    """A hard wrap: a long line cut mid-sentence, the next line starting in lower case.
+
+    A byline in small letters ("by Name | May 19, 2024") under a headline is its own line:
+    joined, the headline and the author were lost together (39 such lines on the three
+    development corpora' dumps, none of them a wrapped sentence's end)."""
+    return (
+        len(previous) >= 40
+        and previous[-1] not in _SENTENCE_END
+        and line[:1].islower()
+        and not is_byline(line)
+    )
 
 
 def segment_text(text: str) -> list[Block]:

@@ -7,6 +7,7 @@ import pytest
 
 from cleaners import clean_text
 from cleaners.rules.bylines import BylineRule, DateLineRule
+from cleaners.segment import segment_text
 from tests.pages import BODY, TITLE, page, paragraphs, removal_of
 
 STORY = (
@@ -271,3 +272,60 @@ def test_an_agency_beside_the_date_is_not_a_bare_name() -> None:
 @pytest.mark.parametrize("line", ["Por Joana Maio", "Por Ana Abril", "By Julio Mayo"])
 def test_a_surname_that_is_a_month_elsewhere_is_a_name(line: str) -> None:
     assert BylineRule().parse(line) == ([line.split(" ", 1)[1]], [])
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["by Soraya Benali | 14 October 2024", "par Soraya Benali", "by: Soraya Benali, Oct 14, 2024"],
+)
+def test_small_letter_byline_under_a_long_headline_is_not_its_wrapped_end(byline: str) -> None:
+    # a headline of 40 characters or more without a full stop, then a line in small letters:
+    # what a hard-wrapped sentence looks like, but the line is a byline
+    headline = "Olive growers count the cost of a second dry summer in the south"
+    article = clean_text(page("Home", "Markets", "Weather", headline, byline, *STORY))
+    assert article.title == headline
+    assert article.authors == ("Soraya Benali",)
+    assert removal_of(article, byline) is not None
+
+
+def test_wrapped_sentence_ending_in_by_and_words_is_still_joined() -> None:
+    blocks = segment_text(
+        "The plan for the new harbour wall was approved last night\n"
+        "by the council after a long debate."
+    )
+    assert [b.text for b in blocks] == [
+        "The plan for the new harbour wall was approved last night by the council after a long"
+        " debate."
+    ]
+
+
+def test_a_teaser_byline_under_the_story_is_not_a_second_author() -> None:
+    article = clean_text(
+        dump(
+            "By Soraya Benali",
+            "14 October 2024",
+        ).replace(
+            "Contact us",
+            "Related\nWheat farmers turn to drought-tolerant seed varieties\n"
+            "by Tomas Lindqvist\nContact us",
+        )
+    )
+    assert article.authors == ("Soraya Benali",)
+
+
+def test_an_author_box_under_the_story_names_the_author_when_the_header_did_not() -> None:
+    article = clean_text(dump().replace("Contact us", "Written by\nSoraya Benali\nContact us"))
+    assert article.authors == ("Soraya Benali",)
+
+
+@pytest.mark.parametrize("role", ["Senior Staff Writer", "Redakteurin", "Rédactrice", "Editor"])
+def test_bare_name_with_a_job_line_under_the_headline_is_the_author(role: str) -> None:
+    article = clean_text(dump("Soraya Benali", role))
+    assert article.authors == ("Soraya Benali",)
+    assert removal_of(article, "Soraya Benali") is not None
+    assert paragraphs(article) == list(STORY)
+
+
+def test_name_line_over_a_line_that_is_no_job_is_not_an_author() -> None:
+    article = clean_text(dump("Soraya Benali", "Share this story"))
+    assert article.authors == ()

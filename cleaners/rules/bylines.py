@@ -166,6 +166,7 @@ _REGION_MARGIN = 3
 _STORY_WORDS = 30
 _ROLE_WORDS = 4
 _LEAD_BLOCKS = 3  # the story's first paragraphs, whose words a headline shares
+_ROLE_LINE_WORDS = 6  # a job title on its own line under a name: "Senior Staff Writer"
 
 # "June 29, 2020November 12, 2021": a published and an updated date printed without a space
 _GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
@@ -685,22 +686,36 @@ class BylineRule:
         return names
 
     def apply(self, page: Page) -> None:
-        self.read(page, [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks])
+        # under the story, an author box ("Written by" / Name / bio) names its author; when the
+        # header did, a named byline there is a teaser's ("Title" / "by Name"): only an
+        # agency's credit ("Reuters") is read there then
+        self.read(
+            page,
+            [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks],
+            teasers_from=None if page.region is None else page.region[1],
+        )
         if not page.authors and page.region is not None:
             self._name_by_date(page)
 
-    def read(self, page: Page, blocks: Sequence[Block | None]) -> None:
+    def read(
+        self, page: Page, blocks: Sequence[Block | None], teasers_from: int | None = None
+    ) -> None:
         """Reads the bylines among `blocks` (in page order; None for a gap, which parts a
-        "By" line alone from the names after it) into the page's fields."""
+        "By" line alone from the names after it) into the page's fields. From block
+        `teasers_from` on, once the page has an author, only the credits that name no one
+        (an agency, a desk) are read."""
         known = {a.casefold() for a in page.authors}
         known_words = [name.split() for name in known]
         # lead: a "By" line alone before the block, the names being on this line
         for lead, block in _after_labels(blocks, _vocabulary().lead_alone):
             parsed = None
+            unnamed_only = (
+                teasers_from is not None and block.index >= teasers_from and bool(page.authors)
+            )
             if lead is not None:
                 # the layout put the lead and the names in two elements: "By" / "Name"
                 parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
-                if parsed is not None:
+                if parsed is not None and not (unnamed_only and parsed[0]):
                     lead.remove(self.reason, self.name)
             if parsed is None:
                 parsed = self.parse(block.text, known)
@@ -714,7 +729,7 @@ class BylineRule:
                 names = _names(block.text)
                 if names and all(n.casefold() in known for n in names):
                     parsed = names, []
-            if parsed is None:
+            if parsed is None or (unnamed_only and parsed[0]):
                 continue
             names, dates = parsed
             for name in names:
@@ -780,7 +795,10 @@ class BylineRule:
                 candidates = after[:1]
             if position > 0:
                 candidates.append(kept[position - 1])
-            if any(DateLineRule().parse(c.text) for c in candidates):
+            # or the author's job on the next line ("Trending Editor", "Senior Staff Writer",
+            # "Rédactrice"): an author card under the headline that prints no date
+            role = bool(after) and after[0].n_words <= _ROLE_LINE_WORDS and is_role(after[0].text)
+            if role or any(DateLineRule().parse(c.text) for c in candidates):
                 for name in names:
                     page.add_author(name)
                 block.remove(self.reason, self.name)
@@ -918,6 +936,13 @@ def agencies() -> frozenset[str]:
 def is_role(segment: str) -> bool:
     """A role or desk closing a credit ("TV Writer", "Bureau Chief", "Special to The Times")."""
     return bool(_vocabulary().roles.search(segment.strip()))
+
+
+def is_byline(text: str) -> bool:
+    """The line reads as a byline ("by Name | May 19, 2024", "Par Nom"): the dump's
+    segmenter asks it before joining a line starting in lower case to the line above as a
+    hard-wrapped sentence's end, which a headline and the byline under it are not."""
+    return BylineRule().parse(text, dates=False) is not None
 
 
 def date_words() -> frozenset[str]:
