@@ -338,3 +338,29 @@ def test_remembered_marks_equal_the_plain_reading_on_every_html_fixture() -> Non
             assert metadata._is_foreign(element) == expected, page
             foreign += expected
     assert foreign > 100  # the comparison is not vacuous
+
+
+def test_one_walk_gives_each_tag_as_its_own_walk_on_every_html_fixture() -> None:
+    """`_tags` (one walk for several tags) lists each tag's elements as `root.iter(tag)` does,
+    and its `<title>` is `root.find(".//title")`; the headline found from it is the same."""
+    pages = sorted(FIXTURES.rglob("*.html"))
+    odd = (
+        "<html><head><title>T</title><META name=a content=b></head><body><h3>x</h3>"
+        "<svg:meta xmlns:svg='http://www.w3.org/2000/svg'/><h2>y</h2><h1>z</h1>"
+        "<o:p>w</o:p><script type='application/ld+json'>{}</script><link rel=x href=y>"
+        "<body><title>second</title></body></body></html>"
+    )
+    roots = [lxml_html.document_fromstring(p.read_bytes()) for p in pages]
+    roots.append(lxml_html.document_fromstring(odd))
+    for root in roots:
+        tags = metadata._tags(root)
+        assert tags.scripts == list(root.iter("script"))
+        assert tags.metas == list(root.iter("meta"))
+        assert tags.links == list(root.iter("link"))
+        assert tags.h1s == list(root.iter("h1"))
+        assert tags.h2_h3s == list(root.iter("h2", "h3"))
+        assert tags.bodies == list(root.iter("body"))
+        assert next(iter(tags.titles), None) is root.find(".//title")
+        title = metadata.extract_metadata(root).title
+        assert metadata._headline(root, title, tags) is metadata._headline(root, title)
+    assert sum(bool(metadata._tags(r).h2_h3s) for r in roots) >= 5
