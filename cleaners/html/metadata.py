@@ -105,6 +105,8 @@ class PageMetadata:
     # the page's JSON-LD as read here, passed on to `page_fields` (read once per page); None
     # when it could not be read (nested beyond reading)
     json_ld: JsonLd | None = field(default=None, repr=False, compare=False)
+    # the page's elements of a few tags as read here (one walk), passed on to `page_fields`
+    elements: PageElements | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +159,13 @@ def _reading_time(units: list[str], separators: str) -> re.Pattern[str]:
 
 
 @dataclass(slots=True)
-class _Tags:
+class PageElements:
     """The page's elements of the tags `extract_metadata` reads in lists, each in page order
     (as `root.iter(tag)` gives them). Speed: every `root.iter(tag)` walks the whole tree, about
     0.18 ms a page on the extraction benchmark whatever it finds; the JSON-LD, the meta
     tags, the canonical link, the `<title>`, the `<h1>`s (the visible title, the headline
     found up to three times) and the `<h2>`/`<h3>`s took seven walks or more, one walk
-    (0.23 ms) serves them all."""
+    (0.23 ms) serves them all, and `page_fields` (meta tags, links, `<base>`) too."""
 
     scripts: list[lxml_html.HtmlElement] = field(default_factory=list)
     metas: list[lxml_html.HtmlElement] = field(default_factory=list)
@@ -172,10 +174,11 @@ class _Tags:
     h1s: list[lxml_html.HtmlElement] = field(default_factory=list)
     h2_h3s: list[lxml_html.HtmlElement] = field(default_factory=list)  # as `iter("h2", "h3")`
     bodies: list[lxml_html.HtmlElement] = field(default_factory=list)
+    bases: list[lxml_html.HtmlElement] = field(default_factory=list)  # for `page_fields`
 
 
-def _tags(root: lxml_html.HtmlElement) -> _Tags:
-    found = _Tags()
+def page_elements(root: lxml_html.HtmlElement) -> PageElements:
+    found = PageElements()
     lists = {
         "script": found.scripts,
         "meta": found.metas,
@@ -185,6 +188,7 @@ def _tags(root: lxml_html.HtmlElement) -> _Tags:
         "h2": found.h2_h3s,
         "h3": found.h2_h3s,
         "body": found.bodies,
+        "base": found.bases,
     }
     for element in root.iter(*lists):
         lists[element.tag].append(element)
@@ -541,7 +545,7 @@ def _link_words() -> tuple[str, ...]:
 
 
 def _prefixed_bylines(
-    root: lxml_html.HtmlElement, tags: _Tags | None = None
+    root: lxml_html.HtmlElement, tags: PageElements | None = None
 ) -> list[tuple[lxml_html.HtmlElement, str]]:
     """Short elements whose text opens with a byline word ("By Jane Roe", "Posted by Jane
     Roe on …"), and a label element ("Written by", "Author") followed by the name."""
@@ -569,7 +573,7 @@ def _prefixed_bylines(
 
 
 def _short_text_elements(
-    root: lxml_html.HtmlElement, tags: _Tags | None = None
+    root: lxml_html.HtmlElement, tags: PageElements | None = None
 ) -> list[lxml_html.HtmlElement]:
     """The elements `_SHORT_TEXT` selects whose text may open with a byline word, in document
     order. Speed: the XPath weighs every element's whole text (about 10 ms a page on the
@@ -584,7 +588,7 @@ def _short_text_elements(
     lead = _LEADING_EDGE  # spaces and edge characters before the first word
     seen: set[lxml_html.HtmlElement] = set()
     found = []
-    for body in (tags or _tags(root)).bodies:
+    for body in (tags or page_elements(root)).bodies:
         for piece in _SHOWN_PIECES(body):
             start = lead.match(piece).end()  # type: ignore[union-attr]  # `*`: always matches
             head = " ".join(piece[start : start + 200].split()).casefold()
@@ -676,7 +680,7 @@ def _markup_authors(
     title: str | None,
     marked_only: bool = False,
     large: bool | None = None,
-    tags: _Tags | None = None,
+    tags: PageElements | None = None,
 ) -> list[str]:
     """Names of the byline nearest to the headline (in page order), from byline markup,
     author-page links, or "By …" text (`marked_only`: not the texts); byline elements
@@ -742,11 +746,11 @@ def _positions(
 
 
 def _headline(
-    root: lxml_html.HtmlElement, title: str | None, tags: _Tags | None = None
+    root: lxml_html.HtmlElement, title: str | None, tags: PageElements | None = None
 ) -> lxml_html.HtmlElement | None:
     """The `<h1>` that is the title, else a lower heading that is (blog themes set the site's
     name as the `<h1>` and each post's title as an `<h2>`), else the first `<h1>`."""
-    tags = tags or _tags(root)
+    tags = tags or page_elements(root)
     h1s = tags.h1s
     if title:
         key = normalize_line(title).casefold()
@@ -833,7 +837,10 @@ def _locale_reading(locale: str | None, month_first: str, day_first: str) -> str
 
 
 def _markup_dates(
-    root: lxml_html.HtmlElement, title: str | None, order: _DayOrder, tags: _Tags | None = None
+    root: lxml_html.HtmlElement,
+    title: str | None,
+    order: _DayOrder,
+    tags: PageElements | None = None,
 ) -> tuple[str | None, str | None]:
     """(published, updated) from `itemprop=datePublished|dateModified`, from the `<time
     datetime>` elements of the headline's header (its nearest ancestors), then from the
@@ -935,7 +942,10 @@ def _stated_first_publication(root: lxml_html.HtmlElement) -> str | None:
 
 
 def _header_date_lines(
-    root: lxml_html.HtmlElement, title: str | None, day_order: _DayOrder, tags: _Tags | None = None
+    root: lxml_html.HtmlElement,
+    title: str | None,
+    day_order: _DayOrder,
+    tags: PageElements | None = None,
 ) -> list[tuple[str, str]]:
     """(kind, date) of the date lines by the headline that are not in the article
     region the text rules read ("February 4, 2025 - 11 minutes" above the `<h1>`,
@@ -1140,7 +1150,7 @@ def _visible_title(
     title: str | None,
     raw: str | None,
     site: str | None,
-    tags: _Tags | None = None,
+    tags: PageElements | None = None,
 ) -> str | None:
     """The headline as the page shows it. The metadata title often carries the site's or
     section's name, a rewording for search engines or a social-media variant: the first
@@ -1155,7 +1165,7 @@ def _visible_title(
     if site:
         side_parts.add(_key(site))  # the site's name set as an h1 logo
     words = _words(title) if title else set()
-    for h1 in (tags or _tags(root)).h1s:
+    for h1 in (tags or page_elements(root)).h1s:
         text = " ".join(normalize_line(h1.text_content()).split())
         if not text or _is_foreign(h1) or _key(text) in side_parts:
             continue
@@ -1284,7 +1294,7 @@ def _authors(
     site_names: set[str],
     title: str | None,
     large: bool | None = None,
-    tags: _Tags | None = None,
+    tags: PageElements | None = None,
 ) -> tuple[list[str], str | None]:
     candidates: list[tuple[str, list[str]]] = []
     if ld.article is not None:
@@ -1335,9 +1345,9 @@ def _authors(
 
 def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
     data = PageMetadata()
-    tags = _tags(root)
+    tags = page_elements(root)
     ld = json_ld(root, tags.scripts)
-    data.json_ld = ld
+    data.json_ld, data.elements = ld, tags
     article = ld.article or {}
     meta = _meta(tags.metas)
     publisher = article.get("publisher")
