@@ -135,7 +135,28 @@ def _iso(text: str) -> str | None:
 
 
 def _dateutil_twice(cleaned: str, dayfirst: bool) -> tuple[datetime | None, datetime | None]:
-    """The text read with each of the two defaults (None, None when dateutil cannot)."""
+    """The text read with each of the two defaults (None, None when dateutil cannot): what
+    `_dateutil_twice_plain` gives. Speed: `dateutil.parser.parse` reads the text (its slow
+    part) and then fills the missing fields from the default; here the text is read once and
+    the two datetimes are built from that one reading with dateutil's own steps (`_parse`,
+    `_build_naive`: what `parser.parse` does with `ignoretz=True`), halving dateutil's time
+    (the dates of the extraction benchmark's header lines: 0.5 -> 0.25 ms a page). Tested
+    equal to the plain reading in tests/test_dates.py; a dateutil without these steps gets
+    the plain reading."""
+    parser = _DATEUTIL_PARSER
+    if parser is None:
+        return _dateutil_twice_plain(cleaned, dayfirst)
+    try:
+        reading, _ = parser._parse(cleaned, dayfirst=dayfirst, fuzzy=True)
+        if reading is None or len(reading) == 0:
+            return None, None  # `parse` raises ParserError on these
+        return parser._build_naive(reading, _DEFAULT_A), parser._build_naive(reading, _DEFAULT_B)
+    except (ValueError, OverflowError):
+        return None, None
+
+
+def _dateutil_twice_plain(cleaned: str, dayfirst: bool) -> tuple[datetime | None, datetime | None]:
+    """The text read by `dateutil.parser.parse` with each of the two defaults."""
     try:
         return (
             dateutil_parser.parse(
@@ -147,6 +168,18 @@ def _dateutil_twice(cleaned: str, dayfirst: bool) -> tuple[datetime | None, date
         )
     except (ValueError, OverflowError):
         return None, None
+
+
+def _steps_parser() -> Any:
+    """dateutil's default parser when it has the two steps `parse` is made of, else None."""
+    parser = dateutil_parser.parser()
+    has_steps = callable(getattr(parser, "_parse", None)) and callable(
+        getattr(parser, "_build_naive", None)
+    )
+    return parser if has_steps else None
+
+
+_DATEUTIL_PARSER = _steps_parser()
 
 
 def parse_date(text: str) -> str | None:

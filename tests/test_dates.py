@@ -138,3 +138,96 @@ def test_numeric_readings_of_a_date_whose_day_and_month_could_be_either() -> Non
     assert numeric_readings("25/10/2023") is None
     assert numeric_readings("04/04/2024") is None
     assert numeric_readings("March 10, 2023") is None
+
+
+def _date_like_texts() -> list[str]:
+    """Texts as dateutil is handed them: full, partial and impossible dates, weekdays
+    without a day (filled from the default, then moved to that weekday), times, offsets,
+    numbers and words in every order, in several languages and scripts."""
+    import random
+
+    pieces = [
+        "Monday",
+        "Tue",
+        "March",
+        "Feb",
+        "Sept.",
+        "November",
+        "2019",
+        "2023",
+        "1999",
+        "31",
+        "29",
+        "30",
+        "14",
+        "3",
+        "12",
+        "08:05",
+        "3:32 PM",
+        "pm",
+        "GMT",
+        "+0100",
+        "UTC",
+        "-",
+        "/",
+        ",",
+        "at",
+        "on",
+        "Updated",
+        "by Jane Roe",
+        "mars",
+        "März",
+        "марта",
+        "2024年",
+        "3月",
+        "12日",
+        "٢٠٢٤",
+        "1e",
+        "0",
+        "99999",
+        "T",
+        "Z",
+        "h",
+        "of",
+        "the",
+    ]
+    rng = random.Random(7)
+    texts = [
+        "Monday, November 2019",
+        "Friday March 2020",
+        "Feb 31 2021",
+        "31 April 2022",
+        "February 2023",
+        "2023",
+        "Tuesday",
+        "12:00",
+        "",
+        "   ",
+        "November 18, 2019 12:02 PM",
+        "Nov. November 18, 2019",
+        "15:23 2019",
+        "30 Desember 2015",
+        "2013年04月09日",
+        "05.01.2008",
+        "10/11/2012",
+        "2012-13-45",
+        "Monday 31",
+        "Sunday, 2024 May",
+    ]
+    for _ in range(400):
+        texts.append(" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 7))))
+    return texts
+
+
+def test_one_dateutil_reading_gives_both_defaults_as_two_readings_do() -> None:
+    """The shortcut (read once, build with each default) equals two `dateutil.parse` calls."""
+    from cleaners import dates
+
+    assert dates._DATEUTIL_PARSER is not None  # the shortcut is what runs
+    read = 0
+    for text in _date_like_texts():
+        for dayfirst in (False, True):
+            plain = dates._dateutil_twice_plain(text, dayfirst)
+            assert dates._dateutil_twice(text, dayfirst) == plain, (text, dayfirst)
+            read += plain[0] is not None
+    assert read > 300  # not vacuous: most texts hold something dateutil reads

@@ -11,6 +11,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.html import metadata
+from cleaners.html.page_fields import base_url, page_fields
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # letters a case-blind search treats specially: dotted and dotless i, long s, the Kelvin sign,
@@ -338,3 +339,36 @@ def test_remembered_marks_equal_the_plain_reading_on_every_html_fixture() -> Non
             assert metadata._is_foreign(element) == expected, page
             foreign += expected
     assert foreign > 100  # the comparison is not vacuous
+
+
+def test_one_walk_gives_each_tag_as_its_own_walk_on_every_html_fixture() -> None:
+    """`page_elements` (one walk for several tags) lists each tag's elements as
+    `root.iter(tag)` does, and its `<title>` is `root.find(".//title")`; the headline found
+    from it is the same, and so are the page fields read from it."""
+    pages = sorted(FIXTURES.rglob("*.html"))
+    odd = (
+        "<html><head><title>T</title><META name=a content=b></head><body><h3>x</h3>"
+        "<svg:meta xmlns:svg='http://www.w3.org/2000/svg'/><h2>y</h2><h1>z</h1>"
+        "<o:p>w</o:p><script type='application/ld+json'>{}</script><link rel=x href=y>"
+        "<base target=_top><base href='/a/'><link rel=canonical href=c><meta property="
+        "og:image content=i.png>"
+        "<body><title>second</title></body></body></html>"
+    )
+    roots = [lxml_html.document_fromstring(p.read_bytes()) for p in pages]
+    roots.append(lxml_html.document_fromstring(odd))
+    for root in roots:
+        tags = metadata.page_elements(root)
+        assert tags.scripts == list(root.iter("script"))
+        assert tags.metas == list(root.iter("meta"))
+        assert tags.links == list(root.iter("link"))
+        assert tags.h1s == list(root.iter("h1"))
+        assert tags.h2_h3s == list(root.iter("h2", "h3"))
+        assert tags.bodies == list(root.iter("body"))
+        assert tags.bases == list(root.iter("base"))
+        for url in (None, "https://example.com/x/y.html"):
+            assert page_fields(root, url, None, tags) == page_fields(root, url)
+            assert base_url(root, url, tags) == base_url(root, url)
+        assert next(iter(tags.titles), None) is root.find(".//title")
+        title = metadata.extract_metadata(root).title
+        assert metadata._headline(root, title, tags) is metadata._headline(root, title)
+    assert sum(bool(metadata.page_elements(r).h2_h3s) for r in roots) >= 5

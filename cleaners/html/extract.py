@@ -563,7 +563,7 @@ def _read(html: str | bytes, url: str | None, http_charset: str | None) -> _Pars
     except RecursionError:  # metadata nested beyond reading (deep JSON-LD): keep the article
         meta = PageMetadata()
     try:
-        stated = page_fields(root, url, meta.json_ld)  # the JSON-LD read once
+        stated = page_fields(root, url, meta.json_ld, meta.elements)  # JSON-LD, tags read once
     except RecursionError:  # the same JSON-LD, read for the page fields
         stated = PageFields()
     dom = iter_blocks(root.body if root.find("body") is not None else root)
