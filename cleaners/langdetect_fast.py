@@ -25,6 +25,9 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 _SPACE_RUNS = re.compile(" {2,}")
+# what langdetect's cleaning_text counts as Latin ("A" <= ch <= "z") and as non-Latin
+_LATIN = re.compile("[A-z]")
+_NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 _WORD_CACHE_SIZE = 100_000
 
 
@@ -94,9 +97,26 @@ class FastDetector(Detector):
                 result += _word_ngrams(word + " " if position < last else word, known)
         return result
 
+    def cleaning_text(self) -> None:
+        # Stock: a Python loop over every character counting Latin ones ("A" to "z") and
+        # non-Latin ones (from U+0300: its test against the block "Latin Extended Additional"
+        # compares the block's number with a name, so it is always true), then, when the
+        # non-Latin ones are more than twice as many, a copy without the Latin ones. The same
+        # counts and copy by regular expressions.
+        text: str = self.text  # type: ignore[has-type]
+        if _NON_LATIN.search(text) is None:  # no non-Latin character: the text stays
+            return
+        if len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
+            self.text = _LATIN.sub("", text)
+
     def _detect_block(self) -> None:
         # The stock random walk (same seed, same draws, same float operations in the same
-        # order), with the per-step method calls and index loops inlined.
+        # order), with the per-step method calls and index loops inlined, and the five steps
+        # between two convergence tests made in one pass over the languages: each language's
+        # probability multiplied by the five factors in turn, left to right, as five passes
+        # would. Measured on the 181 ScrapingHub bodies (`detect_language`, CPU, best of 7
+        # runs, alternating, with `cleaning_text` above): medians 1.35-1.49 -> 0.91-1.11 ms a
+        # page. tests/test_language.py compares the probabilities with stock langdetect.
         self.cleaning_text()
         ngrams = self._extract_ngrams()
         if not ngrams:
@@ -105,20 +125,30 @@ class FastDetector(Detector):
         langprob = [0.0] * len(self.langlist)
         rng = self.random
         rng.seed(self.seed)
+        choice = rng.choice
         for _ in range(self.n_trial):
             prob = self._init_probability()
             alpha = self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-            weight = alpha / self.BASE_FREQ
+            w = alpha / self.BASE_FREQ
+            # step 0, then steps 1-5, 6-10, ...: the stock walk tests convergence after steps
+            # 0, 5, 10, ... only (and stops at the first of them at or past ITERATION_LIMIT)
+            prob = [p * (w + q) for p, q in zip(prob, table[choice(ngrams)], strict=True)]
             i = 0
             while True:
-                word_probs = table[rng.choice(ngrams)]  # every extracted n-gram is in the table
-                prob = [p * (weight + q) for p, q in zip(prob, word_probs, strict=True)]
-                if i % 5 == 0:
-                    total = sum(prob)
-                    prob = [p / total for p in prob]
-                    if max(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
-                        break
-                i += 1
+                total = sum(prob)
+                prob = [p / total for p in prob]
+                if max(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                    break
+                a = table[choice(ngrams)]
+                b = table[choice(ngrams)]
+                c = table[choice(ngrams)]
+                d = table[choice(ngrams)]
+                e = table[choice(ngrams)]
+                prob = [
+                    p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
+                    for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e, strict=True)
+                ]
+                i += 5
             langprob = [acc + p / self.n_trial for acc, p in zip(langprob, prob, strict=True)]
         self.langprob = langprob
 
