@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Any
+from collections.abc import Container
 
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
@@ -43,7 +43,7 @@ _NORMALISED = _Normalised()
 _WORD_NGRAMS: dict[str, list[str]] = {}
 
 
-def _word_ngrams(word: str, known: dict[str, Any]) -> list[str]:
+def _word_ngrams(word: str, known: Container[str]) -> list[str]:
     """The n-grams NGram.add_char yields for one normalised word (and its trailing space)."""
     found = _WORD_NGRAMS.get(word)
     if found is not None:
@@ -89,6 +89,8 @@ class FastDetector(Detector):
         # each (normalised) space, so a word's n-grams depend on that word alone, plus the
         # trailing space when one follows: the n-grams are collected per word, and memoised.
         known = self.word_lang_prob_map
+        if isinstance(known, _ProfileTable):
+            known = known.words  # `in` on the table is a Python call
         words = self.text.translate(_NORMALISED).split(" ")
         last = len(words) - 1
         result: list[str] = []
@@ -163,6 +165,10 @@ class _ProfileTable(dict[str, list[float]]):
         self._profiles = profiles
         self._langsize = langsize
         self._words: frozenset[str] = frozenset().union(*(freq for freq, _ in profiles))
+        # per n-gram length, each profile's counts with its number of n-grams of that length
+        self._by_length = [
+            [(freq, n_words[length - 1]) for freq, n_words in profiles] for length in (1, 2, 3)
+        ]
 
     def __contains__(self, word: object) -> bool:
         return word in self._words
@@ -170,16 +176,26 @@ class _ProfileTable(dict[str, list[float]]):
     def __len__(self) -> int:
         return len(self._words)
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every n-gram of every profile: `in` on it is `in` on the table, without a call."""
+        return self._words
+
     def __missing__(self, word: str) -> list[float]:
+        # A row made in one list comprehension over the profiles with the word's length: a
+        # first pass over the 181 ScrapingHub bodies makes about 2,200 rows.
         if word not in self._words:
             raise KeyError(word)
-        row = [0.0] * self._langsize
         length = len(word)
-        if 1 <= length <= 3:
-            for index, (freq, n_words) in enumerate(self._profiles):
-                count = freq.get(word)
-                if count is not None:
-                    row[index] = 1.0 * count / n_words[length - 1]
+        if not 1 <= length <= 3:
+            row = [0.0] * self._langsize
+        else:
+            # `count / total` of two ints is `1.0 * count / total` (both correctly rounded)
+            row = [
+                count / total if (count := freq.get(word)) is not None else 0.0
+                for freq, total in self._by_length[length - 1]
+            ]
+            row += [0.0] * (self._langsize - len(row))
         self[word] = row
         return row
 
