@@ -17,7 +17,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Any
+from collections.abc import Container
+from itertools import repeat
+from operator import truediv
 
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
@@ -25,6 +27,9 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 _SPACE_RUNS = re.compile(" {2,}")
+# what langdetect's cleaning_text counts as Latin ("A" <= ch <= "z") and as non-Latin
+_LATIN = re.compile("[A-z]")
+_NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 _WORD_CACHE_SIZE = 100_000
 
 
@@ -40,7 +45,7 @@ _NORMALISED = _Normalised()
 _WORD_NGRAMS: dict[str, list[str]] = {}
 
 
-def _word_ngrams(word: str, known: dict[str, Any]) -> list[str]:
+def _word_ngrams(word: str, known: Container[str]) -> list[str]:
     """The n-grams NGram.add_char yields for one normalised word (and its trailing space)."""
     found = _WORD_NGRAMS.get(word)
     if found is not None:
@@ -86,6 +91,8 @@ class FastDetector(Detector):
         # each (normalised) space, so a word's n-grams depend on that word alone, plus the
         # trailing space when one follows: the n-grams are collected per word, and memoised.
         known = self.word_lang_prob_map
+        if isinstance(known, _ProfileTable):
+            known = known.words  # `in` on the table is a Python call
         words = self.text.translate(_NORMALISED).split(" ")
         last = len(words) - 1
         result: list[str] = []
@@ -94,9 +101,26 @@ class FastDetector(Detector):
                 result += _word_ngrams(word + " " if position < last else word, known)
         return result
 
+    def cleaning_text(self) -> None:
+        # Stock: a Python loop over every character counting Latin ones ("A" to "z") and
+        # non-Latin ones (from U+0300: its test against the block "Latin Extended Additional"
+        # compares the block's number with a name, so it is always true), then, when the
+        # non-Latin ones are more than twice as many, a copy without the Latin ones. The same
+        # counts and copy by regular expressions.
+        text: str = self.text  # type: ignore[has-type]
+        if _NON_LATIN.search(text) is None:  # no non-Latin character: the text stays
+            return
+        if len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
+            self.text = _LATIN.sub("", text)
+
     def _detect_block(self) -> None:
         # The stock random walk (same seed, same draws, same float operations in the same
-        # order), with the per-step method calls and index loops inlined.
+        # order), with the per-step method calls and index loops inlined, and the five steps
+        # between two convergence tests made in one pass over the languages: each language's
+        # probability multiplied by the five factors in turn, left to right, as five passes
+        # would. Measured on the 181 ScrapingHub bodies (`detect_language`, CPU, best of 7
+        # runs, alternating, with `cleaning_text` above): medians 1.35-1.49 -> 0.91-1.11 ms a
+        # page. tests/test_language.py compares the probabilities with stock langdetect.
         self.cleaning_text()
         ngrams = self._extract_ngrams()
         if not ngrams:
@@ -105,20 +129,30 @@ class FastDetector(Detector):
         langprob = [0.0] * len(self.langlist)
         rng = self.random
         rng.seed(self.seed)
+        choice = rng.choice
         for _ in range(self.n_trial):
             prob = self._init_probability()
             alpha = self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-            weight = alpha / self.BASE_FREQ
+            w = alpha / self.BASE_FREQ
+            # step 0, then steps 1-5, 6-10, ...: the stock walk tests convergence after steps
+            # 0, 5, 10, ... only (and stops at the first of them at or past ITERATION_LIMIT)
+            prob = [p * (w + q) for p, q in zip(prob, table[choice(ngrams)], strict=True)]
             i = 0
             while True:
-                word_probs = table[rng.choice(ngrams)]  # every extracted n-gram is in the table
-                prob = [p * (weight + q) for p, q in zip(prob, word_probs, strict=True)]
-                if i % 5 == 0:
-                    total = sum(prob)
-                    prob = [p / total for p in prob]
-                    if max(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
-                        break
-                i += 1
+                total = sum(prob)
+                prob = [p / total for p in prob]
+                if max(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                    break
+                a = table[choice(ngrams)]
+                b = table[choice(ngrams)]
+                c = table[choice(ngrams)]
+                d = table[choice(ngrams)]
+                e = table[choice(ngrams)]
+                prob = [
+                    p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
+                    for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e, strict=True)
+                ]
+                i += 5
             langprob = [acc + p / self.n_trial for acc, p in zip(langprob, prob, strict=True)]
         self.langprob = langprob
 
@@ -133,6 +167,13 @@ class _ProfileTable(dict[str, list[float]]):
         self._profiles = profiles
         self._langsize = langsize
         self._words: frozenset[str] = frozenset().union(*(freq for freq, _ in profiles))
+        # per n-gram length, every profile's counts and its number of n-grams of that length
+        self._by_length = [
+            ([freq for freq, _ in profiles], [n_words[length - 1] for _, n_words in profiles])
+            for length in (1, 2, 3)
+        ]
+        if any(total <= 0 for _, totals in self._by_length for total in totals):
+            raise ValueError("a language profile counts no n-grams of some length")
 
     def __contains__(self, word: object) -> bool:
         return word in self._words
@@ -140,16 +181,28 @@ class _ProfileTable(dict[str, list[float]]):
     def __len__(self) -> int:
         return len(self._words)
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every n-gram of every profile: `in` on it is `in` on the table, without a call."""
+        return self._words
+
     def __missing__(self, word: str) -> list[float]:
+        # A row made by two maps over the profiles of the word's length (the counts, then
+        # each divided by its total): a first pass over the 181 ScrapingHub bodies makes
+        # about 2,300 rows, and the stock loop's 55 `dict.get` calls and stores each were
+        # 40 % of that pass's profile.
         if word not in self._words:
             raise KeyError(word)
-        row = [0.0] * self._langsize
         length = len(word)
-        if 1 <= length <= 3:
-            for index, (freq, n_words) in enumerate(self._profiles):
-                count = freq.get(word)
-                if count is not None:
-                    row[index] = 1.0 * count / n_words[length - 1]
+        if not 1 <= length <= 3:
+            row = [0.0] * self._langsize
+        else:
+            freqs, totals = self._by_length[length - 1]
+            # `count / total` of two ints is `1.0 * count / total` (both correctly rounded);
+            # an absent word counts 0, and 0 / total is the stock row's 0.0 (every total is
+            # positive: `_ProfileTable.__init__` checks)
+            row = list(map(truediv, map(dict.get, freqs, repeat(word), repeat(0)), totals))
+            row += [0.0] * (self._langsize - len(row))
         self[word] = row
         return row
 

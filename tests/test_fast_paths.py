@@ -359,3 +359,47 @@ def test_byline_screens_agree_with_the_plain_tests() -> None:
             assert bylines._may_name_known(text, [k.split() for k in known]), text
             assert not bylines._may_name_known(text, [[*k.split(), "zqxj"] for k in known])
     assert cut >= 5
+
+
+def test_remembered_signals_are_the_signals_tried_one_by_one() -> None:
+    """`marked_ancestor` (each tag and marks' signal remembered across elements and pages)
+    finds what trying the signals in file order on each ancestor finds: every element of
+    the fixtures, each page asked twice, with made-up marks in several cases and scripts."""
+    from lxml import html as lxml_html
+
+    from cleaners.html import signals
+
+    def plain(element: lxml_html.HtmlElement) -> tuple[str, lxml_html.HtmlElement] | None:
+        node = element
+        while node is not None:
+            tag = node.tag.lower() if isinstance(node.tag, str) else ""
+            marks, words = signals._marks(node)
+            if marks or tag in ("figcaption", "nav", "button"):
+                for signal in signals.markup_signals():
+                    if signal.matches(tag, marks, words):
+                        return signal.name, node
+            node = node.getparent()
+        return None
+
+    pages = [path.read_text(encoding="utf-8", errors="replace") for path in _HTML_FIXTURES]
+    values = ["share-bar", "ShareBar", "Comm\u0130nts", "\u212aomments", "σ share", "x"]
+    pages.append(
+        "<html><body>"
+        + "".join(
+            f'<div class="{v}"><p id="{v}">t</p><figcaption>c</figcaption></div>' for v in values
+        )
+        + "</body></html>"
+    )
+    found = 0
+    for text in pages:
+        root = _parse(text)
+        for _ in range(2):
+            cache: dict = {}
+            for element in root.iter():
+                if not isinstance(element.tag, str):
+                    continue
+                got = signals.marked_ancestor(element, None, cache)  # type: ignore[arg-type]
+                answer = (got[0].name, got[1]) if got is not None else None
+                assert answer == plain(element), lxml_html.tostring(element)[:200]
+                found += answer is not None
+    assert found > 100

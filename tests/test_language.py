@@ -162,3 +162,30 @@ def test_fast_detector_gives_stock_langdetect_probabilities() -> None:
     assert len(samples) > 250
     for text in samples:
         assert probabilities(FastDetector, text) == probabilities(Detector, text), text
+
+
+def test_fast_cleaning_text_is_stock_cleaning_text() -> None:
+    """FastDetector counts Latin and non-Latin letters by regular expressions, where langdetect
+    loops over characters: the same text stays on random mixes of Latin, the ASCII signs
+    between "Z" and "a", accented Latin, Latin Extended Additional, combining marks,
+    Cyrillic, Greek, CJK, kana, Thai, Arabic and a lone surrogate."""
+    import random
+
+    from langdetect.detector import Detector
+
+    from cleaners.langdetect_fast import FastDetector
+    from cleaners.language import _factory
+
+    rng = random.Random(3)
+    pool = "abcXYZ[]^_`{ 1.éü’–ßжшдχ中文字ひらがなกขعربي\u1e00\u1eff\u0300\ud800"
+    texts = _fixture_samples()[:200]
+    texts += ["".join(rng.choices(pool, k=rng.randint(0, 60))) for _ in range(2000)]
+    changed = 0
+    for text in texts:
+        stock, fast = Detector(_factory()), FastDetector(_factory())
+        stock.text = fast.text = text
+        stock.cleaning_text()
+        fast.cleaning_text()
+        assert fast.text == stock.text, text
+        changed += fast.text != text
+    assert changed > 100  # the Latin letters went from many texts
