@@ -31,6 +31,7 @@ from cleaners.rules.line_patterns import (
     line_pattern_rules,
     needs_script,
 )
+from cleaners.rules.page_level import bot_wall_patterns
 from tests.fixture_pairs import FIXTURES
 
 DATA = Path(__file__).resolve().parent.parent / "cleaners" / "data"
@@ -53,6 +54,8 @@ def _screened_regexes() -> list[tuple[str, ScreenedRegex, list[str]]]:
     data = tomllib.loads((DATA / "appeals.toml").read_text("utf-8"))
     found.append(("calls_to_action", appeals.call_to_action, data["calls_to_action"]))
     found.append(("appeals", appeals.appeal, data["appeals"]))
+    data = tomllib.loads((DATA / "bot_walls.toml").read_text("utf-8"))
+    found.append(("bot_wall strong", bot_wall_patterns().strong, data["strong"]))
     return found
 
 
