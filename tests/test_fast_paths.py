@@ -359,3 +359,60 @@ def test_byline_screens_agree_with_the_plain_tests() -> None:
             assert bylines._may_name_known(text, [k.split() for k in known]), text
             assert not bylines._may_name_known(text, [[*k.split(), "zqxj"] for k in known])
     assert cut >= 5
+
+
+def test_latin_letter_ranges_hold_latin_letters_only() -> None:
+    """Every letter (as `script_counts` counts letters) that the foreign-script rule's screen
+    lets pass as Latin is counted LATIN by `script_counts`; every other letter is not."""
+    from cleaners.rules.script import _NON_LATIN_LETTER
+    from cleaners.textfeatures import script_counts
+
+    checked = 0
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        counts = script_counts(ch)
+        if not counts:
+            continue  # not a letter
+        checked += 1
+        if _NON_LATIN_LETTER.search(ch) is None:
+            assert counts == {"LATIN": 1}, (hex(code), counts)
+    assert checked > 100_000
+
+
+def test_foreign_script_screen_removes_what_the_plain_rule_removes() -> None:
+    """`ForeignScriptRule.apply` skips pages whose letters are all Latin; `plain_apply` counts
+    every block. On random pages mixing scripts (Latin with accents, Cyrillic, Arabic, CJK,
+    Greek, ordinal signs, fractions), both remove the same blocks."""
+    from cleaners.blocks import Block, Page
+    from cleaners.record import Removal
+    from cleaners.rules.script import ForeignScriptRule
+
+    pool = [
+        "The council met on Tuesday to discuss the budget.",
+        "Café Zürich, Łódź, Ærøskøbing and São Paulo — “quoted”",
+        "Ştefan Đorđević visited Hà Nội in the 1ª round",
+        "Read this story in Arabic: اقرأ هذه القصة بالعربية",
+        "اقرأ هذه القصة بالعربية",
+        "Читать на русском",
+        "中文版",
+        "Ελληνικά",
+        "µ ½ ² º",
+        "1, 2, 3 — 4",
+        "",
+    ]
+    rng = random.Random(7)
+    rule = ForeignScriptRule()
+    removed = 0
+    for _ in range(600):
+        texts = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        gone = {i for i in range(len(texts)) if rng.random() < 0.1}
+        fast, slow = (Page([Block(i, t) for i, t in enumerate(texts)], "test") for _ in "ab")
+        for i in gone:
+            fast.blocks[i].removal = slow.blocks[i].removal = Removal("other", "other", texts[i])
+        rule.apply(fast)
+        rule.plain_apply(slow)
+        assert [b.removal for b in fast.blocks] == [b.removal for b in slow.blocks], texts
+        removed += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
+    assert removed > 50
