@@ -8,6 +8,7 @@ separators).
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -416,3 +417,61 @@ def test_foreign_script_screen_removes_what_the_plain_rule_removes() -> None:
         assert [b.removal for b in fast.blocks] == [b.removal for b in slow.blocks], texts
         removed += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
     assert removed > 50
+
+
+def test_no_credit_name_folds_to_ascii() -> None:
+    """The caption screen compares only the credit names written in ASCII with a line's ASCII
+    end: no character of the other names matches an ASCII character under re.IGNORECASE."""
+    from cleaners.data import load_toml
+
+    data = load_toml("credits.toml")
+    others = {ch for n in data["agencies"] + data["wire_services"] if not n.isascii() for ch in n}
+    assert others
+    ascii_chars = "".join(chr(c) for c in range(128))
+    for ch in sorted(others - set(ascii_chars)):
+        assert not re.findall(re.escape(ch), ascii_chars, re.IGNORECASE), ch
+
+
+def test_caption_screen_agrees_with_the_plain_searches() -> None:
+    """`is_caption` skips the credit searches on lines whose end cannot be a credit; on the
+    fixtures' lines and made-up captions (credits after a sentence, a dash, a bar, in
+    brackets, with a photographer after "/", "," or ";", other scripts, case folds) it says
+    what the plain searches say."""
+    from cleaners.data import load_toml
+    from cleaners.rules.captions import is_caption
+    from tests.plain_paths import plain_is_caption
+
+    data = load_toml("credits.toml")
+    names = data["agencies"] + data["wire_services"]
+    texts = _byline_texts()
+    rng = random.Random(5)
+    stems = [
+        "Protesters gather outside the parliament on Monday.",
+        "Rescue workers search the rubble",
+        "المتظاهرون أمام البرلمان.",
+        "Участники акции у здания парламента.",
+        "抗议者聚集在议会外。",
+    ]
+    joins = [" ", ". ", " — ", " - ", " | Photo: ", " (", " /", "। ", "。", "\n"]
+    tails = [
+        "",
+        "/John Smith",
+        ", Jane Doe",
+        ";Jane Doe",
+        "; File",
+        " / Getty",
+        ")",
+        "\u212a",
+        " ı",
+        "\u017f",
+    ]
+    for _ in range(6000):
+        name = rng.choice(names)
+        name = rng.choice([name, name.upper(), name.title()])
+        texts.append(rng.choice(stems) + rng.choice(joins) + name + rng.choice(tails))
+    found = 0
+    for text in texts:
+        plain = plain_is_caption(text)
+        assert is_caption(text) == plain, text
+        found += plain
+    assert found > 1000
