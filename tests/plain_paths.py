@@ -84,3 +84,23 @@ def plain_iter_blocks(root: HtmlElement, prune_tree: bool = True) -> list[DomBlo
         return payload  # type: ignore[return-value]
     text = _clean(payload)  # type: ignore[arg-type]
     return [DomBlock(root, text, tag)] if text else []
+
+
+def plain_is_caption(text: str) -> bool:
+    """`cleaners.rules.captions.is_caption` without the screen of the line's end: both credit
+    searches tried on every line short enough, the bracket search on every line."""
+    from cleaners.rules.captions import _bracket_is_credit, credit_patterns, is_credit_line
+    from cleaners.textfeatures import word_count
+
+    if word_count(text) > 70:
+        return False
+    patterns = credit_patterns()
+    stripped = text.strip()
+    if is_credit_line(stripped):
+        return True
+    if patterns.after_sentence.search(stripped) or patterns.dash_credit.search(stripped):
+        return True
+    bracket = patterns.bracket.search(stripped)
+    if bracket and not stripped.endswith((".)", "?)", "!)")):
+        return _bracket_is_credit(bracket.group(1), stripped[: bracket.start()])
+    return False

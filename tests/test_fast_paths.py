@@ -8,6 +8,7 @@ separators).
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -403,3 +404,118 @@ def test_remembered_signals_are_the_signals_tried_one_by_one() -> None:
                 assert answer == plain(element), lxml_html.tostring(element)[:200]
                 found += answer is not None
     assert found > 100
+
+
+def test_latin_letter_ranges_hold_latin_letters_only() -> None:
+    """Every letter (as `script_counts` counts letters) that the foreign-script rule's screen
+    lets pass as Latin is counted LATIN by `script_counts`; every other letter is not."""
+    from cleaners.rules.script import _NON_LATIN_LETTER
+    from cleaners.textfeatures import script_counts
+
+    checked = 0
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        counts = script_counts(ch)
+        if not counts:
+            continue  # not a letter
+        checked += 1
+        if _NON_LATIN_LETTER.search(ch) is None:
+            assert counts == {"LATIN": 1}, (hex(code), counts)
+    assert checked > 100_000
+
+
+def test_foreign_script_screen_removes_what_the_plain_rule_removes() -> None:
+    """`ForeignScriptRule.apply` skips pages whose letters are all Latin; `plain_apply` counts
+    every block. On random pages mixing scripts (Latin with accents, Cyrillic, Arabic, CJK,
+    Greek, ordinal signs, fractions), both remove the same blocks."""
+    from cleaners.blocks import Block, Page
+    from cleaners.record import Removal
+    from cleaners.rules.script import ForeignScriptRule
+
+    pool = [
+        "The council met on Tuesday to discuss the budget.",
+        "Café Zürich, Łódź, Ærøskøbing and São Paulo — “quoted”",
+        "Ştefan Đorđević visited Hà Nội in the 1ª round",
+        "Read this story in Arabic: اقرأ هذه القصة بالعربية",
+        "اقرأ هذه القصة بالعربية",
+        "Читать на русском",
+        "中文版",
+        "Ελληνικά",
+        "µ ½ ² º",
+        "1, 2, 3 — 4",
+        "",
+    ]
+    rng = random.Random(7)
+    rule = ForeignScriptRule()
+    removed = 0
+    for _ in range(600):
+        texts = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        gone = {i for i in range(len(texts)) if rng.random() < 0.1}
+        fast, slow = (Page([Block(i, t) for i, t in enumerate(texts)], "test") for _ in "ab")
+        for i in gone:
+            fast.blocks[i].removal = slow.blocks[i].removal = Removal("other", "other", texts[i])
+        rule.apply(fast)
+        rule.plain_apply(slow)
+        assert [b.removal for b in fast.blocks] == [b.removal for b in slow.blocks], texts
+        removed += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
+    assert removed > 50
+
+
+def test_no_credit_name_folds_to_ascii() -> None:
+    """The caption screen compares only the credit names written in ASCII with a line's ASCII
+    end: no character of the other names matches an ASCII character under re.IGNORECASE."""
+    from cleaners.data import load_toml
+
+    data = load_toml("credits.toml")
+    others = {ch for n in data["agencies"] + data["wire_services"] if not n.isascii() for ch in n}
+    assert others
+    ascii_chars = "".join(chr(c) for c in range(128))
+    for ch in sorted(others - set(ascii_chars)):
+        assert not re.findall(re.escape(ch), ascii_chars, re.IGNORECASE), ch
+
+
+def test_caption_screen_agrees_with_the_plain_searches() -> None:
+    """`is_caption` skips the credit searches on lines whose end cannot be a credit; on the
+    fixtures' lines and made-up captions (credits after a sentence, a dash, a bar, in
+    brackets, with a photographer after "/", "," or ";", other scripts, case folds) it says
+    what the plain searches say."""
+    from cleaners.data import load_toml
+    from cleaners.rules.captions import is_caption
+    from tests.plain_paths import plain_is_caption
+
+    data = load_toml("credits.toml")
+    names = data["agencies"] + data["wire_services"]
+    texts = _byline_texts()
+    rng = random.Random(5)
+    stems = [
+        "Protesters gather outside the parliament on Monday.",
+        "Rescue workers search the rubble",
+        "المتظاهرون أمام البرلمان.",
+        "Участники акции у здания парламента.",
+        "抗议者聚集在议会外。",
+    ]
+    joins = [" ", ". ", " — ", " - ", " | Photo: ", " (", " /", "। ", "。", "\n"]
+    tails = [
+        "",
+        "/John Smith",
+        ", Jane Doe",
+        ";Jane Doe",
+        "; File",
+        " / Getty",
+        ")",
+        "\u212a",
+        " ı",
+        "\u017f",
+    ]
+    for _ in range(6000):
+        name = rng.choice(names)
+        name = rng.choice([name, name.upper(), name.title()])
+        texts.append(rng.choice(stems) + rng.choice(joins) + name + rng.choice(tails))
+    found = 0
+    for text in texts:
+        plain = plain_is_caption(text)
+        assert is_caption(text) == plain, text
+        found += plain
+    assert found > 1000

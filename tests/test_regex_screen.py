@@ -31,6 +31,7 @@ from cleaners.rules.line_patterns import (
     line_pattern_rules,
     needs_script,
 )
+from cleaners.rules.page_level import bot_wall_patterns
 from tests.fixture_pairs import FIXTURES
 
 DATA = Path(__file__).resolve().parent.parent / "cleaners" / "data"
@@ -53,6 +54,8 @@ def _screened_regexes() -> list[tuple[str, ScreenedRegex, list[str]]]:
     data = tomllib.loads((DATA / "appeals.toml").read_text("utf-8"))
     found.append(("calls_to_action", appeals.call_to_action, data["calls_to_action"]))
     found.append(("appeals", appeals.appeal, data["appeals"]))
+    data = tomllib.loads((DATA / "bot_walls.toml").read_text("utf-8"))
+    found.append(("bot_wall strong", bot_wall_patterns().strong, data["strong"]))
     return found
 
 
@@ -231,6 +234,50 @@ def test_line_pattern_group_removes_what_the_plain_rules_remove_one_by_one() -> 
             for _ in range(2)
         )
         LinePatternGroup(tuple(rules[s["name"]] for s in data["rule"])).apply(grouped)
+        for rule in plain:
+            rule.apply(one_by_one)
+        got = [b.removal for b in grouped.blocks]
+        assert got == [b.removal for b in one_by_one.blocks], chunk
+        removed += sum(r is not None for r in got)
+    assert removed > 100
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("warm", [False, True])
+def test_group_reading_remembered_verdicts_removes_what_the_plain_rules_remove(warm: bool) -> None:
+    """The data rules' group reads each line's verdict from `_first_taker`, which
+    `classify_line` fills on a text dump (the region's features ask it first): with the
+    verdicts found before (`warm`, by `classify_line`, which counts words by whitespace) or
+    not, it removes what the unscreened rules applied one after another remove, on lines of
+    every markup element (one a rule skips) and in scripts counted without spaces."""
+    from cleaners.blocks import Block, Page
+    from cleaners.rules.line_patterns import LinePatternGroup, _first_taker, classify_line
+
+    data = tomllib.loads((DATA / "line_patterns.toml").read_text("utf-8"))
+    rules = {r.name: r for r in line_pattern_rules()}
+    plain = [_unscreened(rules[s["name"]], list(s.get("patterns", []))) for s in data["rule"]]
+    texts = _texts()
+    texts += [
+        "Share | Tweet | Email",
+        "Home | News | World",
+        "分享到微信朋友圈 分享",
+        "広告 スポンサー",
+    ]
+    texts += ["Sponsored", "A Headline Over It", "Реклама", "© 2024 Газета", "ホーム > ニュース"]
+    _first_taker.cache_clear()
+    if warm:
+        for text in texts:
+            classify_line(text)
+    tags = ("p", "li", "tr", "h2", "line")
+    width = 40
+    removed = 0
+    for start in range(0, len(texts), width):
+        chunk = texts[start : start + width]
+        grouped, one_by_one = (
+            Page([Block(i, t, tag=tags[i % len(tags)]) for i, t in enumerate(chunk)], "test")
+            for _ in range(2)
+        )
+        LinePatternGroup(line_pattern_rules()).apply(grouped)
         for rule in plain:
             rule.apply(one_by_one)
         got = [b.removal for b in grouped.blocks]

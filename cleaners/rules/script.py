@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from cleaners.blocks import Page
+from cleaners.blocks import Block, Page
 from cleaners.textfeatures import script_counts
+
+# A letter (as `script_counts` counts letters) outside the ranges where every letter is of the
+# Latin script (ASCII, Latin-1 Supplement to Latin Extended-B, Latin Extended Additional).
+# tests/test_fast_paths.py checks the ranges against `script_counts` for every code point.
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\x7f\u00c0-\u024f\u1e00-\u1eff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +30,19 @@ class ForeignScriptRule:
 
     def apply(self, page: Page) -> None:
         kept = page.kept()
+        if _NON_LATIN_LETTER.search("\n".join(b.text for b in kept)) is None:
+            # Every letter is Latin: one script, so no block is foreign (`plain_apply` would
+            # count every block's letters by script to find that). One search of the page's
+            # text instead (168 of the 181 ScrapingHub pages): the rule over those pages as
+            # they reach it, CPU, best of 10-20, alternating, HTML path 0.20 -> 0.15 ms/page,
+            # text path 0.42-0.44 -> 0.27.
+            return
+        self.plain_apply(page, kept)
+
+    def plain_apply(self, page: Page, kept: list[Block] | None = None) -> None:
+        """`apply` the plain way: every kept block's letters counted by script."""
+        if kept is None:
+            kept = page.kept()
         per_block = [script_counts(b.text) for b in kept]
         totals: dict[str, int] = {}
         for counts in per_block:
