@@ -402,3 +402,56 @@ def test_rows_of_a_table_without_header_cells_stay_the_caption_rule_s() -> None:
     taken = [r.text for r in plain.removed if r.rule == "caption_credit"]
     assert taken  # the same rows, without a header, are the caption rule's to take
     assert all(t in guarded.text for t in taken)
+
+
+# A standfirst between the headline and the body box, marked by the newsroom term of the
+# page's language (markup.toml `[standfirst]`), in whatever case and separator style.
+_STANDFIRST_PAGES = {
+    "fr": (
+        "chapo",
+        "Le potager de printemps",
+        "Semis, plantations et arrosage : tout ce qu'il "
+        "faut savoir pour réussir son potager dès le mois de mars.",
+        "Les jardiniers amateurs redécouvrent le potager familial, et les communes ouvrent "
+        "des parcelles partagées dans presque tous les quartiers de la ville. ",
+    ),
+    "cs": (
+        "article__perex",
+        "Nová lávka přes řeku",
+        "Stavba spojí dvě čtvrti a zkrátí cestu do školy stovkám dětí, slibuje radnice.",
+        "Radnice schválila stavbu nové lávky pro pěší a cyklisty, která povede přes řeku "
+        "mezi sídlištěm a starým městem a nahradí dnešní přívoz. ",
+    ),
+    "no": (
+        "articleIngress",
+        "Ny ferjerute til øyene",
+        "Fra neste sommer går ferja hver time, også i helgene, lover fylkeskommunen.",
+        "Fylkeskommunen har vedtatt en ny rute for ferja til øyene, med avganger hver time "
+        "fra tidlig morgen til sent på kvelden hele året. ",
+    ),
+}
+
+
+def _standfirst_page(lang: str, mark: str, title: str, standfirst: str, sentence: str) -> str:
+    body = "".join(f"<p>{sentence * 3}</p>" for _ in range(3))
+    return (
+        f'<html lang="{lang}"><head><title>{title} | Lokal</title></head><body>'
+        '<header><nav><a href="/">Start</a> <a href="/a">A</a></nav></header>'
+        f'<main><article><h1>{title}</h1><p class="{mark}">{standfirst}</p>'
+        f'<div class="article-body">{body}</div></article></main></body></html>'
+    )
+
+
+def test_standfirst_marked_in_the_page_s_language_is_the_subtitle() -> None:
+    for lang, (mark, title, standfirst, sentence) in _STANDFIRST_PAGES.items():
+        record = clean_html(_standfirst_page(lang, mark, title, standfirst, sentence))
+        assert record.title == title, lang
+        assert record.subtitle == standfirst, lang
+        assert standfirst not in record.text, lang
+        assert record.text.startswith(sentence.strip()[:40]), lang
+
+
+def test_paragraph_under_the_headline_with_other_marks_is_no_subtitle() -> None:
+    _, title, standfirst, sentence = _STANDFIRST_PAGES["fr"]
+    record = clean_html(_standfirst_page("fr", "note-auteur", title, standfirst, sentence))
+    assert record.subtitle is None

@@ -37,7 +37,7 @@ from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
 from cleaners.html.page_fields import PageFields, page_fields, region_image
-from cleaners.html.signals import marked_ancestor
+from cleaners.html.signals import is_standfirst_marked, marked_ancestor
 from cleaners.html.vote import SecondOpinion, readability_blocks
 from cleaners.normalize import may_need_repair, repair_mojibake
 from cleaners.pipeline import run_rules, to_article
@@ -67,10 +67,6 @@ _LISTING_GAIN = 3.0
 # no full cascade on pages with more visible text than this (no article is that long; the
 # page is a dump or an archive, and the cascade's cost grows with it)
 _MAX_FULL_CASCADE_CHARS = 400_000
-_STANDFIRST = re.compile(
-    r"standfirst|\bdek\b|\blead\b|subtitle|sub-title|subhead|strapline|excerpt|summary|intro|deck",
-    re.IGNORECASE,
-)
 # Parsed as trafilatura parses (comments and processing instructions dropped), so that the one
 # tree serves both the markup walk and trafilatura. Every element is an HtmlElement, chosen in
 # C: lxml.html's own lookup (form and input classes) is a Python call per element touched.
@@ -893,8 +889,7 @@ def _standfirst(page: Page, dom: list[DomBlock]) -> None:
     )
     if element is None:
         return
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if _STANDFIRST.search(marks) and candidate.n_words >= 4:
+    if is_standfirst_marked(element) and candidate.n_words >= 4:
         page.subtitle, page.subtitle_index = candidate.text, candidate.index
     elif candidate.tag in _STANDFIRST_TAGS and candidate.n_words >= _STANDFIRST_WORDS:
         # a sentence set as a heading right under the headline, before any paragraph: a

@@ -44,6 +44,25 @@ def markup_signals() -> tuple[MarkupSignal, ...]:
     )
 
 
+@cache
+def _standfirst_marks() -> MarkupSignal:
+    spec = load_toml("markup.toml")["standfirst"]
+    return MarkupSignal(
+        name="standfirst",
+        reason="",
+        tags=frozenset(),
+        class_words=frozenset(w.lower() for w in spec.get("class_words", [])),
+        class_stems=tuple(s.lower() for s in spec.get("class_stems", [])),
+    )
+
+
+def is_standfirst_marked(element: lxml_html.HtmlElement) -> bool:
+    """Whether an element's class or id names it a standfirst (markup.toml's `[standfirst]`:
+    the newsroom terms of several languages, matched as the debris signals are)."""
+    marks, words = _marks(element)
+    return bool(marks) and _standfirst_marks().matches("", marks, words)
+
+
 @dataclass(frozen=True, slots=True)
 class _AnySignal:
     """Whether any signal may match an element, told from its tag and its class and id as
