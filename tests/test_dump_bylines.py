@@ -329,3 +329,43 @@ def test_bare_name_with_a_job_line_under_the_headline_is_the_author(role: str) -
 def test_name_line_over_a_line_that_is_no_job_is_not_an_author() -> None:
     article = clean_text(dump("Soraya Benali", "Share this story"))
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("November 26th, 2024", "2024-11-26"),
+        ("Fri, 19th Dec 2025", "2025-12-19"),
+        ("January 22nd, 2019", "2019-01-22"),
+        ("1er mai 2024", "2024-05-01"),
+    ],
+)
+def test_a_date_line_with_an_ordinal_day_is_read(line: str, day: str) -> None:
+    article = clean_text(dump(line))
+    assert article.published == day
+    assert removal_of(article, line) is not None
+
+
+def test_an_ordinal_in_a_line_of_words_is_no_date_line() -> None:
+    assert DateLineRule().parse("The 5th Avenue parade 2024") is None
+
+
+def test_an_ordinal_date_is_a_date_line_only_where_the_header_asks() -> None:
+    assert DateLineRule().parse("November 26th, 2024") is None
+    assert DateLineRule(ordinals=True).parse("November 26th, 2024") == [("published", "2024-11-26")]
+
+
+def test_an_ordinal_date_heading_in_the_story_is_neither_read_nor_removed() -> None:
+    # a subheading naming a day ("September 11th, 2001") is the story's, not its date
+    heading = "September 11th, 2001"
+    article = clean_text(page("Home", "Markets", TITLE, *STORY[:2], heading, *STORY[2:]))
+    assert article.published is None
+    assert removal_of(article, heading) is None
+    assert heading in paragraphs(article)
+
+
+@pytest.mark.parametrize("line", ["January 9th, 2008", "January 9th, 2008 by Jamel Trabelsi"])
+def test_an_ordinal_date_in_the_comments_is_not_the_story_date(line: str) -> None:
+    article = clean_text(dump() + page("Comments", "Jamel Trabelsi", line))
+    assert article.published is None
+    assert article.authors == ()

@@ -150,6 +150,20 @@ def test_lead_ending_with_full_stop_stays_in_the_body() -> None:
     assert paragraphs(article) == [lead, *BODY]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Growers in the south list three reasons for the smaller harvest:",
+        "Les producteurs du sud avancent trois raisons à cette mauvaise récolte :",
+    ],
+)
+def test_lead_introducing_the_next_lines_with_a_colon_stays_in_the_body(lead: str) -> None:
+    article = clean_text(page(TITLE, lead, *BODY))
+    assert article.title == TITLE
+    assert article.subtitle is None
+    assert paragraphs(article) == [lead, *BODY]
+
+
 def test_short_line_under_the_title_is_not_a_subtitle() -> None:
     article = clean_text(page(TITLE, "Heat and drought", *BODY))
     assert article.subtitle is None

@@ -20,6 +20,9 @@ from cleaners.textfeatures import (
     word_count,
 )
 
+# The colons (Latin, full-width) that close a line introducing the lines under it
+_INTRODUCES_NEXT = (":", "：")
+
 
 @dataclass(frozen=True, slots=True)
 class HeadlineRule:
@@ -69,6 +72,8 @@ class HeadlineRule:
         if (
             self.min_subtitle_words <= n <= self.max_subtitle_words
             and not ends_sentence(candidate.text)
+            # "Tour packages help both sides:": a line that introduces the next is the story's
+            and not candidate.text.rstrip().endswith(_INTRODUCES_NEXT)
             and not in_unmarked_script(candidate.text)  # a Thai paragraph has no full stop
             and starts_upper(candidate.text)
             and not byline.handle(page, candidate)
