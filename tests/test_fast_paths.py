@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -266,10 +267,7 @@ def test_donation_boxes_grown_around_calls_are_the_boxes_tried_from_every_line()
     a box from every kept line. On random pages of appeal lines, calls, plain short lines,
     long paragraphs and lines other rules removed (lead-ins then count), in several scripts,
     both remove the same blocks."""
-    import random
 
-    from cleaners.blocks import Block, Page
-    from cleaners.record import Removal
     from cleaners.rules.donation import DonationAppealRule
 
     calls = ["Donate now", "Support us", "Поддержать", "支持我们", "Wesprzyj nas", "Faire un don"]
@@ -290,21 +288,34 @@ def test_donation_boxes_grown_around_calls_are_the_boxes_tried_from_every_line()
     ]
     long = " ".join(["The minister said the plan would be ready by the end of the year."] * 3)
     pool = calls + appeals + plain + [long]
-    rng = random.Random(12)
-    rule = DonationAppealRule()
-    boxes = 0
-    for _ in range(400):
-        texts = [rng.choice(pool) for _ in range(rng.randint(0, 14))]
-        gone = {i for i in range(len(texts)) if rng.random() < 0.15}
+    boxes = _pages_where_fast_equals_plain(
+        DonationAppealRule(), pool, seed=12, pages=400, most_blocks=14, gone_share=0.15
+    )
+    assert boxes > 50
 
+
+def _pages_where_fast_equals_plain(
+    rule: Any, pool: list[str], seed: int, pages: int, most_blocks: int, gone_share: float
+) -> int:
+    """Random pages of `pool` lines (some already removed by another rule): the rule's
+    `apply` removes what its `plain_apply` removes on each. Returns how many pages it
+    removed something on (a test asserts the pages exercised the rule)."""
+    from cleaners.blocks import Block, Page
+    from cleaners.record import Removal
+
+    rng = random.Random(seed)
+    acted = 0
+    for _ in range(pages):
+        texts = [rng.choice(pool) for _ in range(rng.randint(0, most_blocks))]
+        gone = {i for i in range(len(texts)) if rng.random() < gone_share}
         fast, slow = (Page([Block(i, t) for i, t in enumerate(texts)], "test") for _ in "ab")
         for i in gone:
             fast.blocks[i].removal = slow.blocks[i].removal = Removal("other", "other", texts[i])
         rule.apply(fast)
         rule.plain_apply(slow)
         assert [b.removal for b in fast.blocks] == [b.removal for b in slow.blocks], texts
-        boxes += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
-    assert boxes > 50
+        acted += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
+    return acted
 
 
 def _byline_texts() -> list[str]:
@@ -430,8 +441,6 @@ def test_foreign_script_screen_removes_what_the_plain_rule_removes() -> None:
     """`ForeignScriptRule.apply` skips pages whose letters are all Latin; `plain_apply` counts
     every block. On random pages mixing scripts (Latin with accents, Cyrillic, Arabic, CJK,
     Greek, ordinal signs, fractions), both remove the same blocks."""
-    from cleaners.blocks import Block, Page
-    from cleaners.record import Removal
     from cleaners.rules.script import ForeignScriptRule
 
     pool = [
@@ -447,19 +456,9 @@ def test_foreign_script_screen_removes_what_the_plain_rule_removes() -> None:
         "1, 2, 3 — 4",
         "",
     ]
-    rng = random.Random(7)
-    rule = ForeignScriptRule()
-    removed = 0
-    for _ in range(600):
-        texts = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
-        gone = {i for i in range(len(texts)) if rng.random() < 0.1}
-        fast, slow = (Page([Block(i, t) for i, t in enumerate(texts)], "test") for _ in "ab")
-        for i in gone:
-            fast.blocks[i].removal = slow.blocks[i].removal = Removal("other", "other", texts[i])
-        rule.apply(fast)
-        rule.plain_apply(slow)
-        assert [b.removal for b in fast.blocks] == [b.removal for b in slow.blocks], texts
-        removed += any(b.removal and b.removal.rule == rule.name for b in fast.blocks)
+    removed = _pages_where_fast_equals_plain(
+        ForeignScriptRule(), pool, seed=7, pages=600, most_blocks=12, gone_share=0.1
+    )
     assert removed > 50
 
 
