@@ -13,6 +13,7 @@ import re
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -214,7 +215,6 @@ def test_line_pattern_group_removes_what_the_plain_rules_remove_one_by_one() -> 
     """`LinePatternGroup` tries each line once with facts shared by the rules (its lowercased
     text, its script) and skips quotations at once: it removes what the unscreened rules,
     applied one after another, remove, with the same reasons (headlines absorbed included)."""
-    from cleaners.blocks import Block, Page
     from cleaners.rules.line_patterns import LinePatternGroup
 
     data = tomllib.loads((DATA / "line_patterns.toml").read_text("utf-8"))
@@ -223,23 +223,32 @@ def test_line_pattern_group_removes_what_the_plain_rules_remove_one_by_one() -> 
     texts = _texts()
     texts += ["“Share this”, she said.", "«Подписаться»", "Sponsored", "A Headline Over It"]
     texts += ["Поделиться", "Наша рассылка", "Реклама", "© 2024 Газета", "分享", "広告"]
+    group = LinePatternGroup(tuple(rules[s["name"]] for s in data["rule"]))
+    assert _lines_removed_alike(group, plain, texts) > 100
+
+
+def _lines_removed_alike(group: Any, plain: list[Any], texts: list[str]) -> int:
+    """The texts cut into pages of 40 lines of varied markup elements: the group removes what
+    the plain rules applied one after another remove, with the same reasons. Returns how many
+    lines were removed (a test asserts the rules were exercised)."""
+    from cleaners.blocks import Block, Page
+
     tags = ("p", "li", "tr", "h2", "line")
     width = 40  # lines a page
     removed = 0
     for start in range(0, len(texts), width):
         chunk = texts[start : start + width]
-
         grouped, one_by_one = (
             Page([Block(i, t, tag=tags[i % len(tags)]) for i, t in enumerate(chunk)], "test")
             for _ in range(2)
         )
-        LinePatternGroup(tuple(rules[s["name"]] for s in data["rule"])).apply(grouped)
+        group.apply(grouped)
         for rule in plain:
             rule.apply(one_by_one)
         got = [b.removal for b in grouped.blocks]
         assert got == [b.removal for b in one_by_one.blocks], chunk
         removed += sum(r is not None for r in got)
-    assert removed > 100
+    return removed
 
 
 @pytest.mark.slow
@@ -250,7 +259,6 @@ def test_group_reading_remembered_verdicts_removes_what_the_plain_rules_remove(w
     verdicts found before (`warm`, by `classify_line`, which counts words by whitespace) or
     not, it removes what the unscreened rules applied one after another remove, on lines of
     every markup element (one a rule skips) and in scripts counted without spaces."""
-    from cleaners.blocks import Block, Page
     from cleaners.rules.line_patterns import LinePatternGroup, _first_taker, classify_line
 
     data = tomllib.loads((DATA / "line_patterns.toml").read_text("utf-8"))
@@ -268,19 +276,4 @@ def test_group_reading_remembered_verdicts_removes_what_the_plain_rules_remove(w
     if warm:
         for text in texts:
             classify_line(text)
-    tags = ("p", "li", "tr", "h2", "line")
-    width = 40
-    removed = 0
-    for start in range(0, len(texts), width):
-        chunk = texts[start : start + width]
-        grouped, one_by_one = (
-            Page([Block(i, t, tag=tags[i % len(tags)]) for i, t in enumerate(chunk)], "test")
-            for _ in range(2)
-        )
-        LinePatternGroup(line_pattern_rules()).apply(grouped)
-        for rule in plain:
-            rule.apply(one_by_one)
-        got = [b.removal for b in grouped.blocks]
-        assert got == [b.removal for b in one_by_one.blocks], chunk
-        removed += sum(r is not None for r in got)
-    assert removed > 100
+    assert _lines_removed_alike(LinePatternGroup(line_pattern_rules()), plain, texts) > 100
