@@ -518,3 +518,69 @@ def test_caption_screen_agrees_with_the_plain_searches() -> None:
         assert is_caption(text) == plain, text
         found += plain
     assert found > 1000
+
+
+def _code_laden_pages() -> list[str]:
+    """Fixture pages, and made-up ones with code, styles and head data between the words of
+    paragraphs, inside lists and tables, and JSON-LD naming a forum page."""
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in _HTML_FIXTURES]
+    sentence = "Residents of the valley voted on the new ferry timetable on Sunday evening"
+    code = [
+        "<script>var a = '<p>not text</p>';</script>",
+        "<style>p { color: red }</style>",
+        '<meta itemprop="datePublished" content="2024-05-01">',
+        '<link rel="preload" href="/x.css">',
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>',
+    ]
+    rng = random.Random(7)
+    for _ in range(40):
+        paragraphs = []
+        for _ in range(rng.randint(3, 9)):
+            words = sentence.split()
+            for _ in range(rng.randint(0, 3)):
+                words.insert(rng.randint(0, len(words)), rng.choice(code))
+            paragraphs.append(f"<p>{' '.join(words)}.</p>{rng.choice(code)}")
+        items = "".join(f"<li>{rng.choice(code)}item {i} of the list</li>" for i in range(4))
+        row = f"<table><tr><td>{rng.choice(code)}12:40</td><td>Harbour</td></tr></table>"
+        head = "".join(rng.sample(code, 3))
+        body = "".join(paragraphs) + f"<ul>{items}</ul>{row}"
+        pages.append(f"<html><head>{head}</head><body><article>{body}</article></body></html>")
+    return pages
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_trafilatura_answers_alike_with_the_code_dropped(fast: bool) -> None:
+    """`drop_code` (scripts, styles, <meta> and <link> taken out before trafilatura runs,
+    JSON-LD kept) leaves trafilatura's paragraphs as they are with them, in fast mode and in
+    its full cascade."""
+    from copy import copy
+
+    from cleaners.html.main_content import extracted_texts
+    from cleaners.html.prune import drop_code
+
+    pages = _code_laden_pages()
+    dropped = 0
+    for text in pages:
+        root = _parse(text)
+        slim = copy(root)
+        drop_code(slim)
+        assert slim.find(".//style") is None and slim.find(".//meta") is None, text
+        assert all(s.get("type") == "application/ld+json" for s in slim.iter("script")), text
+        dropped += sum(1 for _ in root.iter()) - sum(1 for _ in slim.iter())
+        assert extracted_texts(slim, fast=fast) == extracted_texts(root, fast=fast), text
+    assert dropped > 0
+
+
+def test_dropped_code_keeps_the_text_around_it() -> None:
+    from cleaners.html.prune import drop_code
+
+    root = _parse(
+        "<html><head><meta name='x' content='y'><style>b{}</style></head><body>"
+        "<p>Before <script>x()</script>after, <style>i{}</style>still one line.</p>"
+        '<script type="Application/LD+JSON">{"@type": "NewsArticle"}</script></body></html>'
+    )
+    drop_code(root)
+    paragraph = root.find(".//p")
+    assert paragraph.text_content() == "Before after, still one line."
+    assert [s.get("type") for s in root.iter("script")] == ["Application/LD+JSON"]
+    assert root.find(".//meta") is None and root.find(".//style") is None

@@ -37,6 +37,7 @@ from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
 from cleaners.html.page_fields import PageFields, page_fields, region_image
+from cleaners.html.prune import drop_code
 from cleaners.html.signals import is_standfirst_marked, marked_ancestor
 from cleaners.html.vote import SecondOpinion, readability_blocks
 from cleaners.normalize import may_need_repair, repair_mojibake
@@ -578,6 +579,7 @@ def _read(html: str | bytes, url: str | None, http_charset: str | None) -> _Pars
         and len(visible) < 3000
     ):
         raise _Rejected("not_article", meta, stated)
+    drop_code(root)  # read by now: trafilatura need not copy it
     return _Parsed(root, meta, stated, dom, repaired, head_at)
 
 

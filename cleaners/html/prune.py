@@ -151,3 +151,25 @@ class Pruner:
         for element in self.dropped:
             element.drop_tree()  # its tail stays
         return len(self.dropped)
+
+
+# Code and head data: no reader's text, read by the time trafilatura runs (the metadata and
+# page fields read JSON-LD, <meta> and <link>; the block walk skips them all), and among the
+# first things trafilatura deletes (its `tree_cleaning`) after it has copied the whole tree,
+# again for its page-size measure (`html2txt`) and for each fallback. JSON-LD stays: trafilatura
+# reads it (forum pages, its last-resort `baseline`). SVG stays too: readability and jusText,
+# in trafilatura's full cascade, weigh the text of its labels.
+_CODE = ("script", "style", "meta", "link")
+_JSON_LD = "application/ld+json"
+
+
+def drop_code(root: lxml_html.HtmlElement) -> None:
+    """Takes scripts (JSON-LD excepted), styles, <meta> and <link> out of the tree, tails
+    kept. trafilatura then copies and searches a smaller tree, with the same answer (every
+    record of the three development corpora byte-identical, `tools/snapshot.py compare`).
+    trafilatura fast mode on the 181 ScrapingHub pages (CPU, 3 interleaved runs on the same
+    parsed trees): 24.1 -> 22.3 ms a page, for about 0.3 ms a page here."""
+    for element in list(root.iter(_CODE)):
+        if element.tag == "script" and (element.get("type") or "").lower() == _JSON_LD:
+            continue
+        element.drop_tree()
