@@ -584,3 +584,57 @@ def test_dropped_code_keeps_the_text_around_it() -> None:
     assert paragraph.text_content() == "Before after, still one line."
     assert [s.get("type") for s in root.iter("script")] == ["Application/LD+JSON"]
     assert root.find(".//meta") is None and root.find(".//style") is None
+
+
+def _article_beside_long_teasers(rng: random.Random, teasers: int) -> str:
+    """A short article in its box, and more prose than it in a column of teaser cards."""
+    text = (
+        "the council said on monday that the new ferry timetable would start in spring and "
+        "residents could comment on the plans until the end of the month at the town hall"
+    )
+    words = text.split()
+
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+
+    body = "".join(f"<p>{sentence(20)} {sentence(18)}</p>" for _ in range(4))
+    cards = "".join(
+        f"<div class='card'><h3>{sentence(6)}</h3><p>{sentence(25)} {sentence(25)}</p></div>"
+        for _ in range(teasers)
+    )
+    return (
+        f"<html><body><main><article><h1>{sentence(7)}</h1>{body}</article></main>"
+        f"<section>{cards}</section></body></html>"
+    )
+
+
+def test_listicle_bound_skips_only_answers_that_would_not_be_taken(monkeypatch: Any) -> None:
+    """Where `_may_gain_listing` says the full cascade cannot be taken as a listicle's answer
+    (so it is not asked), asking it anyway gives the same choice: fixture pages and pages
+    of a short article beside long teaser cards."""
+    import cleaners.html.extract as extract
+
+    rng = random.Random(5)
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in _HTML_FIXTURES]
+    pages += [_article_beside_long_teasers(rng, n) for n in range(4, 12)]
+    bound = extract._may_gain_listing
+    refused = 0
+
+    def counted(*args: Any) -> bool:
+        nonlocal refused
+        answer = bound(*args)
+        refused += not answer
+        return answer
+
+    for text in pages:
+        try:
+            extract._read(text, None, None)
+        except extract._Rejected:  # a bot wall, an error page: no extraction asked
+            continue
+        answers = []
+        for may_gain in (counted, lambda *args: True):
+            monkeypatch.setattr(extract, "_may_gain_listing", may_gain)
+            parsed = extract._read(text, None, None)
+            answers.append(extract._main_content(parsed.root, parsed.dom).matched)
+        assert answers[0] == answers[1], text
+    assert refused >= 4
