@@ -333,6 +333,56 @@ def region_gains(texts: Sequence[str], logits: Sequence[float], model: RegionMod
     ]
 
 
+# --------------------------------------------------------------------------- introduced lists
+
+# A line of the story that ends in a colon ("Here are the courses it offers:", "You will
+# need:") introduces the list below it: its items are short lines, read by the line model
+# as a menu, and a long list of them parts the story's region in two (a listicle's or a
+# guide's paragraphs on either side). A menu, a tag list or a share bar is introduced by a
+# label a line pattern knows ("Tags:", "Follow us:") or by none. The items of an introduced
+# list cost the region nothing: it may run across them, or stop above them, as the
+# paragraphs around them decide.
+_LEAD_IN_MIN_WORDS = 3
+_LIST_MAX_ITEMS = 30  # lines an introduced list may run to
+_ITEM_MAX_WORDS = 20
+_LEAD_IN_AFTER = 2  # lines between a paragraph of the story and the list's lead-in
+
+
+def _is_lead_in(text: str) -> bool:
+    stripped = text.rstrip()
+    return (
+        stripped.endswith((":", "："))
+        and word_count(stripped) >= _LEAD_IN_MIN_WORDS
+        and _line_kind(stripped) is None
+    )
+
+
+def introduced_items(texts: Sequence[str], credit: Callable[[str], bool] | None = None) -> set[int]:
+    """The lines of every list introduced inside the story (see above): a lead-in line
+    with a paragraph of the story just above it, then short lines up to a paragraph that
+    goes on with the story. A list that runs into a
+    debris line, a byline or a date line (`credit`: a story's header), a further lead-in or
+    past `_LIST_MAX_ITEMS` lines is no part of the story's text ("Find your new job:",
+    "Search Site for:" over a menu and the next story's headline)."""
+    items: set[int] = set()
+    for i, text in enumerate(texts):
+        if not _is_lead_in(text) or not any(
+            _is_run_prose(texts[k]) for k in range(max(0, i - _LEAD_IN_AFTER), i)
+        ):
+            continue
+        for j in range(i + 1, min(len(texts), i + 2 + _LIST_MAX_ITEMS)):
+            item = texts[j]
+            if is_prose(item) and _line_kind(item) is None:
+                if j > i + 1:  # the story goes on below the list
+                    items.update(range(i + 1, j))
+                break
+            if word_count(item) > _ITEM_MAX_WORDS or _line_kind(item) is not None:
+                break
+            if _is_lead_in(item) or (credit is not None and credit(item)):
+                break
+    return items
+
+
 # --------------------------------------------------------------------------- never lose
 
 # A non-prose line costs the prose run this many words per word it has (at least one): a menu
@@ -606,7 +656,10 @@ def find_region(
         model = region_model()
     stop = stop_words(page_language(texts))
     logits = line_logits(line_features(texts, stop), model)
-    span = best_region(region_gains(texts, logits, model))
+    gains = region_gains(texts, logits, model)
+    for i in introduced_items(texts, credit):
+        gains[i] = max(gains[i], 0.0)
+    span = best_region(gains)
     if span is None:
         return None
     start, end = lost_to_prose_run(texts, span)
