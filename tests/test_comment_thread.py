@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from cleaners import clean_text
-from cleaners.region import comment_thread_start
+from cleaners.region import comment_thread_start, is_thread_heading, thread_heading_cut
 from cleaners.rules.region import is_credit
 
 STORY = [
@@ -106,3 +106,63 @@ def test_two_header_lines_of_one_comment_count_once() -> None:
     texts = STORY + thread
     # two comments, each with two dated lines back to back: two separators, not four
     assert comment_thread_start(texts, (0, len(texts)), is_credit) is None
+
+
+# --------------------------------------------------------------------------- thread headings
+
+LONG_STORY = [
+    *STORY,
+    "The islands' council said it would ask the operator to publish a plan for repairs to the "
+    "other two piers before next winter, so that a single storm cannot again cut the service.",
+    "Residents who missed appointments during the closure can ask the health board to refund "
+    "their water taxi fares, a spokeswoman said, as long as they keep their tickets.",
+    "The shops on the quay, which lost most of their visitors during the closure, will hold a "
+    "market on the first Saturday of the month to win them back, with music on the slipway.",
+]
+
+
+def test_thread_headings_in_several_languages() -> None:
+    for line in (
+        "Comments",
+        "[ 167 comments ]",
+        "7 Comments »",
+        "Reader views (5)",
+        "Comments are now closed for this story",
+        "Kommentare (12)",
+        "12 commentaires",
+        "Comentarios:",
+        "コメント",
+    ):
+        assert is_thread_heading(line), line
+    for line in (
+        "Comment",  # an opinion piece's label
+        "Kommentar",
+        "Recent Comments",  # a sidebar's teasers: the story may go on below
+        "Name*",  # a comment form's field
+        "Reply",
+        "Public comments on the plan were mostly in favour, the council said.",
+        "Discussion",
+    ):
+        assert not is_thread_heading(line), line
+
+
+def test_a_thread_heading_below_the_story_ends_the_region() -> None:
+    """Commenters signed with bare names (no credit line to read a separator from): the
+    heading alone ends the article."""
+    thread = ["Reader views (3)"]
+    for text, name in zip(
+        (COMMENTS[1], COMMENTS[3], COMMENTS[5]), ("Margaret, Island", "Tom", "Ellie W"), strict=True
+    ):
+        thread += [text, name]
+    texts = LONG_STORY + thread
+    assert thread_heading_cut(texts, (0, len(texts))) == len(LONG_STORY)
+    assert comment_thread_start(texts, (0, len(texts)), is_credit) is None
+
+
+def test_a_comment_counter_over_the_story_is_no_thread_heading() -> None:
+    """ "12 Comments" under the byline: the story follows it, it is not cut there."""
+    texts = [*STORY[:2], "12 Comments", *LONG_STORY[2:]]
+    assert thread_heading_cut(texts, (0, len(texts))) is None
+    # the same counter at the story's end ends it
+    texts = [*LONG_STORY, "12 Comments", *COMMENTS[1:2]]
+    assert thread_heading_cut(texts, (0, len(texts))) == len(LONG_STORY)
