@@ -24,6 +24,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.blocks import Block, Page
+from cleaners.html.comments import THREAD_RULE, ThreadBlock, comment_thread
 from cleaners.html.decode import (
     UndecodableError,
     bound_depth,
@@ -411,9 +412,16 @@ def _lost_the_article(page: HtmlPage, article: Article) -> bool:
     ok = article.status == "ok"
     if not ok and article.reject_reason != "empty":
         return False
-    if ok and len(article.text) >= _LOST_SHARE * sum(len(t) for t in page.main_texts):
+    # trafilatura takes readers' comments for the article when they outweigh it: the thread
+    # the markup found is no part of what the record could have lost
+    thread = [r.text for r in article.removed if r.rule == THREAD_RULE]
+    thread_chars = sum(len(t) for t in thread)
+    if ok and len(article.text) >= _LOST_SHARE * (
+        sum(len(t) for t in page.main_texts) - thread_chars
+    ):
         return False  # holds a fifth of trafilatura's characters: not lost (and cheap to see)
     found = sum(word_count(t) for t in page.main_texts if is_prose(t))
+    found -= sum(word_count(t) for t in thread)
     if found < _LOST_MIN_WORDS:
         return False
     return not ok or word_count(article.text) < _LOST_SHARE * found
@@ -641,6 +649,16 @@ def _annotate(
         page.container[index] = _card(entry.dom)
     _mark_extracted(page, dom, placed, matched)
     _mark_reasons(page, dom, placed, region, matched, selected)
+    _mark_comment_thread(page, placed)
+
+
+def _mark_comment_thread(page: HtmlPage, placed: list[_Placed]) -> None:
+    """A readers' comment thread below the story goes as `comment_prompt` (`comments.py`)."""
+    thread = comment_thread([ThreadBlock(p.dom.element, p.block.text) for p in placed])
+    if thread is None:
+        return
+    for entry in placed[thread.start : thread.stop]:
+        page.markup_reasons[entry.block.index] = ("comment_prompt", THREAD_RULE)
 
 
 def _mark_extracted(
