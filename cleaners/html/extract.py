@@ -24,6 +24,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from cleaners.blocks import Block, Page
+from cleaners.html.comments import THREAD_RULE, ThreadBlock, comment_thread
 from cleaners.html.decode import (
     UndecodableError,
     bound_depth,
@@ -431,9 +432,16 @@ def _lost_the_article(page: HtmlPage, article: Article) -> bool:
     ok = article.status == "ok"
     if not ok and article.reject_reason != "empty":
         return False
-    if ok and len(article.text) >= _LOST_SHARE * sum(len(t) for t in page.main_texts):
+    # trafilatura takes readers' comments for the article when they outweigh it: the thread
+    # the markup found is no part of what the record could have lost
+    thread = [r.text for r in article.removed if r.rule == THREAD_RULE]
+    thread_chars = sum(len(t) for t in thread)
+    if ok and len(article.text) >= _LOST_SHARE * (
+        sum(len(t) for t in page.main_texts) - thread_chars
+    ):
         return False  # holds a fifth of trafilatura's characters: not lost (and cheap to see)
     found = sum(word_count(t) for t in page.main_texts if is_prose(t))
+    found -= sum(word_count(t) for t in thread)
     if found < _LOST_MIN_WORDS:
         return False
     return not ok or word_count(article.text) < _LOST_SHARE * found
@@ -662,6 +670,16 @@ def _annotate(
         page.container[index] = _card(entry.dom)
     _mark_extracted(page, dom, placed, matched)
     _mark_reasons(page, dom, placed, region, matched, selected)
+    _mark_comment_thread(page, placed)
+
+
+def _mark_comment_thread(page: HtmlPage, placed: list[_Placed]) -> None:
+    """A readers' comment thread below the story goes as `comment_prompt` (`comments.py`)."""
+    thread = comment_thread([ThreadBlock(p.dom.element, p.block.text) for p in placed])
+    if thread is None:
+        return
+    for entry in placed[thread.start : thread.stop]:
+        page.markup_reasons[entry.block.index] = ("comment_prompt", THREAD_RULE)
 
 
 def _mark_extracted(
@@ -688,6 +706,25 @@ def _mark_extracted(
             page.extracted.add(entry.block.index)
         else:
             page.outside.add(entry.block.index)
+    _recover_toggles(page, placed)
+
+
+def _recover_toggles(page: HtmlPage, placed: list[_Placed]) -> None:
+    """An accordion's question left out while its answer, the panel its button opens right
+    below it, is the article's: the question is the answer's heading, and article text."""
+    for at, entry in enumerate(placed):
+        index = entry.block.index
+        if index not in page.outside or entry.block.n_words < _TOGGLE_MIN_WORDS:
+            continue
+        button = _toggle_of(entry.dom.element, entry.block.text)
+        panel = _toggle_panel(button) if button is not None else None
+        if panel is None:
+            continue
+        members = set(panel.iter())
+        answer = next((p for p in placed[at + 1 :] if p.dom.element in members), None)
+        if answer is not None and answer.block.index in page.extracted:
+            page.outside.discard(index)
+            page.extracted.add(index)
 
 
 def _mark_reasons(
@@ -725,7 +762,64 @@ def _mark_reasons(
         # "post-paywall" on a body container): the text rules still judge its blocks.
         if signal.reason != "caption" and article_weight.holds_article(carrier):
             continue
+        if (
+            signal.name == "markup_tools"
+            and block.index in page.extracted
+            and _disclosure_toggle(carrier)
+        ):
+            continue  # the question of an answer kept (`_recover_toggles`)
         page.markup_reasons[block.index] = (_reason(signal.reason, entry.dom), signal.name)
+
+
+# An accordion's toggle (an FAQ's question, a section's title) is a <button>, which the markup
+# signals take for a tool; it is the heading of the panel it opens. Told by the ARIA
+# disclosure pattern (`aria-controls` naming the panel, or `aria-expanded`) with the panel,
+# holding prose, printed right after the button or after one of its two nearest wrappers.
+_TOGGLE_MIN_WORDS = 3  # a question or a title, not "Menu" or "Show more"
+_TOGGLE_LEVELS = 3  # the button and its wrappers whose next element may be the panel
+_PANEL_CHARS = 2000  # of the panel's text read to tell prose from a menu
+
+
+def _toggle_panel(button: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The panel of prose a <button> opens when it follows it (an accordion), else None."""
+    controls = button.get("aria-controls")
+    if _tag(button) != "button" or (controls is None and button.get("aria-expanded") is None):
+        return None
+    if word_count(" ".join(button.text_content().split())) < _TOGGLE_MIN_WORDS:
+        return None
+    node: lxml_html.HtmlElement | None = button
+    for _ in range(_TOGGLE_LEVELS):
+        if node is None:
+            return None
+        panel = node.getnext()
+        while panel is not None and not isinstance(panel.tag, str):
+            panel = panel.getnext()
+        if panel is not None and (controls is None or panel.get("id") == controls):
+            text = " ".join(panel.text_content()[:_PANEL_CHARS].split())
+            if is_prose(text):
+                return panel
+        node = node.getparent()
+    return None
+
+
+def _disclosure_toggle(button: lxml_html.HtmlElement) -> bool:
+    """Whether a marked <button> opens a panel of prose that follows it (an accordion)."""
+    return _toggle_panel(button) is not None
+
+
+def _toggle_of(element: lxml_html.HtmlElement, text: str) -> lxml_html.HtmlElement | None:
+    """The <button> that prints a block: around it (a question set in a heading in the
+    button) or, holding all of its text, inside it (a button in a title box)."""
+    node: lxml_html.HtmlElement | None = element
+    for _ in range(_TOGGLE_LEVELS):
+        if node is None:
+            return None
+        if _tag(node) == "button":
+            return node
+        node = node.getparent()
+    for button in element.iter("button"):
+        return button if " ".join(button.text_content().split()) == text else None
+    return None
 
 
 # A table of contents: a list of at least this many links, this share of which jump to a place
