@@ -139,16 +139,35 @@ def _heads_a_byline(
     return any(furniture(texts[j]) for j in range(i + 1, min(i + 1 + _HEADER_LINES, first)))
 
 
+# The marks ending a question or an exclamation, Latin and full-width
+_ASKS = ("?", "!", "？", "！", "؟")
+_PROSE_WORDS = 25  # a line this long is a paragraph, whatever its end
+
+
 def _lead(texts: Sequence[str], body: Sequence[int]) -> list[int]:
     lead: list[int] = []
     words = 0
     for i in body:
-        if is_prose(texts[i]):
+        if is_prose(texts[i]) and not _asks(texts[i]):
             lead.append(i)
             words += word_count(texts[i])
             if words >= LEAD_WORDS:
                 break
     return lead
+
+
+def _asks(text: str) -> bool:
+    """A line shorter than a paragraph ending in a question or exclamation mark: a headline
+    ("What's the Difference Between a Certificate and a Certification?") or a subheading,
+    which `is_prose` takes for a sentence. It is no lead paragraph: the headline above the
+    story is searched down to it, and it stays a candidate. A question inside the line ("Are
+    all shapes possible? Looking back...") opens a paragraph of several sentences."""
+    stripped = text.rstrip().rstrip("\"'”’»)]*")
+    return (
+        word_count(text) < _PROSE_WORDS
+        and stripped.endswith(_ASKS)
+        and not any(f"{mark} " in stripped for mark in _ASKS)
+    )
 
 
 def printed_twice(texts: Sequence[str], i: int) -> bool:
