@@ -369,3 +369,26 @@ def test_an_ordinal_date_in_the_comments_is_not_the_story_date(line: str) -> Non
     article = clean_text(dump() + page("Comments", "Jamel Trabelsi", line))
     assert article.published is None
     assert article.authors == ()
+
+
+@pytest.mark.parametrize("tag", ["by", "heizung sparen", "by oliveblog | Oct 14, 2024"])
+def test_short_small_letter_line_under_a_headline_is_its_own_line(tag: str) -> None:
+    # a wrapped paragraph's short last line ends its sentence; a tag or "by" alone does not
+    headline = "Olive growers count the cost of a second dry summer in the south"
+    assert [b.text for b in segment_text(f"{headline}\n{tag}")] == [headline, tag]
+
+
+def test_wrapped_paragraph_with_a_short_last_line_is_still_joined() -> None:
+    blocks = segment_text(
+        "The plan for the new harbour wall was approved last night\n"
+        "after a long debate.\n"
+        "\n"
+        "The council met again this morning and the mayor said that\n"
+        "the work will start in the spring of next year once the\n"
+        "tenders are read"  # no full stop, but the line over it continues a sentence
+    )
+    assert [b.text for b in blocks] == [
+        "The plan for the new harbour wall was approved last night after a long debate.",
+        "The council met again this morning and the mayor said that the work will start in the"
+        " spring of next year once the tenders are read",
+    ]
