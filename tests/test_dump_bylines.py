@@ -392,3 +392,26 @@ def test_wrapped_paragraph_with_a_short_last_line_is_still_joined() -> None:
         "The council met again this morning and the mayor said that the work will start in the"
         " spring of next year once the tenders are read",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        ("Written by Kristin", "Kristin", None),
+        ("by oliveblog | Oct 14, 2024", "oliveblog", "2024-10-14"),
+        ("By Clay - October 14, 2024", "Clay", "2024-10-14"),
+    ],
+)
+def test_one_word_byline_under_the_headline_names_the_author(
+    line: str, author: str, day: str | None
+) -> None:
+    article = clean_text(page("Home", "Markets", TITLE, line, *STORY))
+    assert article.authors == (author,)
+    assert article.published == day
+    assert removal_of(article, line) is not None
+
+
+@pytest.mark.parametrize("line", ["By Topic", "by default", "By Opinion", "By May"])
+def test_one_word_by_line_that_names_no_one_is_no_author(line: str) -> None:
+    article = clean_text(page("Home", "Markets", TITLE, line, *STORY))
+    assert article.authors == ()

@@ -915,6 +915,8 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
     gaps += [None, *(b for b in zone if b.index > title_index)]
     byline = BylineRule()
     byline.read(page, gaps)
+    if not page.authors:
+        _one_name_byline(page, [b for b in zone if b.kept])
     # a day with its ordinal letters ("November 26th, 2024", "1er mai 2024") is a date's word
     # here only: the date reads below see the zone's lines without those letters
     plain = {b.index: _without_ordinals(b) for b in zone}
@@ -931,6 +933,40 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
     for block, removal in restored:
         if block.kept:
             block.removal = removal
+
+
+def _one_name_byline(page: Page, zone: Sequence[Block]) -> None:
+    """A byline naming one word in a dump's header ("By Clay", "Written by Kristin", "by
+    whova | Apr 21, 2025"): a blogger's first name or user name. `_looks_like_name` refuses
+    one word elsewhere ("By Land and Sea", "By Topic" in a menu); next to the headline, a
+    "By" line is the story's. A word in small letters is read only with a date after it (a
+    user name; alone, "by default" or "by email" is a phrase)."""
+    vocabulary = _vocabulary()
+    for block in zone:
+        match = vocabulary.byline.match(block.text.strip())
+        if match is None:
+            continue
+        segments = _SEGMENT_SPLIT.split(match.group("rest").strip())
+        name = segments[0].strip(" .,")
+        folded = name.casefold()
+        if (
+            not name
+            or not name[0].isalpha()
+            or any(ch.isspace() for ch in name)
+            or folded in vocabulary.date_words
+            or folded in vocabulary.not_name_words
+        ):
+            continue
+        dates = [_date_kind(segment.strip()) for segment in segments[1:]]
+        if not all(dates) or (name[0].islower() and not dates):
+            continue
+        page.add_author(name)
+        for found in dates:
+            if found is not None:
+                _set_date(page, *found)
+        rule = BylineRule()
+        block.remove(rule.reason, rule.name)
+        return
 
 
 def _without_ordinals(block: Block) -> Block:
