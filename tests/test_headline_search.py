@@ -176,3 +176,22 @@ def test_a_spanish_question_headline_is_the_headline() -> None:
     question = "¿Hundirá la ola de calor la cosecha de aceite de oliva en Túnez?"
     article = clean_text(page(*MENU, question, *ES_BODY, *FOOTER))
     assert article.title == question
+
+
+def test_a_section_label_over_the_headline_is_not_the_headline() -> None:
+    # the label shares the story's words as the headline does, but names a topic
+    for label in ("Farming, Olives, Heat", "Olive Growers"):
+        texts, body = texts_and_body(label, TITLE)
+        assert headline_by_lead(texts, body[0], body, never_furniture) == 1
+
+
+def test_a_german_section_label_over_the_headline_is_not_the_headline() -> None:
+    headline = "Hitzewelle lässt die Olivenernte in Tunesien um ein Drittel schrumpfen"
+    story = (
+        "Die Olivenbauern in Tunesien rechnen nach wochenlanger Hitze mit der kleinsten Ernte "
+        "seit zehn Jahren, weil die Bäume während der Blüte verbrannt sind.",
+        "Das Landwirtschaftsministerium schätzt, dass die Olivenernte um ein Drittel schrumpfen "
+        "wird, und die Preise für Olivenöl auf den Märkten steigen bereits.",
+    )
+    texts = ["Olivenernte Tunesien Preise", headline, *story]
+    assert headline_by_lead(texts, 2, [2, 3], never_furniture) == 1
