@@ -108,8 +108,13 @@ def headline_by_lead(
     above = best_index - 1
     shared = found_at.get(above, 0)
     if (
-        shared >= MIN_FOUND or (shared >= 1 and word_count(texts[best_index]) >= _STANDFIRST_WORDS)
-    ) and word_count(texts[above]) < word_count(texts[best_index]):
+        (
+            shared >= MIN_FOUND
+            or (shared >= 1 and word_count(texts[best_index]) >= _STANDFIRST_WORDS)
+        )
+        and word_count(texts[above]) < word_count(texts[best_index])
+        and not _section_label(texts[above], stop)
+    ):
         best_index = above
     # a headline printed twice (over and under its picture, or in a breadcrumb): the first copy
     key = fold(texts[best_index])
@@ -117,6 +122,22 @@ def headline_by_lead(
         if fold(texts[j]) == key:
             return j
     return best_index
+
+
+_LABEL_WORDS = 4
+
+
+def _section_label(text: str, stop: frozenset[str]) -> bool:
+    """A section's name over the headline ("Diet & Fitness", "Toddler Sleep Training", "Food,
+    Nutrition, Diet"): a few capitalised words naming a topic, none of them a small word of
+    the language ("of", "to", "the": a headline over its standfirst reads as a phrase). It
+    shares the story's words as its headline does, so the overlap cannot tell them apart."""
+    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    return (
+        len(words) <= _LABEL_WORDS
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not any(w.strip(_STRIP).casefold() in stop for w in words)
+    )
 
 
 def _listed_again(texts: Sequence[str], i: int, last_at: dict[str, int]) -> bool:
@@ -139,16 +160,35 @@ def _heads_a_byline(
     return any(furniture(texts[j]) for j in range(i + 1, min(i + 1 + _HEADER_LINES, first)))
 
 
+# The marks ending a question or an exclamation, Latin and full-width
+_ASKS = ("?", "!", "？", "！", "؟")
+_PROSE_WORDS = 25  # a line this long is a paragraph, whatever its end
+
+
 def _lead(texts: Sequence[str], body: Sequence[int]) -> list[int]:
     lead: list[int] = []
     words = 0
     for i in body:
-        if is_prose(texts[i]):
+        if is_prose(texts[i]) and not _asks(texts[i]):
             lead.append(i)
             words += word_count(texts[i])
             if words >= LEAD_WORDS:
                 break
     return lead
+
+
+def _asks(text: str) -> bool:
+    """A line shorter than a paragraph ending in a question or exclamation mark: a headline
+    ("What's the Difference Between a Certificate and a Certification?") or a subheading,
+    which `is_prose` takes for a sentence. It is no lead paragraph: the headline above the
+    story is searched down to it, and it stays a candidate. A question inside the line ("Are
+    all shapes possible? Looking back...") opens a paragraph of several sentences."""
+    stripped = text.rstrip().rstrip("\"'”’»)]*")
+    return (
+        word_count(text) < _PROSE_WORDS
+        and stripped.endswith(_ASKS)
+        and not any(f"{mark} " in stripped for mark in _ASKS)
+    )
 
 
 def printed_twice(texts: Sequence[str], i: int) -> bool:

@@ -90,7 +90,7 @@ def starts_upper(text: str) -> bool:
             return ch.isupper() or not ch.islower()
         if ch.isdigit():
             return True
-        if ch in "\"'“‘«(":
+        if ch in "\"'“‘«(¿¡":  # Spanish opens a question or an exclamation with its mark
             continue
         return False
     return False

@@ -350,9 +350,9 @@ def test_an_ordinal_in_a_line_of_words_is_no_date_line() -> None:
     assert DateLineRule().parse("The 5th Avenue parade 2024") is None
 
 
-def test_an_ordinal_date_is_a_date_line_only_where_the_header_asks() -> None:
+def test_an_ordinal_date_is_no_date_line_outside_the_header() -> None:
+    # the header reads its lines without the ordinal letters (`read_header`)
     assert DateLineRule().parse("November 26th, 2024") is None
-    assert DateLineRule(ordinals=True).parse("November 26th, 2024") == [("published", "2024-11-26")]
 
 
 def test_an_ordinal_date_heading_in_the_story_is_neither_read_nor_removed() -> None:
@@ -368,4 +368,50 @@ def test_an_ordinal_date_heading_in_the_story_is_neither_read_nor_removed() -> N
 def test_an_ordinal_date_in_the_comments_is_not_the_story_date(line: str) -> None:
     article = clean_text(dump() + page("Comments", "Jamel Trabelsi", line))
     assert article.published is None
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize("tag", ["by", "heizung sparen", "by oliveblog | Oct 14, 2024"])
+def test_short_small_letter_line_under_a_headline_is_its_own_line(tag: str) -> None:
+    # a wrapped paragraph's short last line ends its sentence; a tag or "by" alone does not
+    headline = "Olive growers count the cost of a second dry summer in the south"
+    assert [b.text for b in segment_text(f"{headline}\n{tag}")] == [headline, tag]
+
+
+def test_wrapped_paragraph_with_a_short_last_line_is_still_joined() -> None:
+    blocks = segment_text(
+        "The plan for the new harbour wall was approved last night\n"
+        "after a long debate.\n"
+        "\n"
+        "The council met again this morning and the mayor said that\n"
+        "the work will start in the spring of next year once the\n"
+        "tenders are read"  # no full stop, but the line over it continues a sentence
+    )
+    assert [b.text for b in blocks] == [
+        "The plan for the new harbour wall was approved last night after a long debate.",
+        "The council met again this morning and the mayor said that the work will start in the"
+        " spring of next year once the tenders are read",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "day"),
+    [
+        ("Written by Kristin", "Kristin", None),
+        ("by oliveblog | Oct 14, 2024", "oliveblog", "2024-10-14"),
+        ("By Clay - October 14, 2024", "Clay", "2024-10-14"),
+    ],
+)
+def test_one_word_byline_under_the_headline_names_the_author(
+    line: str, author: str, day: str | None
+) -> None:
+    article = clean_text(page("Home", "Markets", TITLE, line, *STORY))
+    assert article.authors == (author,)
+    assert article.published == day
+    assert removal_of(article, line) is not None
+
+
+@pytest.mark.parametrize("line", ["By Topic", "by default", "By Opinion", "By May"])
+def test_one_word_by_line_that_names_no_one_is_no_author(line: str) -> None:
+    article = clean_text(page("Home", "Markets", TITLE, line, *STORY))
     assert article.authors == ()

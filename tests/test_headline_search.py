@@ -156,3 +156,42 @@ def test_headline_with_its_date_is_found_above_a_long_table_of_contents() -> Non
     article = clean_text(raw)
     assert article.title == TITLE
     assert article.published == "2025-03-03"
+
+
+def test_a_question_headline_the_region_begins_with_is_the_headline() -> None:
+    # eight words and a question mark read as a sentence; the lead begins under it
+    question = "Will the heatwave halve Tunisia's olive oil harvest this year?"
+    texts = ["Olive Oil", question, *BODY]
+    body = list(range(1, len(texts)))
+    assert headline_by_lead(texts, 1, body, never_furniture) == 1
+
+
+def test_a_paragraph_opening_with_a_question_is_no_headline() -> None:
+    opening = "Will the harvest recover? Olive farmers in Tunisia doubt it after this summer."
+    texts = [opening, *BODY]
+    assert headline_by_lead(texts, 0, list(range(len(texts))), never_furniture) is None
+
+
+def test_a_spanish_question_headline_is_the_headline() -> None:
+    question = "¿Hundirá la ola de calor la cosecha de aceite de oliva en Túnez?"
+    article = clean_text(page(*MENU, question, *ES_BODY, *FOOTER))
+    assert article.title == question
+
+
+def test_a_section_label_over_the_headline_is_not_the_headline() -> None:
+    # the label shares the story's words as the headline does, but names a topic
+    for label in ("Farming, Olives, Heat", "Olive Growers"):
+        texts, body = texts_and_body(label, TITLE)
+        assert headline_by_lead(texts, body[0], body, never_furniture) == 1
+
+
+def test_a_german_section_label_over_the_headline_is_not_the_headline() -> None:
+    headline = "Hitzewelle lässt die Olivenernte in Tunesien um ein Drittel schrumpfen"
+    story = (
+        "Die Olivenbauern in Tunesien rechnen nach wochenlanger Hitze mit der kleinsten Ernte "
+        "seit zehn Jahren, weil die Bäume während der Blüte verbrannt sind.",
+        "Das Landwirtschaftsministerium schätzt, dass die Olivenernte um ein Drittel schrumpfen "
+        "wird, und die Preise für Olivenöl auf den Märkten steigen bereits.",
+    )
+    texts = ["Olivenernte Tunesien Preise", headline, *story]
+    assert headline_by_lead(texts, 2, [2, 3], never_furniture) == 1

@@ -45,7 +45,7 @@ class _Vocabulary:
     update_kinds: tuple[str, ...]
     date_words: frozenset[str]  # English months, weekdays, time zones: not a name's words
     line_date_words: frozenset[str]  # and other languages' months: words of a bare date line
-    ordinal: re.Pattern[str]  # "26th", "1er": a day's number with its ordinal letters
+    ordinal: re.Pattern[str]  # "26th", "1er": a day's number (group 1) and its ordinal letters
     byline: re.Pattern[str]  # "By A, B - <date>"
     lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
     trail: re.Pattern[str]  # "홍길동 기자 hong@example.kr": the names, then the word closing them
@@ -107,7 +107,9 @@ def _vocabulary() -> _Vocabulary:
         update_kinds=tuple(_words(data["update_kinds"])),
         date_words=frozenset(_words(data["date_words"])),
         line_date_words=frozenset(_words(data["date_words"]) + _words(data["line_date_words"])),
-        ordinal=re.compile(rf"\d{{1,2}}(?:{_either(data['ordinal_suffixes'])})", re.IGNORECASE),
+        ordinal=re.compile(
+            rf"\b(\d{{1,2}})(?:{_either(data['ordinal_suffixes'])})\b", re.IGNORECASE
+        ),
         byline=re.compile(
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
@@ -210,9 +212,8 @@ def _story_agencies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _date_kind(segment: str, ordinals: bool = False) -> tuple[str, str] | None:
-    """('published'|'updated', iso) when the segment is a (prefixed or bare) date
-    (`ordinals`: a day with its ordinal letters is a date's word, see `is_bare_date`).
+def _date_kind(segment: str) -> tuple[str, str] | None:
+    """('published'|'updated', iso) when the segment is a (prefixed or bare) date.
 
     Remembered: the headline search asks it of the lines above a story (is this a date line
     between headline and body?) and the date rules ask it again of the same lines."""
@@ -226,7 +227,7 @@ def _date_kind(segment: str, ordinals: bool = False) -> tuple[str, str] | None:
             field = "updated" if any(k in kind for k in _vocabulary().update_kinds) else "published"
             return field, iso
         return None
-    if is_bare_date(segment, ordinals):
+    if is_bare_date(segment):
         iso = parse_date(_vocabulary().relative_update.sub("", segment))
         if iso:
             return "published", iso
@@ -249,13 +250,11 @@ def without_trailing_clause(text: str) -> str:
     return text[: match.start()]
 
 
-def is_bare_date(text: str, ordinals: bool = False) -> bool:
+def is_bare_date(text: str) -> bool:
     """A line that is nothing but a date and time ("Monday 20 September 2021 15:32 GMT").
 
-    `ordinals`: a day's number with its ordinal letters ("November 26th, 2024", "1er mai
-    2024") is a date's word too. Only in a dump's header (`read_header`): in the body and its
-    comments the same form is a subheading ("September 11th, 2001") or a commenter's line,
-    and taking it there cost L3S body precision (0.9360 -> 0.9356)."""
+    A day with its ordinal letters ("November 26th, 2024") is no date's word here: the
+    dump's header reads its lines without those letters (`read_header`)."""
     text = _vocabulary().relative_update.sub("", text)
     if len(text) > 60 or not looks_like_date(text):
         return False
@@ -267,7 +266,6 @@ def is_bare_date(text: str, ordinals: bool = False) -> bool:
         if not (
             t.isdigit()
             or t.casefold() in _vocabulary().line_date_words
-            or (ordinals and _vocabulary().ordinal.fullmatch(t))
             or (t.isupper() and len(t) <= 4)
         )
     ]
@@ -472,9 +470,7 @@ def _names(segment: str) -> list[str] | None:
     return names
 
 
-def _names_then_bare_date(
-    segment: str, ordinals: bool = False
-) -> tuple[list[str], tuple[str, str]] | None:
+def _names_then_bare_date(segment: str) -> tuple[list[str], tuple[str, str]] | None:
     """'Name Surname December 2, 2025' (no separator between the names and the date): the
     names and the date, split where what follows is a date and what precedes is names."""
     if not any(ch.isdigit() for ch in segment):
@@ -492,7 +488,7 @@ def _names_then_bare_date(
         names = _names(" ".join(head))
         if not names or any(len(n.split()) < 2 for n in names):
             continue
-        found = DateLineRule(ordinals=ordinals).parse(tail_text)
+        found = DateLineRule().parse(tail_text)
         if found:
             return names, found[0]
     return None
@@ -561,15 +557,13 @@ def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
 _NAME_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 
 
-def _name_and_date(
-    text: str, ordinals: bool = False
-) -> tuple[list[str], list[tuple[str, str]]] | None:
+def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     """(names, dates) of a line holding a bare name and a date line, with a separator
     between them or none ("Name Surname October 14, 2025"), in either order; None else.
     The caller checks the names (a dump's bare name line: `_bare_name`)."""
     if len(text.split()) > _MAX_NAME_DATE_WORDS or not looks_like_date(text):
         return None
-    if _date_kind(text.strip(), ordinals) is not None:
+    if _date_kind(text.strip()) is not None:
         return None  # "Publié le 12 avril 2023": the opener of a date line, not a name
     segments = [s for s in _NAME_DATE_SPLIT.split(text.strip()) if s]
     if len(segments) == 2:
@@ -577,12 +571,12 @@ def _name_and_date(
             if not _BARE_NAME_LINE.match(name_part) or any(ch.isdigit() for ch in name_part):
                 continue
             names = _names(name_part)
-            dates = DateLineRule(ordinals=ordinals).parse(date_part)
+            dates = DateLineRule().parse(date_part)
             if names and dates and all(len(n.split()) >= 2 for n in names):
                 return names, dates
         return None
     if len(segments) == 1:
-        split = _names_then_bare_date(text, ordinals)
+        split = _names_then_bare_date(text)
         if split is None or not all(_BARE_NAME_LINE.match(n) for n in split[0]):
             return None  # "Last Modified: <date>": a label's colon
         return split[0], [split[1]]
@@ -751,9 +745,7 @@ class BylineRule:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
 
-    def _name_by_date(
-        self, page: Page, zone: Sequence[Block] | None = None, ordinals: bool = False
-    ) -> None:
+    def _name_by_date(self, page: Page, zone: Sequence[Block] | None = None) -> None:
         """A dump's bare author line: 'Name' next to a date line above the story.
 
         Blogs and magazines print the author's name on its own under (or over) the headline,
@@ -782,7 +774,7 @@ class BylineRule:
         for position, block in enumerate(kept):
             if block.n_words >= _STORY_WORDS:
                 return  # the story began: a name line below is a comment or a bio
-            paired = _name_and_date(block.text, ordinals)
+            paired = _name_and_date(block.text)
             if paired is not None:
                 pair_names, dates = paired
                 words = [w for n in pair_names for w in content_words(n, stop)]
@@ -813,7 +805,7 @@ class BylineRule:
             # or the author's job on the next line ("Trending Editor", "Senior Staff Writer",
             # "Rédactrice"): an author card under the headline that prints no date
             role = bool(after) and after[0].n_words <= _ROLE_LINE_WORDS and is_role(after[0].text)
-            date_line = DateLineRule(ordinals=ordinals)
+            date_line = DateLineRule()
             if role or any(date_line.parse(c.text) for c in candidates):
                 for name in names:
                     page.add_author(name)
@@ -828,7 +820,6 @@ class DateLineRule:
     name: str = "date_line"
     reason: str = "date_line"
     max_words: int = 16
-    ordinals: bool = False  # "November 26th, 2024": only in a dump's header (`is_bare_date`)
 
     def parse(self, text: str) -> list[tuple[str, str]] | None:
         half = len(text) // 2
@@ -837,14 +828,14 @@ class DateLineRule:
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
         text = _GLUED_DATES.sub(" | ", text)
-        found_dates = self._parse(text, self.ordinals)
+        found_dates = self._parse(text)
         stripped = without_trailing_clause(text)
         if found_dates is None and stripped != text:
-            found_dates = self._parse(stripped, self.ordinals)  # "<date> • 2 min read"
+            found_dates = self._parse(stripped)  # "<date> • 2 min read"
         return found_dates
 
     @staticmethod
-    def _parse(text: str, ordinals: bool) -> list[tuple[str, str]] | None:
+    def _parse(text: str) -> list[tuple[str, str]] | None:
         found: list[tuple[str, str]] = []
         segments: list[str] = []
         for segment in _SEGMENT_SPLIT.split(text):
@@ -855,7 +846,7 @@ class DateLineRule:
             else:
                 segments.append(segment)
         for segment in segments:
-            kind = _date_kind(segment.strip(), ordinals)
+            kind = _date_kind(segment.strip())
             if kind is None:
                 found = []
                 break
@@ -864,7 +855,7 @@ class DateLineRule:
             return found
         # "Wed 25 Oct 2023 | 16:40": one date cut in pieces
         joined = _vocabulary().relative_update.sub("", _SEGMENT_SPLIT.sub(" ", text))
-        if is_bare_date(joined, ordinals):
+        if is_bare_date(joined):
             iso = parse_date(joined)
             return [("published", iso)] if iso else None
         return None
@@ -877,7 +868,7 @@ class DateLineRule:
         # prefix: "Last updated:" alone before the block, the date being on this line
         for prefix, block in _after_labels(blocks, _vocabulary().prefix_alone):
             dates = None
-            if prefix is not None and is_bare_date(block.text, self.ordinals):
+            if prefix is not None and is_bare_date(block.text):
                 # the layout put the prefix and the date in two elements
                 dates = self.parse(f"{prefix.text.strip()} {block.text}")
                 if dates is not None:
@@ -924,15 +915,71 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
     gaps += [None, *(b for b in zone if b.index > title_index)]
     byline = BylineRule()
     byline.read(page, gaps)
+    if not page.authors:
+        _one_name_byline(page, [b for b in zone if b.kept])
+    # a day with its ordinal letters ("November 26th, 2024", "1er mai 2024") is a date's word
+    # here only: the date reads below see the zone's lines without those letters
+    plain = {b.index: _without_ordinals(b) for b in zone}
+    plain_gaps = [None if b is None else plain[b.index] for b in gaps]
     if not page.authors and page.region is not None:
         # under the headline (the lines over it were next to the story's region: read); before
         # the date lines go, as it reads them
-        byline._name_by_date(page, [b for b in zone if b.index > title_index], ordinals=True)
-    # a day with its ordinal letters ("November 26th, 2024") is a date line here only
-    DateLineRule(ordinals=True).read(page, gaps)
+        byline._name_by_date(page, [plain[b.index] for b in zone if b.index > title_index])
+    DateLineRule().read(page, plain_gaps)
+    for block in zone:
+        removal = plain[block.index].removal
+        if removal is not None and block.kept:
+            block.remove(removal.reason, removal.rule)
     for block, removal in restored:
         if block.kept:
             block.removal = removal
+
+
+def _one_name_byline(page: Page, zone: Sequence[Block]) -> None:
+    """A byline naming one word in a dump's header ("By Clay", "Written by Kristin", "by
+    whova | Apr 21, 2025"): a blogger's first name or user name. `_looks_like_name` refuses
+    one word elsewhere ("By Land and Sea", "By Topic" in a menu); next to the headline, a
+    "By" line is the story's. A word in small letters is read only with a date after it (a
+    user name; alone, "by default" or "by email" is a phrase)."""
+    vocabulary = _vocabulary()
+    for block in zone:
+        match = vocabulary.byline.match(block.text.strip())
+        if match is None:
+            continue
+        segments = _SEGMENT_SPLIT.split(match.group("rest").strip())
+        name = segments[0].strip(" .,")
+        folded = name.casefold()
+        if (
+            not name
+            or not name[0].isalpha()
+            or any(ch.isspace() for ch in name)
+            or folded in vocabulary.date_words
+            or folded in vocabulary.not_name_words
+        ):
+            continue
+        dates = [_date_kind(segment.strip()) for segment in segments[1:]]
+        if not all(dates) or (name[0].islower() and not dates):
+            continue
+        page.add_author(name)
+        for found in dates:
+            if found is not None:
+                _set_date(page, *found)
+        rule = BylineRule()
+        block.remove(rule.reason, rule.name)
+        return
+
+
+def _without_ordinals(block: Block) -> Block:
+    """The block, or a copy whose text has its days' ordinal letters taken off ("November
+    26th, 2024" -> "November 26, 2024"), for `read_header`'s date reads.
+
+    Only a dump's header reads them so: in the body and its comments the same form is a
+    subheading ("September 11th, 2001") or a commenter's line, and taking it there cost L3S
+    body precision (0.9360 -> 0.9356)."""
+    text = _vocabulary().ordinal.sub(r"\1", block.text)
+    if text == block.text:
+        return block
+    return Block(block.index, text, block.gap_before, block.tag, block.removal)
 
 
 def settle_dates(page: Page) -> None:
