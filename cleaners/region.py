@@ -456,7 +456,7 @@ _THREAD_TEXT_WORDS = 4  # a comment's text between two separators: a line this l
 _CLOCK = re.compile(r"(?<![\d:.])\d{1,2}[:.](\d{2})(?:[:.]\d{2})?(?![\d:.])")
 
 
-def _posted_at_minute(text: str) -> bool:
+def posted_at_minute(text: str) -> bool:
     """A time of day off the five-minute marks a schedule uses: when something was posted."""
     return any(int(minutes) % 5 for minutes in _CLOCK.findall(text))
 
@@ -509,7 +509,7 @@ def comment_thread_start(
             recurring = Counter(fold(t) for t in texts[i + 1 :] if word_count(t) <= 8)
             continue
         control = heading is not None and words >= 2 and recurring[fold(text)] >= _THREAD_RECURRING
-        if not control and not (_posted_at_minute(text) and _is_credit(text, credit)):
+        if not control and not (posted_at_minute(text) and _is_credit(text, credit)):
             if words >= _THREAD_TEXT_WORDS and _line_kind(text) is None:
                 text_since = True
             continue

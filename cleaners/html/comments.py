@@ -33,7 +33,7 @@ from itertools import pairwise
 from lxml.html import HtmlElement
 
 from cleaners.dates import parse_date
-from cleaners.region import _posted_at_minute
+from cleaners.region import posted_at_minute
 from cleaners.textfeatures import ends_sentence, fold, is_prose, word_count
 
 THREAD_RULE = "markup_comment_thread"  # the rule name of the thread's removals
@@ -128,7 +128,7 @@ def _stamp_kind(element: HtmlElement) -> bool | None:
     words = word_count(text)
     if not words or words > _MAX_STAMP_WORDS:
         return None
-    if _posted_at_minute(text) and (_credit(text) or _timestamp(text)):
+    if posted_at_minute(text) and (_credit(text) or _timestamp(text)):
         return False
     if (
         tag in _NAME_TAGS
