@@ -395,7 +395,13 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
     return [e for e in found if e in inner]
 
 
-_MARKED_ATTRIBUTES = "//body//*/@class | //body//*/@id | //body//*/@itemprop | //body//*/@rel"
+# `/html/body/descendant::*` rather than `//body//*`: the same nodes (the parser always puts the
+# body under the root `html`), without the per-step node sets `//` makes libxml2 build, merge
+# and sort (`_marked_elements` on the 181 ScrapingHub pages, CPU, best of 5: 1.44 -> 1.20 ms a
+# page; the same values on all 1,486 pages of the three development corpora).
+_MARKED_ATTRIBUTES = " | ".join(
+    f"/html/body/descendant::*/@{name}" for name in ("class", "id", "itemprop", "rel")
+)
 
 
 def _compiled(expression: str) -> Callable[[lxml_html.HtmlElement], Any]:
@@ -517,8 +523,9 @@ def _written_as_name(name: str) -> bool:
     return looks_like_person(name) or is_collective(name)
 
 
-_LINKS = "//body//a[@href]"
-_HREFS = _compiled("//body//a/@href")  # one a link of `_LINKS`, in the same order
+# the addresses of `//body//a[@href]`, in page order (the descendant axis as in
+# `_MARKED_ATTRIBUTES`)
+_HREFS = _compiled("/html/body/descendant::a/@href")
 
 
 def _author_links(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
