@@ -36,7 +36,7 @@ def test_json_ld_graph_resolves_the_author_reference() -> None:
     assert meta.authors == ["Marta Quinlan"]
     assert meta.published == "2024-02-11T07:45:00+00:00"  # the article's, not the page's
     assert meta.updated == "2024-02-12T09:10:00+00:00"
-    assert meta.sources == {"authors": "json-ld", "published": "json-ld"}
+    assert meta.sources == {"title": "json-ld", "authors": "json-ld", "published": "json-ld"}
 
 
 def test_json_ld_with_raw_newlines_and_trailing_commas_is_read() -> None:

@@ -35,10 +35,11 @@ from cleaners.html.decode import (
 from cleaners.html.dom import DomBlock, iter_blocks
 from cleaners.html.links import link_share
 from cleaners.html.main_content import extracted_texts
-from cleaners.html.metadata import PageMetadata, extract_metadata
+from cleaners.html.metadata import TITLE_TAG, PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
 from cleaners.html.page_fields import PageFields, page_fields, region_image
 from cleaners.html.prune import drop_code
+from cleaners.html.shown_headline import shown_headline
 from cleaners.html.signals import is_standfirst_marked, marked_ancestor
 from cleaners.html.vote import SecondOpinion, readability_blocks
 from cleaners.normalize import may_need_repair, repair_mojibake
@@ -546,20 +547,23 @@ def page_from_html(
     except _Rejected as rejected:
         return _rejected(rejected.reason, name, rejected.meta, url, site, rejected.stated)
     meta = parsed.meta
-    page = HtmlPage(blocks=[], source=name, main_texts=main.texts, meta_title=meta.title)
+    title = meta.title
+    if meta.sources.get("title") == TITLE_TAG:  # the tab's text: the page may print another
+        title = shown_headline([b.text for b in parsed.dom], main.matched, title) or title
+    page = HtmlPage(blocks=[], source=name, main_texts=main.texts, meta_title=title)
     _state(page, parsed.stated, meta.site, url, site)
     if page.image is None:  # no image stated: the article's first picture
         page.image = region_image(region.element, parsed.root, url or parsed.stated.canonical_url)
     placed = _build_blocks(page, parsed.dom, region, set(main.matched))
     if page.title_index is not None:
-        page.title = meta.title or page.blocks[page.title_index].text
+        page.title = title or page.blocks[page.title_index].text
     selected = pack.selected(parsed.root) if pack else {}
     _annotate(page, parsed.dom, placed, region.element, main.matched, selected)
     _standfirst(page, parsed.dom)
     # asked for after the page is built (readability rewrites the tree), only when needed
     page.second_opinion = SecondOpinion(lambda: readability_blocks(region.element))
     if page.title is None:
-        page.title = meta.title
+        page.title = title
     page.authors = list(meta.authors)
     page.published, page.updated = meta.published, meta.updated
     page.published_fallback = meta.published_fallback

@@ -88,6 +88,11 @@ _HEADER_LEVELS = 4  # ancestors of the h1 searched for its <time>
 _HTMLDATE_MAX_ELEMENTS = 20_000
 
 
+# `PageMetadata.sources["title"]` of a title read from the `<title>` element alone: the
+# browser tab's text, which older and smaller sites fill with the site's or a section's name
+TITLE_TAG = "title-tag"
+
+
 @dataclass(slots=True)
 class PageMetadata:
     title: str | None = None
@@ -1382,6 +1387,12 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     data.title = _visible_title(root, stripped, title, data.site, tags)
     if data.title:
         data.title = _shown_part(root, data.title) or data.title
+        if data.title != stripped:
+            data.sources["title"] = "markup"  # a heading or part the page prints
+        elif headline or meta.get("og:title") or meta.get("twitter:title"):
+            data.sources["title"] = "json-ld" if headline else "meta"
+        else:
+            data.sources["title"] = TITLE_TAG  # the document's <title>, and nothing else
 
     large = _is_large(root)  # bounded work on huge pages
     data.authors, source = _authors(root, ld, meta, site_names, data.title, large, tags)
