@@ -81,3 +81,16 @@ def test_the_title_source_tells_the_tab_title_from_metadata() -> None:
     )
     # the tab's text cut to the part the page prints is the page's own
     assert _title_source("<title>Council votes on landfill - Gazette</title>") == "markup"
+
+
+def test_a_printed_part_of_the_tab_title_by_the_story_is_the_headline() -> None:
+    # "Rubbish talk at county hall" names the story in words its lead does not use: the lead
+    # search finds no headline, the tab's title wrapping it does
+    page = [*PAGE[:2], "Rubbish talk at county hall", *PAGE[3:]]
+    assert shown_headline(page, BODY, "Marsh Valley Gazette") is None
+    wrapped = "Marsh Valley Gazette: Local News | Rubbish talk at county hall"
+    assert shown_headline(page, BODY, wrapped) == "Rubbish talk at county hall"
+    # whole words only, and not a byline or a date line
+    assert shown_headline(page, BODY, "Marsh Valley Gazette | Rubbish talk at county ha") is None
+    bylined = [*page[:3], "By Ann Reed", *page[4:]]
+    assert shown_headline(bylined, BODY, "Gazette | By Ann Reed") is None

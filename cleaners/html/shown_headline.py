@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaners.headline_search import headline_by_lead
+from cleaners.headline_search import HEADED_LOOKBACK, headline_by_lead
 from cleaners.rules.region import is_furniture
-from cleaners.textfeatures import fold
+from cleaners.textfeatures import fold, is_prose
 
 
 def shown_headline(texts: Sequence[str], body: Sequence[int], title: str | None) -> str | None:
@@ -27,8 +27,35 @@ def shown_headline(texts: Sequence[str], body: Sequence[int], title: str | None)
         return None
     if title and _prints(texts, title):
         return None  # the page prints its title: that is its headline
-    index = headline_by_lead(texts, body[0], body, is_furniture)
+    # the story starts at its first paragraph: trafilatura may keep a sidebar's line above it
+    start = next((i for i in body if is_prose(texts[i])), body[0])
+    index = _part_of_title(texts, start, title) if title else None
+    if index is None:
+        index = headline_by_lead(texts, start, [i for i in body if i >= start], is_furniture)
     return None if index is None else " ".join(texts[index].split())
+
+
+# a printed part of the tab's title has this many words or more: "Rocket down Eagles" of
+# "Halifax, The Daily News: Sports | Rocket down Eagles" (fewer are a section's name)
+_MIN_PART_WORDS = 3
+
+
+def _part_of_title(texts: Sequence[str], start: int, title: str) -> int | None:
+    """The longest line by the story's start (from `HEADED_LOOKBACK` lines above its first
+    paragraph to the line under it) that is a run of whole words of the tab's title: the
+    headline, which the tab wraps in the site's and section's names."""
+    words = f" {fold(title)} "
+    best, best_len = None, 0
+    for i in range(max(0, start - HEADED_LOOKBACK), min(len(texts), start + 2)):
+        key = fold(texts[i])
+        if (
+            len(key.split()) >= _MIN_PART_WORDS
+            and len(key) > best_len
+            and f" {key} " in words
+            and not is_furniture(texts[i])
+        ):
+            best, best_len = i, len(key)
+    return best
 
 
 # A title of this many words or more printed inside a longer block (glued to its date line or
