@@ -715,20 +715,68 @@ def _mark_extracted(
 
 def _recover_toggles(page: HtmlPage, placed: list[_Placed]) -> None:
     """An accordion's question left out while its answer, the panel its button opens right
-    below it, is the article's: the question is the answer's heading, and article text."""
-    for at, entry in enumerate(placed):
+    below it, is the article's: the question is the answer's heading, and article text.
+
+    An FAQ whose panels trafilatura left out too (shipped closed: a `hidden` class, the
+    first panel open and the others not) is the article's when it goes on from the article:
+    a run of at least `_FAQ_MIN_TOGGLES` questions with prose answers, right after a block
+    the article holds (its heading, the last paragraph, an answer kept)."""
+    at = 0
+    while at < len(placed):
+        entry = placed[at]
         index = entry.block.index
-        if index not in page.outside or entry.block.n_words < _TOGGLE_MIN_WORDS:
+        toggle = _toggle_at(page, placed, at)
+        if toggle is None:
+            at += 1
             continue
-        button = _toggle_of(entry.dom.element, entry.block.text)
-        panel = _toggle_panel(button) if button is not None else None
-        if panel is None:
-            continue
-        members = set(panel.iter())
-        answer = next((p for p in placed[at + 1 :] if p.dom.element in members), None)
-        if answer is not None and answer.block.index in page.extracted:
-            page.outside.discard(index)
-            page.extracted.add(index)
+        if any(p.block.index in page.extracted for p in placed[at + 1 : toggle]):
+            _recover(page, [entry])
+        elif at > 0 and placed[at - 1].block.index in page.extracted:
+            run = _toggle_run(page, placed, at)
+            if len(run) >= _FAQ_MIN_TOGGLES:
+                _recover(page, placed[at : run[-1]])
+                at = run[-1]
+                continue
+        at = max(toggle, at + 1) if index in page.outside else at + 1
+
+
+# an FAQ is a run of questions: a single expander after the article (an author's bio, a
+# transcript) is not recovered with it
+_FAQ_MIN_TOGGLES = 2
+
+
+def _toggle_at(page: HtmlPage, placed: list[_Placed], at: int) -> int | None:
+    """When the block at `at` is an accordion's question left out, with its answer right
+    below it: the position after the answer's last block (else None)."""
+    entry = placed[at]
+    if entry.block.index not in page.outside or entry.block.n_words < _TOGGLE_MIN_WORDS:
+        return None
+    button = _toggle_of(entry.dom.element, entry.block.text)
+    panel = _toggle_panel(button) if button is not None else None
+    if panel is None:
+        return None
+    members = set(panel.iter())
+    end = at + 1
+    while end < len(placed) and placed[end].dom.element in members:
+        end += 1
+    return end if end > at + 1 else None
+
+
+def _toggle_run(page: HtmlPage, placed: list[_Placed], at: int) -> list[int]:
+    """The ends (`_toggle_at`) of the accordion questions that follow each other from `at`."""
+    ends = []
+    while (end := _toggle_at(page, placed, at)) is not None:
+        ends.append(end)
+        at = end
+        if at >= len(placed):
+            break
+    return ends
+
+
+def _recover(page: HtmlPage, entries: list[_Placed]) -> None:
+    for entry in entries:
+        page.outside.discard(entry.block.index)
+        page.extracted.add(entry.block.index)
 
 
 def _mark_reasons(
@@ -799,11 +847,21 @@ def _toggle_panel(button: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None
         while panel is not None and not isinstance(panel.tag, str):
             panel = panel.getnext()
         if panel is not None and (controls is None or panel.get("id") == controls):
+            if _holds_toggle(panel):
+                return None  # the next item of the accordion: this one's panel is not shipped
             text = " ".join(panel.text_content()[:_PANEL_CHARS].split())
             if is_prose(text):
                 return panel
         node = node.getparent()
     return None
+
+
+def _holds_toggle(element: lxml_html.HtmlElement) -> bool:
+    """Whether a <button> of the disclosure pattern is inside `element`."""
+    return any(
+        b.get("aria-controls") is not None or b.get("aria-expanded") is not None
+        for b in element.iter("button")
+    )
 
 
 def _disclosure_toggle(button: lxml_html.HtmlElement) -> bool:
