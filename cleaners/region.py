@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from cleaners.data import load_json, load_toml
+from cleaners.data import load_json
 from cleaners.textfeatures import (
     dominant_script,
     ends_sentence,
@@ -535,26 +535,16 @@ def comment_thread_start(
 # hand between 50 and 150 on the three development corpora's dumps: 50 cut one story under
 # its comment counter, 150 none (no fitted figure).
 _THREAD_HEADING_AFTER_WORDS = 150
-_HEADING_TAIL = re.compile(r"\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[.:!»›]*\s*$")
-
-
-@cache
-def _thread_heading() -> re.Pattern[str]:
-    """`cleaners/data/comment_threads.toml`'s headings, one whole-line pattern."""
-    headings = load_toml("comment_threads.toml")["headings"]
-    return re.compile("(?:" + "|".join(headings) + ")", re.IGNORECASE)
 
 
 def is_thread_heading(text: str) -> bool:
     """The heading over a readers' comment thread ("Comments (12)", "Kommentare", "Reader
-    views"), a short whole line; a heading inside a longer line is not one."""
-    if word_count(text) > 10:
-        return False
-    text = text.strip()
-    if text[:1] in "[(" and text[-1:] in "])":  # "[ 167 comments ]"
-        text = text[1:-1].strip()
-    core = _HEADING_TAIL.sub("", text)
-    return bool(core) and _thread_heading().fullmatch(core) is not None
+    views"), a short whole line; a heading inside a longer line is not one. The headings are
+    `cleaners/data/comment_threads.toml`'s, the ones the line-pattern rules remove as comment
+    prompts."""
+    from cleaners.rules.line_patterns import thread_heading_regex
+
+    return word_count(text) <= 10 and thread_heading_regex().match(text) is not None
 
 
 def thread_heading_cut(texts: Sequence[str], span: tuple[int, int]) -> int | None:
