@@ -146,6 +146,31 @@ def test_thread_headings_in_several_languages() -> None:
         assert not is_thread_heading(line), line
 
 
+def test_the_thread_headings_are_the_comment_rules_headings() -> None:
+    """One vocabulary: every heading the region ends at is a line the comment rules remove
+    (and the thread finders of both paths know as a heading), in every language; the rules'
+    own prompts (a form's field, "Reply", a "Comment" label) are no thread heading."""
+    from cleaners.rules.line_patterns import classify_line
+
+    for line in (
+        "Reader views (5)",
+        "Readers' comments",
+        "Discuss this article",
+        "[ 167 comments ]",
+        "Leserkommentare",
+        "Vos réactions",
+        "Deja un comentario",
+        "Коментарі (3)",
+        "评论（12）",
+        "التعليقات",
+    ):
+        assert is_thread_heading(line), line
+        assert classify_line(line) == "comment_prompt", line
+    for line in ("Name*", "Reply", "Comment", "Kommentieren", "Your comment:"):
+        assert classify_line(line) == "comment_prompt", line
+        assert not is_thread_heading(line), line
+
+
 def test_a_thread_heading_below_the_story_ends_the_region() -> None:
     """Commenters signed with bare names (no credit line to read a separator from): the
     heading alone ends the article."""

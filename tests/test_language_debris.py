@@ -78,7 +78,12 @@ def test_script_gate_only_on_patterns_that_need_the_script(pattern: str, gated: 
 def test_script_gate_changes_no_verdict() -> None:
     """The gated rules name every line as the same rules without the gate do."""
     from cleaners.data import load_toml
-    from cleaners.rules.line_patterns import LinePatternRule, compile_patterns, rule_from_dict
+    from cleaners.rules.line_patterns import (
+        LinePatternRule,
+        compile_patterns,
+        rule_from_dict,
+        spec_patterns,
+    )
     from tests.fixture_pairs import FIXTURES
 
     specs = load_toml("line_patterns.toml")["rule"]
@@ -88,7 +93,7 @@ def test_script_gate_changes_no_verdict() -> None:
             name=spec["name"],
             reason=spec["reason"],
             max_words=int(spec.get("max_words", 30)),
-            regex=compile_patterns(spec["patterns"]),
+            regex=compile_patterns(spec_patterns(spec)),
             tokens=frozenset(t.casefold() for t in spec.get("tokens", [])),
             min_tokens=int(spec.get("min_tokens", 2)),
         )

@@ -31,6 +31,7 @@ from cleaners.rules.line_patterns import (
     compile_patterns,
     line_pattern_rules,
     needs_script,
+    spec_patterns,
 )
 from cleaners.rules.page_level import bot_wall_patterns
 from tests.fixture_pairs import FIXTURES
@@ -202,7 +203,7 @@ def test_screened_line_patterns_match_as_unscreened() -> None:
     hits = 0
     for spec in data["rule"]:
         name = spec["name"]
-        rule, plain = rules[name], _unscreened(rules[name], list(spec.get("patterns", [])))
+        rule, plain = rules[name], _unscreened(rules[name], spec_patterns(spec))
         for text in texts:
             found = plain.matches(text)
             assert rule.matches(text) == found, (name, text)
@@ -219,7 +220,7 @@ def test_line_pattern_group_removes_what_the_plain_rules_remove_one_by_one() -> 
 
     data = tomllib.loads((DATA / "line_patterns.toml").read_text("utf-8"))
     rules = {r.name: r for r in line_pattern_rules()}
-    plain = [_unscreened(rules[s["name"]], list(s.get("patterns", []))) for s in data["rule"]]
+    plain = [_unscreened(rules[s["name"]], spec_patterns(s)) for s in data["rule"]]
     texts = _texts()
     texts += ["“Share this”, she said.", "«Подписаться»", "Sponsored", "A Headline Over It"]
     texts += ["Поделиться", "Наша рассылка", "Реклама", "© 2024 Газета", "分享", "広告"]
@@ -263,7 +264,7 @@ def test_group_reading_remembered_verdicts_removes_what_the_plain_rules_remove(w
 
     data = tomllib.loads((DATA / "line_patterns.toml").read_text("utf-8"))
     rules = {r.name: r for r in line_pattern_rules()}
-    plain = [_unscreened(rules[s["name"]], list(s.get("patterns", []))) for s in data["rule"]]
+    plain = [_unscreened(rules[s["name"]], spec_patterns(s)) for s in data["rule"]]
     texts = _texts()
     texts += [
         "Share | Tweet | Email",

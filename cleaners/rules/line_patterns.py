@@ -257,8 +257,42 @@ def needs_script(pattern: str) -> bool:
         return False
 
 
+# Around a comment-thread heading (`comment_threads.toml`): the whole heading may sit in
+# brackets ("[ 167 comments ]"), and a count ("Comments (12)", "Comments 12") and a closing
+# colon, full stop or arrow may follow it.
+_HEADING_OPEN = r"^\s*(?:[\[(]\s*)?(?:"
+_HEADING_CLOSE = r")\s*(?:[(\[（]\s*\d+\s*[)\]）]|\d+)?\s*[.:!»›：]*\s*[\])]?\s*$"
+
+
+@cache
+def _thread_headings() -> dict[str, list[str]]:
+    """`comment_threads.toml`'s headings of a readers' comment thread, by language."""
+    return load_toml("comment_threads.toml")["headings"]
+
+
+def heading_pattern(headings: list[str]) -> str:
+    """One whole-line pattern of thread headings, with the brackets and counts around them."""
+    return _HEADING_OPEN + "|".join(headings) + _HEADING_CLOSE
+
+
+@cache
+def thread_heading_regex() -> re.Pattern[str]:
+    """Every language's comment-thread headings, one whole-line pattern (`re.match`)."""
+    every = [h for headings in _thread_headings().values() for h in headings]
+    return re.compile(heading_pattern(every), re.IGNORECASE)
+
+
+def spec_patterns(spec: dict[str, Any]) -> list[str]:
+    """A data rule's patterns: its own, and a whole-line pattern per language it takes the
+    comment-thread headings of (`thread_headings`: languages of `comment_threads.toml`), so
+    the headings are written once for the rules and the text path's region."""
+    table = _thread_headings() if spec.get("thread_headings") else {}
+    own = list(spec.get("patterns", []))
+    return [heading_pattern(table[lang]) for lang in spec.get("thread_headings", [])] + own
+
+
 def rule_from_dict(spec: dict[str, Any]) -> LinePatternRule:
-    every = list(spec.get("patterns", []))
+    every = spec_patterns(spec)
     gated = [p for p in every if needs_script(p)]
     patterns = [p for p in every if p not in gated]
     searched = [p for p in patterns if not p.startswith("^")]

@@ -77,7 +77,8 @@ def _token_keys(text: str) -> list[frozenset[str]]:
     ]
 
 
-def _keys(text: str) -> set[str]:
+def content_keys(text: str) -> set[str]:
+    """The keys of a text's content words (`cohesion`'s reference)."""
     keys: set[str] = set()
     for token_keys in _token_keys(text):
         keys |= token_keys
@@ -156,7 +157,7 @@ class SecondStoryRule:
         prose = [is_prose(b.text) for b in kept]
         prose_at = [position for position, flag in enumerate(prose) if flag]
         start = _main_title_position(kept)
-        title = _keys(kept[start].text) if start is not None else set()
+        title = content_keys(kept[start].text) if start is not None else set()
         reference = _LazyKeys(set(title))
         body_before = 0
         script: str | None = None
@@ -221,7 +222,7 @@ class _LazyKeys:
 
     def keys(self) -> set[str]:
         for text in self._pending:
-            self._keys |= _keys(text)
+            self._keys |= content_keys(text)
         self._pending.clear()
         return self._keys
 
