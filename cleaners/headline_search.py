@@ -116,12 +116,45 @@ def headline_by_lead(
         and not _section_label(texts[above], stop)
     ):
         best_index = above
+    best_index = _headline_ending_a_trail(texts, best_index, found_at)
     # a headline printed twice (over and under its picture, or in a breadcrumb): the first copy
     key = fold(texts[best_index])
     for j in range(max(0, best_index - LOOKBACK), best_index):
         if fold(texts[j]) == key:
             return j
     return best_index
+
+
+def _headline_ending_a_trail(texts: Sequence[str], best: int, found_at: dict[int, int]) -> int:
+    """The best line is a breadcrumb trail ending in the headline ("Home Gear Reviews Best
+    Home Gym on a Budget", "Car Talk / Car Reviews / Best EVs of 2026"), and the headline is
+    a line of its own near it: that line. The trail repeats every word of the headline and
+    adds the sections', so it shares as much with the story and is chosen before it."""
+    ends = [
+        j
+        for j in found_at
+        if j != best
+        and word_count(texts[j]) >= _MIN_TITLE_WORDS
+        and _trail_to(texts[best], texts[j])
+    ]
+    return max(ends, key=lambda j: (len(texts[j]), j)) if ends else best
+
+
+# Before a line's last part, these end a headline's first part, not a trail's last section:
+# "Real Estate for Beginners - Real Estate 101", "What is SEO? (Search Engine Optimization)"
+_PART_MARKS = "-–—([{?!"
+_TRAIL_MARKS = "/>»:|›"  # between a trail's sections
+
+
+def _trail_to(trail: str, headline: str) -> bool:
+    """`trail` is sections then `headline` (in any case): "Home Blog <headline>", "Hub »
+    Social Media » <headline>", "PROJECT: <headline>"."""
+    trail, headline = trail.strip(), headline.strip()
+    if len(headline) >= len(trail) or not trail.casefold().endswith(headline.casefold()):
+        return False
+    sections = trail[: -len(headline)]
+    at_boundary = sections[-1].isspace() or sections[-1] in _TRAIL_MARKS
+    return at_boundary and sections.rstrip()[-1:] not in ("", *_PART_MARKS)
 
 
 _LABEL_WORDS = 4
