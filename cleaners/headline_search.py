@@ -102,6 +102,23 @@ def headline_by_lead(
     if not scores:
         return None
     best_index = max(scores, key=lambda i: (scores[i], i))  # ties: the nearer line
+    # a section label ("Electric Scooter Reviews", "AI in Medicine & Health") shares the
+    # story's words as its headline does, in a few; a line naming the story in more is it
+    if _section_label(texts[best_index], stop):
+        label_score = scores[best_index]
+        named = [
+            i
+            for i in scores
+            if word_count(texts[i]) >= _NAMED_WORDS
+            and scores[i] >= label_score / 2
+            and not is_prose(texts[i])
+            and not _section_label(texts[i], stop)
+            and not _field_line(texts[i])
+            # "Ever wonder how coffee was first discovered?" under the label opens the story
+            and not _asks(texts[i])
+        ]
+        if named:
+            best_index = max(named, key=lambda i: (scores[i], i))
     # a shorter line right above the best one that shares words with the story too is the
     # headline, the best one its standfirst (which repeats more of the lead by being longer;
     # a standfirst of a sentence's length may share only one word with the headline above it)
@@ -158,6 +175,7 @@ def _trail_to(trail: str, headline: str) -> bool:
 
 
 _LABEL_WORDS = 4
+_NAMED_WORDS = 5  # a line naming the story over a section label is this long
 
 
 def _section_label(text: str, stop: frozenset[str]) -> bool:
@@ -171,6 +189,12 @@ def _section_label(text: str, stop: frozenset[str]) -> bool:
         and all(w[0].isupper() or w[0].isdigit() for w in words)
         and not any(w.strip(_STRIP).casefold() in stop for w in words)
     )
+
+
+def _field_line(text: str) -> bool:
+    """A field's one-word label before its value: "Cast: Name, Name", "Tags: a, b"."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and len(head.split()) == 1
 
 
 def _listed_again(texts: Sequence[str], i: int, last_at: dict[str, int]) -> bool:

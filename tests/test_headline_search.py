@@ -217,3 +217,19 @@ def test_a_headline_whose_second_part_is_a_line_of_its_own_stays_whole() -> None
     for headline in (f"Olive harvest - {TITLE}", f"Olive harvest ({TITLE})"):
         article = clean_text(page(*MENU, headline, TITLE, *BODY, *FOOTER))
         assert article.title == headline
+
+
+# a headline sharing few of its words with the lead under a label sharing all of its own
+LOOSE_HEADLINE = "Why growers fear next year's harvest"
+
+
+def test_a_section_label_chosen_as_the_best_line_gives_way_to_the_headline() -> None:
+    texts, body = texts_and_body("Olive Harvest Heat", LOOSE_HEADLINE)
+    assert headline_by_lead(texts, body[0], body, never_furniture) == 1
+
+
+def test_a_field_line_or_a_question_under_a_label_is_not_the_headline() -> None:
+    # "Cast: names" lists names the story repeats; a question opens the story
+    for line in ("Growers: Karim Haddad, Soraya Benali, Tunisian Olive Farmers", f"{TITLE}?"):
+        texts, body = texts_and_body("Olive Harvest Heat", line)
+        assert headline_by_lead(texts, body[0], body, never_furniture) == 0
