@@ -102,6 +102,23 @@ def headline_by_lead(
     if not scores:
         return None
     best_index = max(scores, key=lambda i: (scores[i], i))  # ties: the nearer line
+    # a section label ("Electric Scooter Reviews", "AI in Medicine & Health") shares the
+    # story's words as its headline does, in a few; a line naming the story in more is it
+    if _section_label(texts[best_index], stop):
+        label_score = scores[best_index]
+        named = [
+            i
+            for i in scores
+            if word_count(texts[i]) >= _NAMED_WORDS
+            and scores[i] >= label_score / 2
+            and not is_prose(texts[i])
+            and not _section_label(texts[i], stop)
+            and not _field_line(texts[i])
+            # "Ever wonder how coffee was first discovered?" under the label opens the story
+            and not _asks(texts[i])
+        ]
+        if named:
+            best_index = max(named, key=lambda i: (scores[i], i))
     # a shorter line right above the best one that shares words with the story too is the
     # headline, the best one its standfirst (which repeats more of the lead by being longer;
     # a standfirst of a sentence's length may share only one word with the headline above it)
@@ -116,6 +133,7 @@ def headline_by_lead(
         and not _section_label(texts[above], stop)
     ):
         best_index = above
+    best_index = _headline_ending_a_trail(texts, best_index, found_at)
     # a headline printed twice (over and under its picture, or in a breadcrumb): the first copy
     key = fold(texts[best_index])
     for j in range(max(0, best_index - LOOKBACK), best_index):
@@ -124,7 +142,40 @@ def headline_by_lead(
     return best_index
 
 
+def _headline_ending_a_trail(texts: Sequence[str], best: int, found_at: dict[int, int]) -> int:
+    """The best line is a breadcrumb trail ending in the headline ("Home Gear Reviews Best
+    Home Gym on a Budget", "Car Talk / Car Reviews / Best EVs of 2026"), and the headline is
+    a line of its own near it: that line. The trail repeats every word of the headline and
+    adds the sections', so it shares as much with the story and is chosen before it."""
+    ends = [
+        j
+        for j in found_at
+        if j != best
+        and word_count(texts[j]) >= _MIN_TITLE_WORDS
+        and _trail_to(texts[best], texts[j])
+    ]
+    return max(ends, key=lambda j: (len(texts[j]), j)) if ends else best
+
+
+# Before a line's last part, these end a headline's first part, not a trail's last section:
+# "Real Estate for Beginners - Real Estate 101", "What is SEO? (Search Engine Optimization)"
+_PART_MARKS = "-–—([{?!"
+_TRAIL_MARKS = "/>»:|›"  # between a trail's sections
+
+
+def _trail_to(trail: str, headline: str) -> bool:
+    """`trail` is sections then `headline` (in any case): "Home Blog <headline>", "Hub »
+    Social Media » <headline>", "PROJECT: <headline>"."""
+    trail, headline = trail.strip(), headline.strip()
+    if len(headline) >= len(trail) or not trail.casefold().endswith(headline.casefold()):
+        return False
+    sections = trail[: -len(headline)]
+    at_boundary = sections[-1].isspace() or sections[-1] in _TRAIL_MARKS
+    return at_boundary and sections.rstrip()[-1:] not in ("", *_PART_MARKS)
+
+
 _LABEL_WORDS = 4
+_NAMED_WORDS = 5  # a line naming the story over a section label is this long
 
 
 def _section_label(text: str, stop: frozenset[str]) -> bool:
@@ -138,6 +189,12 @@ def _section_label(text: str, stop: frozenset[str]) -> bool:
         and all(w[0].isupper() or w[0].isdigit() for w in words)
         and not any(w.strip(_STRIP).casefold() in stop for w in words)
     )
+
+
+def _field_line(text: str) -> bool:
+    """A field's one-word label before its value: "Cast: Name, Name", "Tags: a, b"."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and len(head.split()) == 1
 
 
 def _listed_again(texts: Sequence[str], i: int, last_at: dict[str, int]) -> bool:

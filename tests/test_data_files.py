@@ -106,7 +106,7 @@ def test_byline_words_of_a_new_language_are_data(data_copy: Path) -> None:
     assert vocabulary.byline.match("Af Anna Lind og Erik Berg") is None
     path = data_copy / "bylines.toml"
     text = path.read_text("utf-8")
-    text = text.replace("fr = ['par']", "fr = ['par']\nda = ['af']")
+    text = text.replace("[byline_lead]\n", "[byline_lead]\nda = ['af']\n")
     text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nda = ['\\bog\\b']")
     path.write_text(text, "utf-8")
     load_toml.cache_clear()

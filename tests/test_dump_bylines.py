@@ -415,3 +415,73 @@ def test_one_word_byline_under_the_headline_names_the_author(
 def test_one_word_by_line_that_names_no_one_is_no_author(line: str) -> None:
     article = clean_text(page("Home", "Markets", TITLE, line, *STORY))
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        # the names, a small word, the date ("names_then_date" in bylines.toml)
+        (
+            "Posted by Soraya Benali on March 3, 2025",
+            (["Soraya Benali"], [("published", "2025-03-03")]),
+        ),
+        (
+            "Publié par Claire Dubois le 3 mars 2025",
+            (["Claire Dubois"], [("published", "2025-03-03")]),
+        ),
+        ("Von Greta Lind am 3. März 2025", (["Greta Lind"], [("published", "2025-03-03")])),
+        (
+            "Publicado por Ana Ruiz el 3 de marzo de 2025",
+            (["Ana Ruiz"], [("published", "2025-03-03")]),
+        ),
+        (
+            "By Greta Lind, Omar Nasser on March 3, 2025 | 4 Comments",
+            (["Greta Lind", "Omar Nasser"], [("published", "2025-03-03")]),
+        ),
+        # the date line's opener after the names
+        (
+            "By Soraya Benali. Last Updated on March 3, 2025",
+            (["Soraya Benali"], [("updated", "2025-03-03")]),
+        ),
+        # middle dots between the segments
+        (
+            "by Soraya Benali ● March 3, 2025 ● 6 min read",
+            (["Soraya Benali"], [("published", "2025-03-03")]),
+        ),
+        (
+            "By Soraya Benali ⋅ Crop Analyst ⋅ Updated March 3, 2025",
+            (["Soraya Benali"], [("updated", "2025-03-03")]),
+        ),
+        # after the date, the post's categories: ignored
+        (
+            "by Soraya Benali | Mar 3, 2025 | Olive Growing and Harvest Reports, Farm Markets",
+            (["Soraya Benali"], [("published", "2025-03-03")]),
+        ),
+    ],
+)
+def test_bylines_with_a_linked_date_or_more_segments(
+    line: str, parsed: tuple[list[str], list[tuple[str, str]]]
+) -> None:
+    assert BylineRule().parse(line) == parsed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Boat and Bike on October 12, 2024 | a guided ride along the river past the orchards",
+        # a sentence-long segment before any date: the line is no byline
+        "by Soraya Benali | a report on the olive harvest of the co-operatives | Mar 3, 2025",
+        "Posted by the committee on behalf of every member",
+    ],
+)
+def test_lines_like_bylines_with_a_date_that_name_no_one(line: str) -> None:
+    assert BylineRule().parse(line) is None
+
+
+def test_a_day_with_its_ordinal_letters_before_the_byline_in_the_header() -> None:
+    line = "September 1st, 2023 By Soraya Benali"
+    article = clean_text(dump(line))
+    assert article.authors == ("Soraya Benali",)
+    assert article.published == "2023-09-01"
+    assert removal_of(article, line).reason == "byline"
+    assert paragraphs(article) == list(STORY)

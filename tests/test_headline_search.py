@@ -195,3 +195,41 @@ def test_a_german_section_label_over_the_headline_is_not_the_headline() -> None:
     )
     texts = ["Olivenernte Tunesien Preise", headline, *story]
     assert headline_by_lead(texts, 2, [2, 3], never_furniture) == 1
+
+
+def test_a_breadcrumb_trail_ending_in_the_headline_is_not_the_headline() -> None:
+    # the trail repeats the headline's words and adds the sections': it shares as much
+    for trail in (f"Home World Africa {TITLE}", f"News › Africa › {TITLE}", f"Farming: {TITLE}"):
+        article = clean_text(page(*MENU, trail, TITLE, "Tue 14 Nov 2023", *BODY, *FOOTER))
+        assert article.title == TITLE
+        assert article.text.split("\n\n") == list(BODY)
+
+
+def test_a_spanish_breadcrumb_trail_ending_in_the_headline_is_not_the_headline() -> None:
+    trail = f"Inicio / Agricultura / {ES_TITLE}"
+    article = clean_text(page(*MENU, trail, ES_TITLE, *ES_BODY, *FOOTER))
+    assert article.title == ES_TITLE
+
+
+def test_a_headline_whose_second_part_is_a_line_of_its_own_stays_whole() -> None:
+    # "Headline - Part" or "Headline (Part)": the part after a dash or a bracket is the
+    # headline's, not a trail's last section (the part printed again is a subheading)
+    for headline in (f"Olive harvest - {TITLE}", f"Olive harvest ({TITLE})"):
+        article = clean_text(page(*MENU, headline, TITLE, *BODY, *FOOTER))
+        assert article.title == headline
+
+
+# a headline sharing few of its words with the lead under a label sharing all of its own
+LOOSE_HEADLINE = "Why growers fear next year's harvest"
+
+
+def test_a_section_label_chosen_as_the_best_line_gives_way_to_the_headline() -> None:
+    texts, body = texts_and_body("Olive Harvest Heat", LOOSE_HEADLINE)
+    assert headline_by_lead(texts, body[0], body, never_furniture) == 1
+
+
+def test_a_field_line_or_a_question_under_a_label_is_not_the_headline() -> None:
+    # "Cast: names" lists names the story repeats; a question opens the story
+    for line in ("Growers: Karim Haddad, Soraya Benali, Tunisian Olive Farmers", f"{TITLE}?"):
+        texts, body = texts_and_body("Olive Harvest Heat", line)
+        assert headline_by_lead(texts, body[0], body, never_furniture) == 0

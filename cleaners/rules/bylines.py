@@ -17,7 +17,9 @@ from cleaners.textfeatures import WORD, ends_sentence, is_prose
 _MAX_DATE_WORDS = 8
 # Arabic short vowels and other marks, optional in writing: "نُشر" is "نشر".
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
-_SEGMENT_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*")
+# the marks parting a byline's or date line's segments: dashes, bars and the middle dots
+# of blog themes ("by Amanda · Dec 20, 2025", "by Name ● December 23, 2025 ● 6 min read")
+_SEGMENT_SPLIT = re.compile(r"\s+[-–—|•·●⋅]\s+|\s*\|\s*")
 _NAMES_THEN_DATE = re.compile(r"\s+,\s+|\s+[-–—|]\s+")
 
 
@@ -55,6 +57,7 @@ class _Vocabulary:
     # without running it (it tries every position of the line)
     prefix_glued_words: tuple[str, ...]
     date_then_by: re.Pattern[str]  # "<date> by Name"
+    names_then_date: re.Pattern[str]  # "Name on <date>": the word before the date (group)
     wire_credit: re.Pattern[str]  # "(Additional reporting by"
     wire_clause: re.Pattern[str]  # "reporting by A and B in City"
     name_split: re.Pattern[str]
@@ -137,6 +140,7 @@ def _vocabulary() -> _Vocabulary:
             rf"^(?P<date>.{{6,60}}?)\s+({_either(data['date_then_by'])})\s+(?P<names>[A-Z].{{1,80}})$",
             re.IGNORECASE,
         ),
+        names_then_date=re.compile(rf"\s+(?:{_either(data['names_then_date'])})\s+(?=\S)"),
         wire_credit=re.compile(rf"^\(?\s*{wire_head}\b", re.IGNORECASE),
         wire_clause=re.compile(
             rf"^{wire_head}\s+(?P<names>.+?)(\s+({_either(wire['place'])})\s+[A-Z][\w\s-]*)?$",
@@ -494,6 +498,27 @@ def _names_then_bare_date(segment: str) -> tuple[list[str], tuple[str, str]] | N
     return None
 
 
+def _names_then_linked_date(segment: str) -> tuple[list[str], tuple[str, str]] | None:
+    """'Peter Bell on August 21, 2019', 'Nom le 3 mai 2024' (a byline's names, a small word,
+    the date): the names and the date, split at the last such word followed by a date."""
+    if not any(ch.isdigit() for ch in segment):
+        return None
+    for link in reversed(list(_vocabulary().names_then_date.finditer(segment))):
+        found = _date_kind(segment[link.end() :].strip())
+        if found is None:
+            continue
+        head = segment[: link.start()].split()
+        # "Jeff Cobb. Last Updated on <date>": the date line's own opener ends the names
+        for k in range(1, len(head)):
+            if _vocabulary().prefix_alone.match(" ".join(head[k:])):
+                found = _date_kind(" ".join(head[k:]) + segment[link.start() :]) or found
+                head = head[:k]
+                break
+        names = _names(" ".join(head).rstrip(" .,;"))
+        return (names, found) if names else None
+    return None
+
+
 # A bare name line: letters, spaces, the dots, apostrophes and hyphens of names, the commas
 # and ampersands between them; no colon, slash, bar or question mark (menu and label lines)
 _BARE_NAME_LINE = re.compile(r"^[^\W\d_][^\W\d_\s.'’,&-]*(?:[\s.'’,&-]+[^\W\d_]+)*\.?$")
@@ -647,7 +672,7 @@ class BylineRule:
         names = _names(segments[0])
         found_dates = []
         if names is None:
-            split = _names_then_bare_date(segments[0])
+            split = _names_then_linked_date(segments[0]) or _names_then_bare_date(segments[0])
             if split is None:
                 return None
             names, glued_date = split
@@ -659,7 +684,10 @@ class BylineRule:
             found = _date_kind(segment)
             if found:
                 found_dates.append(found)
-            elif not short:
+            elif not short and not found_dates:
+                # a sentence after the names: no byline. After its date, a byline may go on
+                # with the post's categories or its comment count ("by Name | Mar 11, 2023 |
+                # All About Brakes and Brake Repair, Learn About Brakes")
                 return None
         return names, found_dates
 
@@ -913,26 +941,32 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
     # the headline parts the lines above it from those below ("By" over it names no one)
     gaps: list[Block | None] = [b for b in zone if b.index < title_index]
     gaps += [None, *(b for b in zone if b.index > title_index)]
-    byline = BylineRule()
-    byline.read(page, gaps)
-    if not page.authors:
-        _one_name_byline(page, [b for b in zone if b.kept])
     # a day with its ordinal letters ("November 26th, 2024", "1er mai 2024") is a date's word
-    # here only: the date reads below see the zone's lines without those letters
+    # here only: the reads below see the zone's lines without those letters
     plain = {b.index: _without_ordinals(b) for b in zone}
     plain_gaps = [None if b is None else plain[b.index] for b in gaps]
+    byline = BylineRule()
+    byline.read(page, plain_gaps)  # "September 1st, 2023 By Name"
+    _settle_copies(zone, plain)
+    if not page.authors:
+        _one_name_byline(page, [b for b in zone if b.kept])
     if not page.authors and page.region is not None:
         # under the headline (the lines over it were next to the story's region: read); before
         # the date lines go, as it reads them
         byline._name_by_date(page, [plain[b.index] for b in zone if b.index > title_index])
     DateLineRule().read(page, plain_gaps)
+    _settle_copies(zone, plain)
+    for block, removal in restored:
+        if block.kept:
+            block.removal = removal
+
+
+def _settle_copies(zone: Sequence[Block], plain: dict[int, Block]) -> None:
+    """The removals made on the zone's copies without ordinals, made on the zone's blocks."""
     for block in zone:
         removal = plain[block.index].removal
         if removal is not None and block.kept:
             block.remove(removal.reason, removal.rule)
-    for block, removal in restored:
-        if block.kept:
-            block.removal = removal
 
 
 def _one_name_byline(page: Page, zone: Sequence[Block]) -> None:
