@@ -179,7 +179,7 @@ _NAMED_WORDS = 5  # a line naming the story over a section label is this long
 
 
 def _section_label(text: str, stop: frozenset[str]) -> bool:
-    """A section's name over the headline ("Diet & Fitness", "Toddler Sleep Training", "Food,
+    """A section's name over the headline ("Diet & Fitness", "Home Security Cameras", "Food,
     Nutrition, Diet"): a few capitalised words naming a topic, none of them a small word of
     the language ("of", "to", "the": a headline over its standfirst reads as a phrase). It
     shares the story's words as its headline does, so the overlap cannot tell them apart."""
@@ -187,8 +187,20 @@ def _section_label(text: str, stop: frozenset[str]) -> bool:
     return (
         len(words) <= _LABEL_WORDS
         and all(w[0].isupper() or w[0].isdigit() for w in words)
-        and not any(w.strip(_STRIP).casefold() in stop for w in words)
+        and not any(_small_word(w, stop) for w in words)
     )
+
+
+# The small words of a language ("of", "to", "the", "a", "is", "how", "our"; "de", "la", "und",
+# "les") are its shortest: jusText's stop lists, the language's most frequent words on
+# Wikipedia, also hold topic words a label is made of ("home", "community", "business",
+# "social"), which a length cap leaves out in any language without a list per language
+_SMALL_LETTERS = 3
+
+
+def _small_word(word: str, stop: frozenset[str]) -> bool:
+    key = word.strip(_STRIP).casefold()
+    return key in stop and len(key) <= _SMALL_LETTERS
 
 
 def _field_line(text: str) -> bool:

@@ -233,3 +233,19 @@ def test_a_field_line_or_a_question_under_a_label_is_not_the_headline() -> None:
     for line in ("Growers: Karim Haddad, Soraya Benali, Tunisian Olive Farmers", f"{TITLE}?"):
         texts, body = texts_and_body("Olive Harvest Heat", line)
         assert headline_by_lead(texts, body[0], body, never_furniture) == 0
+
+
+def test_a_label_of_a_language_s_frequent_topic_words_is_a_section_label() -> None:
+    # jusText's stop lists hold "local" and "community": words a label is made of, not the
+    # small words a headline reads as a phrase by
+    for label in ("Local Olive Farmers", "Community Olive Farmers"):
+        texts, body = texts_and_body(label, TITLE)
+        assert headline_by_lead(texts, body[0], body, never_furniture) == 1
+
+
+def test_a_short_title_case_headline_with_a_small_word_is_no_section_label() -> None:
+    # "The", "How": a headline over its standfirst, which shares more of the story's words
+    standfirst = "Olive farmers across central Tunisia count the cost of weeks of extreme heat"
+    for headline in ("The Olive Harvest Crisis", "How Olive Growers Cope"):
+        texts, body = texts_and_body(headline, standfirst)
+        assert headline_by_lead(texts, body[0], body, never_furniture) == 0
