@@ -184,6 +184,8 @@ class SecondStoryRule:
                 continue
             if not hinted and _cut_by_ad_slot(kept, position):
                 continue
+            if not hinted and min_furniture == 0 and _first_listed_link(kept, position):
+                continue
             # the headline's own body starts within a few blocks (a list of titles is not
             # a story), and it has enough paragraphs
             first = bisect_right(prose_at, position)
@@ -254,6 +256,34 @@ def _cut_by_ad_slot(kept: list[Block], position: int) -> bool:
         position + 1 < len(kept)
         and not ends_sentence(kept[position].text)
         and classify_line(kept[position + 1].text) == "advertisement"
+    )
+
+
+# Items of a list of links, the first one counted: three headlines in a row (one headline
+# over its summary is a teaser card, the page's furniture below the story, not a list).
+_LIST_ITEMS = 3
+
+
+def _first_listed_link(kept: list[Block], position: int) -> bool:
+    """The first item of a list of links set into a dump's story ("Don't miss" / "Read also"
+    over three headlines or more, then the story's next paragraph), not a new story's
+    headline. A new story's headline is followed by its credits, a picture or its first
+    paragraph, never by other headlines; a list item under a related-links heading is. Text
+    path only (the caller's `min_furniture` 0): on HTML pages a boundary needs a new story's
+    full furniture, and such lists are the markup's links."""
+    if position < 1 or position + _LIST_ITEMS > len(kept):
+        return False
+    items = kept[position : position + _LIST_ITEMS]
+    return (
+        is_related_heading(kept[position - 1].text)
+        and len({b.key for b in items}) == _LIST_ITEMS  # a card prints its headline twice
+        and all(
+            is_headline_like(b.text)
+            and not is_prose(b.text)
+            and not _is_credit_or_date(b.text)
+            and not is_caption(b.text)
+            for b in items[1:]
+        )
     )
 
 
