@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from cleaners.data import load_json
+from cleaners.data import load_json, load_toml
 from cleaners.rules.second_story import cohesion, content_keys
 from cleaners.textfeatures import (
     dominant_script,
@@ -548,16 +548,63 @@ def is_thread_heading(text: str) -> bool:
     return word_count(text) <= 10 and thread_heading_regex().match(text) is not None
 
 
+# A readers'-views box set inside the story ("Have your say", a reader's quote or two, "Send
+# us your comments") is no thread: the story's paragraphs resume below it. Its heading does
+# not end the region when, within `_BOX_LINES` lines below it, the box's closing call
+# (`comment_threads.toml`'s `box_calls`) is followed right away by two paragraphs that take
+# up the story's vocabulary again (second-story cohesion at least `_RESUME_COHESION`, the
+# bound under which teaser cards are no continuation). Cohesion alone cannot tell: readers'
+# comments under a real thread heading take up the story's words as much (0.2 to 0.6 on the
+# development corpora's threads; 0.3 for the story resuming under a BBC box).
+_BOX_LINES = 6
+_RESUME_COHESION = 0.3  # = _TEASER_COHESION below
+
+
+@cache
+def _box_call_regex() -> re.Pattern[str]:
+    calls = [
+        c
+        for per_language in load_toml("comment_threads.toml")["box_calls"].values()
+        for c in per_language
+    ]
+    return re.compile(r"^\s*(?:" + "|".join(calls) + r")\s*[.:!»›]*\s*$", re.IGNORECASE)
+
+
+def is_box_call(text: str) -> bool:
+    """The call closing a readers'-views box inside a story ("Send us your comments")."""
+    return word_count(text) <= 10 and _box_call_regex().match(text) is not None
+
+
+def story_resumes(texts: Sequence[str], heading: int, story: set[str]) -> bool:
+    """Whether the story's paragraphs resume below a readers'-views box whose heading is at
+    `heading` (`story`: the content keys of the story's paragraphs above it)."""
+    for j in range(heading + 1, min(heading + 1 + _BOX_LINES, len(texts) - 2)):
+        if not is_box_call(texts[j]):
+            continue
+        pair = texts[j + 1], texts[j + 2]
+        return all(_is_run_prose(t) for t in pair) and (
+            cohesion(" ".join(pair), story, set()) >= _RESUME_COHESION
+        )
+    return False
+
+
 def thread_heading_cut(texts: Sequence[str], span: tuple[int, int]) -> int | None:
     """The line of the first comment-thread heading inside the region `span` below the
-    story's first `_THREAD_HEADING_AFTER_WORDS` prose words, None if none."""
+    story's first `_THREAD_HEADING_AFTER_WORDS` prose words, None if none. The heading of a
+    box the story resumes below (`story_resumes`) is not the story's end."""
     prose = 0
+    story: set[str] = set()
     for i in range(span[0], span[1]):
         text = texts[i]
-        if prose >= _THREAD_HEADING_AFTER_WORDS and is_thread_heading(text):
+        if (
+            prose >= _THREAD_HEADING_AFTER_WORDS
+            and is_thread_heading(text)
+            and not story_resumes(texts, i, story)
+        ):
             return i
         if _is_run_prose(text):
             prose += word_count(text)
+            story |= content_keys(text)
     return None
 
 

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from cleaners.blocks import Block, Page
-from cleaners.data import load_text
+from cleaners.data import load_text, load_toml
 from cleaners.html.page import HtmlPage
 from cleaners.rules.captions import is_caption
 from cleaners.rules.line_patterns import classify_line
@@ -184,6 +184,8 @@ class SecondStoryRule:
                 continue
             if not hinted and _cut_by_ad_slot(kept, position):
                 continue
+            if not hinted and min_furniture == 0 and _first_listed_link(kept, position):
+                continue
             # the headline's own body starts within a few blocks (a list of titles is not
             # a story), and it has enough paragraphs
             first = bisect_right(prose_at, position)
@@ -257,6 +259,34 @@ def _cut_by_ad_slot(kept: list[Block], position: int) -> bool:
     )
 
 
+# Items of a list of links, the first one counted: three headlines in a row (one headline
+# over its summary is a teaser card, the page's furniture below the story, not a list).
+_LIST_ITEMS = 3
+
+
+def _first_listed_link(kept: list[Block], position: int) -> bool:
+    """The first item of a list of links set into a dump's story ("Don't miss" / "Read also"
+    over three headlines or more, then the story's next paragraph), not a new story's
+    headline. A new story's headline is followed by its credits, a picture or its first
+    paragraph, never by other headlines; a list item under a related-links heading is. Text
+    path only (the caller's `min_furniture` 0): on HTML pages a boundary needs a new story's
+    full furniture, and such lists are the markup's links."""
+    if position < 1 or position + _LIST_ITEMS > len(kept):
+        return False
+    items = kept[position : position + _LIST_ITEMS]
+    return (
+        is_related_heading(kept[position - 1].text)
+        and len({b.key for b in items}) == _LIST_ITEMS  # a card prints its headline twice
+        and all(
+            is_headline_like(b.text)
+            and not is_prose(b.text)
+            and not _is_credit_or_date(b.text)
+            and not is_caption(b.text)
+            for b in items[1:]
+        )
+    )
+
+
 def _recurring(blocks: list[Block], block: Block, copies: dict[str, list[int]]) -> bool:
     """A line printed twice or more before the candidate (kept or removed: an image's title
     under every picture, a section label) is the page's furniture, not a new story's
@@ -268,12 +298,38 @@ def _recurring(blocks: list[Block], block: Block, copies: dict[str, list[int]]) 
     return sum(1 for index in copies.get(block.key, ()) if index < block.index) >= 2
 
 
+# A picture's bare credit line, the photographer's name over a slash and the agency
+# ("Mohamed Azakir/Reuters", "AFP/Getty Images"): printed under each picture set into a
+# story, it looks like a short headline, and the story's next paragraphs (after the picture)
+# rarely take up the few title words the cohesion asks for. Captions ending in a credit are
+# `is_caption`'s; a bare "Name/Agency" line is not one of its forms.
+_CREDIT_MAX_WORDS = 6
+
+
+@cache
+def _slash_credit() -> re.Pattern[str]:
+    data = load_toml("credits.toml")
+    names = sorted({*data["agencies"], *data["wire_services"]}, key=len, reverse=True)
+    agency = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"^[^\W\d_][\w .'-]{{0,40}}?\s*/\s*(?:{agency})(?:\s*/\s*[\w .'-]{{1,40}})?$",
+        re.IGNORECASE,
+    )
+
+
+def is_slash_credit(text: str) -> bool:
+    """A photo's bare credit line: "Name/Agency" (`_slash_credit`), a few words."""
+    stripped = text.strip()
+    return len(stripped.split()) <= _CREDIT_MAX_WORDS and bool(_slash_credit().match(stripped))
+
+
 def _is_story_headline(text: str, page_script: str | None) -> bool:
     """Headline-like, and none of the one-line debris that also looks like a headline."""
     return (
         is_headline_like(text)
         and dominant_script(text) == page_script
         and not is_caption(text)
+        and not is_slash_credit(text)
         and not is_related_heading(text)
         and not is_teaser(text)
         and classify_line(text) is None

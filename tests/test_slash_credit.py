@@ -1,0 +1,52 @@
+"""A picture's bare credit line set into a dump's story ("Jamal Saidi/Reuters", "Marcus
+Brandt/dpa") is no second story's headline (`cleaners.rules.second_story.is_slash_credit`):
+the story's paragraphs below the picture stay."""
+
+from __future__ import annotations
+
+from cleaners import clean_text
+from cleaners.record import Article
+from cleaners.rules.second_story import is_slash_credit
+from tests.fixture_pairs import FIXTURES
+
+WHOLE_PAGE = FIXTURES / "whole_page"
+
+
+def _record(name: str) -> Article:
+    return clean_text((WHOLE_PAGE / name).read_text("utf-8"))
+
+
+def test_the_story_below_a_picture_credit_stays() -> None:
+    for name, credit, below in (
+        (
+            "credit_en_photo_credit_mid_story.txt",
+            "Jamal Saidi/Reuters",
+            "the United Nations envoy called for calm.",
+        ),
+        (
+            "credit_de_fotograf_agentur.txt",
+            "Marcus Brandt/dpa",
+            "genaue Zahlen erwartet der Verband erst in einigen Wochen.",
+        ),
+    ):
+        record = _record(name)
+        assert below in record.text, name
+        assert not [r for r in record.removed if r.reason == "second_story"], name
+        # the credit line itself is kept (no caption rule knows the bare form yet)
+        assert credit in record.text.splitlines(), name
+
+
+def test_a_second_story_with_a_credit_inside_is_still_cut() -> None:
+    record = _record("credit_en_second_story_trap.txt")
+    assert "Investigators said the bomb" in record.text
+    assert "Farmers count the cost" not in record.text
+    assert "Wheat growers" not in record.text
+
+
+def test_slash_credits_are_name_over_agency_lines() -> None:
+    assert is_slash_credit("Mohamed Azakir/Reuters")
+    assert is_slash_credit("Hans Meier / dpa")
+    assert is_slash_credit("AFP/Getty Images")
+    assert not is_slash_credit("Rebels seize town/AP says more")
+    assert not is_slash_credit("Input/Output")
+    assert not is_slash_credit("Why the AP changed its style guide on Reuters/Ipsos polls")
