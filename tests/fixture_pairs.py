@@ -10,7 +10,16 @@ from tools.write_expected import VOLATILE, expected_path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
-__all__ = ["VOLATILE", "comparable", "fixture_pairs", "seed_names", "seed_rules"]
+WHOLE_PAGE = FIXTURES / "whole_page"
+__all__ = [
+    "VOLATILE",
+    "comparable",
+    "fixture_pairs",
+    "seed_names",
+    "seed_rules",
+    "whole_page_lines",
+    "whole_page_text",
+]
 
 
 def fixture_pairs(kind: str) -> list[tuple[Path, Path]]:
@@ -39,3 +48,13 @@ def seed_names() -> list[str]:
 def seed_rules(site: str) -> dict[str, Any]:
     """The ``[rules]`` pack of `seeds/<site>.toml`, as the crawl hands it to the cleaner."""
     return load_seed(DEFAULT_SEEDS_DIR / f"{site}.toml").rules
+
+
+def whole_page_text(name: str) -> str:
+    """The text of the whole-page dump fixture `fixtures/whole_page/<name>`."""
+    return (WHOLE_PAGE / name).read_text("utf-8")
+
+
+def whole_page_lines(name: str) -> list[str]:
+    """The non-blank lines of a whole-page dump fixture, in order."""
+    return [line for line in whole_page_text(name).splitlines() if line.strip()]

@@ -7,13 +7,11 @@ from __future__ import annotations
 from cleaners import clean_text
 from cleaners.record import Article
 from cleaners.rules.second_story import is_slash_credit
-from tests.fixture_pairs import FIXTURES
-
-WHOLE_PAGE = FIXTURES / "whole_page"
+from tests.fixture_pairs import whole_page_text
 
 
 def _record(name: str) -> Article:
-    return clean_text((WHOLE_PAGE / name).read_text("utf-8"))
+    return clean_text(whole_page_text(name))
 
 
 def test_the_story_below_a_picture_credit_stays() -> None:

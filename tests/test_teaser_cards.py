@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from cleaners import clean_text
 from cleaners.region import teaser_cards_cut
-from tests.fixture_pairs import FIXTURES
-
-WHOLE_PAGE = FIXTURES / "whole_page"
-
-
-def _lines(name: str) -> list[str]:
-    text = (WHOLE_PAGE / name).read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip()]
+from tests.fixture_pairs import whole_page_lines
 
 
 def test_cards_below_the_story_end_the_region() -> None:
@@ -24,7 +17,7 @@ def test_cards_below_the_story_end_the_region() -> None:
         ),
         ("teasers_de_schlagzeilen_karten.txt", "Neue Buslinie verbindet Hafen und Hauptbahnhof"),
     ):
-        texts = _lines(name)
+        texts = whole_page_lines(name)
         assert teaser_cards_cut(texts, (0, len(texts))) == texts.index(first_card), name
         record = clean_text("\n".join(texts))
         assert first_card not in record.text
@@ -33,7 +26,7 @@ def test_cards_below_the_story_end_the_region() -> None:
 
 
 def test_a_guides_one_paragraph_sections_are_no_cards() -> None:
-    texts = _lines("teasers_en_guide_sections_trap.txt")
+    texts = whole_page_lines("teasers_en_guide_sections_trap.txt")
     assert teaser_cards_cut(texts, (0, len(texts))) is None
     assert "Pests on the lemon tree" in clean_text("\n".join(texts)).text
 
@@ -41,7 +34,7 @@ def test_a_guides_one_paragraph_sections_are_no_cards() -> None:
 def test_cards_need_the_story_above_them() -> None:
     """Cards at the top of the region (a column of teasers above the story, or a page of
     teasers) are not cut there: the story's paragraphs in a row come first."""
-    texts = _lines("teasers_en_headline_cards.txt")
+    texts = whole_page_lines("teasers_en_headline_cards.txt")
     first = texts.index("Province announces new funding for rural ambulance stations")
     cards = texts[first : first + 8]
     assert teaser_cards_cut(cards, (0, len(cards))) is None

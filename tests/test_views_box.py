@@ -7,14 +7,7 @@ from __future__ import annotations
 
 from cleaners import clean_text
 from cleaners.region import is_box_call, thread_heading_cut
-from tests.fixture_pairs import FIXTURES
-
-WHOLE_PAGE = FIXTURES / "whole_page"
-
-
-def _lines(name: str) -> list[str]:
-    text = (WHOLE_PAGE / name).read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip()]
+from tests.fixture_pairs import whole_page_lines
 
 
 def test_the_story_resumes_below_a_views_box() -> None:
@@ -30,7 +23,7 @@ def test_the_story_resumes_below_a_views_box() -> None:
             "Wer eine Saisonkarte für das Freibad gekauft hat",
         ),
     ):
-        texts = _lines(name)
+        texts = whole_page_lines(name)
         assert texts.index(heading) > 0
         assert thread_heading_cut(texts, (0, len(texts))) is None, name
         record = clean_text("\n".join(texts))
@@ -43,7 +36,7 @@ def test_the_story_resumes_below_a_views_box() -> None:
 def test_a_thread_heading_under_which_another_story_follows_ends_the_region() -> None:
     """The call is there, but the paragraphs below it are another story's (the harbour's
     flood defences, off the cycle lanes' vocabulary): the heading ends the region."""
-    texts = _lines("views_box_en_thread_trap.txt")
+    texts = whole_page_lines("views_box_en_thread_trap.txt")
     heading = texts.index("Have your say")
     assert thread_heading_cut(texts, (0, len(texts))) == heading
     record = clean_text("\n".join(texts))
