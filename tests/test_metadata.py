@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from lxml import html as lxml_html
 
@@ -506,3 +507,21 @@ def test_a_statement_of_the_first_publication_dates_a_page_with_no_other_date() 
     assert (
         extract_metadata(_page(head=head, body=note.format("3 May 2020"))).published == "2024-01-05"
     )
+
+
+def test_year_and_month_alone_give_no_fallback_day() -> None:
+    """htmldate completes "2007/12" with today's day of the month: the same page would be
+    dated differently on each day it is cleaned. No day is stated, so there is no date."""
+    body = '<h1>Headline Here</h1><span class="ArticleDate">2007/12</span>'
+    meta = extract_metadata(_page(body=body))
+    assert (meta.published, meta.published_fallback) == (None, None)
+
+
+def test_stated_day_that_is_todays_day_of_the_month_stays() -> None:
+    """A page that prints its full date keeps it when the day of the month is today's (the
+    case the year-and-month test must tell apart from htmldate's completion)."""
+    day = datetime.now().day  # December has every day of the month
+    footer = f"<footer><div><p>Archive</p><p>2007/12/{day:02d}</p></div></footer>"
+    page = f"<html><body><header><h1>Headline Here</h1></header>{BODY}{footer}</body></html>"
+    meta = extract_metadata(lxml_html.fromstring(page))
+    assert (meta.published, meta.published_fallback) == (None, f"2007-12-{day:02d}")

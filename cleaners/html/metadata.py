@@ -35,6 +35,7 @@ Order of trust, the first source that gives a value wins (`PageMetadata` keeps w
 
 from __future__ import annotations
 
+import calendar
 import html
 import json
 import re
@@ -1075,6 +1076,7 @@ def _htmldate(
 
     if large if large is not None else _is_large(root):
         root = lxml_html.fromstring("<html><body></body></html>")
+    before = datetime.now()
     try:
         found = find_date(root, url=url, original_date=True, extensive_search=True)
     except (ValueError, TypeError):  # htmldate raises on odd markup
@@ -1082,7 +1084,38 @@ def _htmldate(
     if not found or (found.endswith("-01-01") and f"{found[:4]}/01/01" not in (url or "")):
         # htmldate gives a bare year ("© 2024") as January 1: no day is known
         return None
+    if _may_be_todays_day(found, (before, datetime.now())) and not _states_day(root, url, found):
+        return None
     return parse_date(found)
+
+
+def _may_be_todays_day(iso: str, now: tuple[datetime, datetime]) -> bool:
+    """Whether a day htmldate gives may be today's day of the month rather than the page's.
+    htmldate reads a year and month alone ("2007/12") with dateutil, which fills the missing
+    day from today (clamped to the month's last day): the same page would then be dated
+    differently on each day it is cleaned. Such a day is kept only when the page states it."""
+    try:
+        day = datetime.fromisoformat(iso[:10])
+    except ValueError:
+        return False
+    last = calendar.monthrange(day.year, day.month)[1]
+    return any(day.day == min(moment.day, last) for moment in now)
+
+
+def _states_day(root: lxml_html.HtmlElement, url: str | None, iso: str) -> bool:
+    """Whether the page's address, a text or an attribute value that holds the date's year
+    also holds its day as a number of its own ("publiziert am 30. Juli 2018",
+    "2007-12-30"): "2007/12", which htmldate completes with today's day, does not."""
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    # the year and its month written as numbers beside it ("2007/12", "12.2007") are cut
+    # first, so that a month number is not read as the day
+    year_month = re.compile(rf"{year}[-/.]0?{month}(?!\d)|(?<!\d)0?{month}[-/.]{year}|{year}")
+    day_number = re.compile(rf"(?<!\d)0?{day}(?!\d)")
+    strings = [url or ""]
+    strings += (str(t) for t in root.itertext() if year in t)
+    for element in root.iter():
+        strings += (v for v in element.values() if year in v)
+    return any(day_number.search(year_month.sub(" ", s)) for s in strings if year in s)
 
 
 def _url_day(url: str | None) -> str | None:
