@@ -1,0 +1,80 @@
+"""The part of the page trafilatura's fast mode is asked about: the box holding the article.
+
+trafilatura's work grows with the whole page (it copies the tree, prunes it with XPath
+expressions over every element, measures the page's text), while the article is often a
+small part of it. When one element holds nearly all of the page's prose, fast mode is run on
+a document holding that element alone, and finds the same paragraphs there at a fraction
+of the cost. The prose left outside it (a teaser, a comment) is not lost: the markup walk
+recovers what belongs to the article, and the full cascade, when asked, reads the whole page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from copy import deepcopy
+from typing import cast
+
+from lxml import html as lxml_html
+
+from cleaners.html.dom import DomBlock
+
+# the box must hold this share of the page's prose words ...
+SCOPE_PROSE_SHARE = 0.85
+# ... and at most this share of the page's elements (else the whole page costs little more)
+SCOPE_MAX_ELEMENTS = 0.6
+
+
+def article_box(
+    dom: Sequence[DomBlock], prose_words: Sequence[int], headline: int | None
+) -> lxml_html.HtmlElement | None:
+    """The nearest ancestor of the page's longest prose block that holds `SCOPE_PROSE_SHARE`
+    of the page's prose words, widened to the largest box around it that is still a small
+    part of the page, when the page's headline (the block at `headline`, found from its
+    metadata title) is in it. Else None: the prose outside the box may be the article (a
+    short story above a column of long teasers, or above its readers' comments)."""
+    total = sum(prose_words)
+    if total == 0 or headline is None:
+        return None
+    held: dict[lxml_html.HtmlElement, int] = {}
+    for block, words in zip(dom, prose_words, strict=True):
+        if words:
+            for element in block.element.iterancestors():
+                held[element] = held.get(element, 0) + words
+            held[block.element] = held.get(block.element, 0) + words
+    longest = max(range(len(dom)), key=prose_words.__getitem__)
+    box: lxml_html.HtmlElement | None = dom[longest].element
+    while box is not None and held.get(box, 0) < SCOPE_PROSE_SHARE * total:
+        box = box.getparent()
+    if box is None or box.getparent() is None or box.tag in ("body", "html"):
+        return None
+    # the largest box under the size limit around it: the article's other parts (its
+    # subheadings, lists, a last paragraph set apart) sit in boxes beside the one holding its
+    # prose
+    root = box.getroottree().getroot()
+    limit = SCOPE_MAX_ELEMENTS * _count(root)
+    if _count(box) > limit:
+        return None
+    while (parent := box.getparent()) is not None and parent.tag not in ("body", "html"):
+        if _count(parent) > limit:
+            break
+        box = parent
+    headline_element = dom[headline].element
+    if box is not headline_element and box not in headline_element.iterancestors():
+        return None
+    return box
+
+
+def box_document(box: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A document whose body holds a copy of the box (without the text that follows it)."""
+    document = cast(
+        lxml_html.HtmlElement, lxml_html.document_fromstring("<html><body></body></html>")
+    )
+    copy = deepcopy(box)
+    copy.tail = None
+    document.body.append(copy)
+    return document
+
+
+def _count(element: lxml_html.HtmlElement) -> int:
+    """The element and its descendants, counted in C."""
+    return int(element.xpath("count(descendant-or-self::*)"))
