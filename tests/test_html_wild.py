@@ -338,6 +338,70 @@ def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
     ]
 
 
+def _body_table_page(rows: list[str], wrappers: str, nested: bool = False) -> HtmlPage:
+    """The body's paragraphs in one box, then a table of `rows` (one block per row, cells
+    joined by " | ") inside the `wrappers` (space-separated tags, outermost first), or in a
+    one-cell layout table when `wrappers` is "td"; readability's answer is the
+    paragraphs alone."""
+    box = lxml_html.fromstring("<div class='entry'></div>")
+    blocks, container = [], {}
+    for text in BODY:
+        etree.SubElement(box, "p")
+        container[len(blocks)] = box
+        blocks.append(Block(index=len(blocks), text=text, tag="p"))
+    holder = box
+    if wrappers == "td":
+        # a one-cell layout table in the body box: its cell is no wrapper of the data table
+        holder = etree.SubElement(etree.SubElement(etree.SubElement(box, "table"), "tr"), "td")
+    else:
+        for tag in wrappers.split():
+            holder = etree.SubElement(holder, tag)
+    tbody = etree.SubElement(etree.SubElement(holder, "table"), "tbody")
+    if nested:
+        etree.SubElement(etree.SubElement(etree.SubElement(tbody, "tr"), "td"), "table")
+    for text in rows:
+        etree.SubElement(tbody, "tr")
+        container[len(blocks)] = tbody
+        blocks.append(Block(index=len(blocks), text=text, tag="tr"))
+    page = HtmlPage(blocks=blocks, source="<test>", container=container)
+    page.second_opinion = SecondOpinion(lambda: list(BODY))
+    return page
+
+
+FARES = [
+    "Ticket | Foot passenger | With car",
+    "Single | 120 SAR | 310 SAR",
+    "Return | 210 SAR | 560 SAR",
+]
+
+
+def test_vote_keeps_a_data_table_among_the_body_s_paragraphs() -> None:
+    """readability drops a table of short cells (a scrolling box's class counts against it):
+    the rows of a data table sitting in the body box, through wrappers holding only the
+    table, are the article's."""
+    for wrappers in ("", "div", "figure div"):
+        page = _body_table_page(FARES, wrappers)
+        ExtractorVoteRule().apply(page)
+        assert [b.text for b in page.body()] == [*BODY, *FARES], wrappers
+
+
+def test_vote_still_removes_tables_that_are_no_data_table_of_the_body() -> None:
+    """One-cell rows (a layout's headline box), a table holding a table (a layout), and a
+    data table in a layout table's cell are not the body's data table."""
+    headlines = ["Oil prices climb", "Port strike ends", "New airline hub"]
+    for rows, wrappers, nested in (
+        (headlines, "div", False),
+        (FARES, "div", True),
+        (FARES, "td", False),
+    ):
+        page = _body_table_page(rows, wrappers, nested)
+        ExtractorVoteRule().apply(page)
+        assert [b.text for b in page.body()] == list(BODY)
+        assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
+            (r, "off_main_content") for r in rows
+        ]
+
+
 # --- a table of contents (a list of links that jump within the page) ---
 
 SECTIONS = (("route", "The route"), ("fares", "Fares and tickets"), ("vessels", "The vessels"))

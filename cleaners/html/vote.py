@@ -104,7 +104,7 @@ class ExtractorVoteRule:
         body = page.body()
         # where each block sits, read before readability rewrites the tree
         places = {b.index: _place(page.container.get(b.index)) for b in body}
-        homes = {b.index: _list_home(page.container.get(b.index)) for b in body}
+        homes = {b.index: _home(b, page.container.get(b.index)) for b in body}
         other = opinion.blocks()
         if not other:
             return
@@ -155,6 +155,43 @@ def _in_body_list(
     if home is None or home not in agreed:
         return False
     return is_prose(block.text) or link_share.get(block.index, 0.0) < LIST_MAX_LINK_SHARE
+
+
+def _home(block: Block, card: lxml_html.HtmlElement | None) -> int | None:
+    """The element holding the data table or the list a block is part of (None: neither)."""
+    home = _table_home(block, card)
+    return home if home is not None else _list_home(card)
+
+
+def _table_home(block: Block, card: lxml_html.HtmlElement | None) -> int | None:
+    """The element holding the data table a row block is part of, seen through wrappers that
+    hold only the table (a scrolling box, a figure). readability drops tables of short cells
+    (specs, prices, a comparison, a shopping list), and the rows of one that sits among the
+    article's paragraphs are as much the article as its lists are. Only a data table counts:
+    a row of several cells (the blocks' " | "), in a table holding no table. Old pages lay
+    out the whole page, menus and headline boxes included, as nested tables whose rows are
+    one cell each: those stay the vote's to remove."""
+    if block.tag != "tr" or card is None or " | " not in block.text:
+        return None
+    table = card if card.tag == "table" else card.getparent()
+    if table is None or table.tag != "table" or table.find(".//table") is not None:
+        return None
+    home = table.getparent()
+    while (
+        home is not None
+        and home.tag not in _TABLE_PARTS
+        and len(home) == 1
+        and not (home.text or "").strip()
+    ):
+        parent = home.getparent()
+        if parent is None:
+            break
+        home = parent
+    return None if home is None else id(home)
+
+
+# a layout table's cell or row is no wrapper: a table in one sits in the page's layout
+_TABLE_PARTS = frozenset(("td", "th", "tr", "tbody", "thead", "tfoot", "table"))
 
 
 def _list_home(card: lxml_html.HtmlElement | None) -> int | None:
