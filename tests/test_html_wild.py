@@ -338,6 +338,53 @@ def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
     ]
 
 
+def _card_lists_page(cards: list[list[str]], share: float) -> HtmlPage:
+    """The body's paragraphs in one box, then one card per product, each with a list of
+    the same class deeper down (card > div > ul.features); readability's answer holds the
+    paragraphs and the first card's items only; each item has link share `share`."""
+    box = lxml_html.fromstring("<div class='entry'></div>")
+    blocks, container, shares = [], {}, {}
+    for text in BODY:
+        etree.SubElement(box, "p")
+        container[len(blocks)] = box
+        blocks.append(Block(index=len(blocks), text=text, tag="p"))
+    for items in cards:
+        card = etree.SubElement(etree.SubElement(box, "div", {"class": "card"}), "div")
+        element = etree.SubElement(card, "ul", {"class": "features"})
+        for text in items:
+            etree.SubElement(element, "li")
+            container[len(blocks)] = element
+            shares[len(blocks)] = share
+            blocks.append(Block(index=len(blocks), text=text, tag="li"))
+    page = HtmlPage(blocks=blocks, source="<test>", container=container, link_share=shares)
+    page.second_opinion = SecondOpinion(lambda: [*BODY, *cards[0]])
+    return page
+
+
+CARDS = [
+    ["Two decks for cars", "Cabins with bunks", "Café on the upper deck"],
+    ["Foot passengers only", "Bicycles carried free", "Open-air seating"],
+]
+
+
+def test_vote_keeps_the_items_of_lists_of_the_kind_readability_kept() -> None:
+    """readability keeps the feature list of one product card and drops the next card's:
+    a list of the same kind (tag and class) is the article's too, though it sits deeper
+    than the body box."""
+    page = _card_lists_page(CARDS, 0.0)
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [*BODY, *CARDS[0], *CARDS[1]]
+
+
+def test_vote_still_removes_links_in_lists_of_the_kind_readability_kept() -> None:
+    page = _card_lists_page(CARDS, 1.0)
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [*BODY, *CARDS[0]]
+    assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
+        (t, "off_main_content") for t in CARDS[1]
+    ]
+
+
 def _body_table_page(rows: list[str], wrappers: str, nested: bool = False) -> HtmlPage:
     """The body's paragraphs in one box, then a table of `rows` (one block per row, cells
     joined by " | ") inside the `wrappers` (space-separated tags, outermost first), or in a
