@@ -515,6 +515,22 @@ def test_rows_of_a_table_without_header_cells_stay_the_caption_rule_s() -> None:
     assert all(t in guarded.text for t in taken)
 
 
+def test_header_row_of_a_data_table_is_no_teaser() -> None:
+    """A header row's cells are joined with " | ", the teaser's separator: "Watch | Figures"
+    names columns and stays, while a "Watch: <headline>" line still goes."""
+    for word in ("Watch", "Analysis", "Related"):
+        article = clean_html(
+            _table_page(f"<thead><tr><th>{word}</th><th>Figures</th></tr></thead>")
+        )
+        assert f"{word} | Figures" in article.text
+        assert all(r.rule != "teaser_prefix" for r in article.removed)
+    teaser = "Watch: Ferry crews rehearse an evacuation at sea"
+    article = clean_html(_page(f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY, teaser)}</article>"))
+    assert [(r.rule, r.reason, r.text) for r in article.removed] == [
+        ("teaser_prefix", "related_teaser", teaser)
+    ]
+
+
 # A standfirst between the headline and the body box, marked by the newsroom term of the
 # page's language (markup.toml `[standfirst]`), in whatever case and separator style.
 _STANDFIRST_PAGES = {
