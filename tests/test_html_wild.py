@@ -338,6 +338,117 @@ def test_vote_still_removes_a_list_of_links_in_the_body_box() -> None:
     ]
 
 
+def _card_lists_page(cards: list[list[str]], share: float) -> HtmlPage:
+    """The body's paragraphs in one box, then one card per product, each with a list of
+    the same class deeper down (card > div > ul.features); readability's answer holds the
+    paragraphs and the first card's items only; each item has link share `share`."""
+    box = lxml_html.fromstring("<div class='entry'></div>")
+    blocks, container, shares = [], {}, {}
+    for text in BODY:
+        etree.SubElement(box, "p")
+        container[len(blocks)] = box
+        blocks.append(Block(index=len(blocks), text=text, tag="p"))
+    for items in cards:
+        card = etree.SubElement(etree.SubElement(box, "div", {"class": "card"}), "div")
+        element = etree.SubElement(card, "ul", {"class": "features"})
+        for text in items:
+            etree.SubElement(element, "li")
+            container[len(blocks)] = element
+            shares[len(blocks)] = share
+            blocks.append(Block(index=len(blocks), text=text, tag="li"))
+    page = HtmlPage(blocks=blocks, source="<test>", container=container, link_share=shares)
+    page.second_opinion = SecondOpinion(lambda: [*BODY, *cards[0]])
+    return page
+
+
+CARDS = [
+    ["Two decks for cars", "Cabins with bunks", "Café on the upper deck"],
+    ["Foot passengers only", "Bicycles carried free", "Open-air seating"],
+]
+
+
+def test_vote_keeps_the_items_of_lists_of_the_kind_readability_kept() -> None:
+    """readability keeps the feature list of one product card and drops the next card's:
+    a list of the same kind (tag and class) is the article's too, though it sits deeper
+    than the body box."""
+    page = _card_lists_page(CARDS, 0.0)
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [*BODY, *CARDS[0], *CARDS[1]]
+
+
+def test_vote_still_removes_links_in_lists_of_the_kind_readability_kept() -> None:
+    page = _card_lists_page(CARDS, 1.0)
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [*BODY, *CARDS[0]]
+    assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
+        (t, "off_main_content") for t in CARDS[1]
+    ]
+
+
+def _body_table_page(rows: list[str], wrappers: str, nested: bool = False) -> HtmlPage:
+    """The body's paragraphs in one box, then a table of `rows` (one block per row, cells
+    joined by " | ") inside the `wrappers` (space-separated tags, outermost first), or in a
+    one-cell layout table when `wrappers` is "td"; readability's answer is the
+    paragraphs alone."""
+    box = lxml_html.fromstring("<div class='entry'></div>")
+    blocks, container = [], {}
+    for text in BODY:
+        etree.SubElement(box, "p")
+        container[len(blocks)] = box
+        blocks.append(Block(index=len(blocks), text=text, tag="p"))
+    holder = box
+    if wrappers == "td":
+        # a one-cell layout table in the body box: its cell is no wrapper of the data table
+        holder = etree.SubElement(etree.SubElement(etree.SubElement(box, "table"), "tr"), "td")
+    else:
+        for tag in wrappers.split():
+            holder = etree.SubElement(holder, tag)
+    tbody = etree.SubElement(etree.SubElement(holder, "table"), "tbody")
+    if nested:
+        etree.SubElement(etree.SubElement(etree.SubElement(tbody, "tr"), "td"), "table")
+    for text in rows:
+        etree.SubElement(tbody, "tr")
+        container[len(blocks)] = tbody
+        blocks.append(Block(index=len(blocks), text=text, tag="tr"))
+    page = HtmlPage(blocks=blocks, source="<test>", container=container)
+    page.second_opinion = SecondOpinion(lambda: list(BODY))
+    return page
+
+
+FARES = [
+    "Ticket | Foot passenger | With car",
+    "Single | 120 SAR | 310 SAR",
+    "Return | 210 SAR | 560 SAR",
+]
+
+
+def test_vote_keeps_a_data_table_among_the_body_s_paragraphs() -> None:
+    """readability drops a table of short cells (a scrolling box's class counts against it):
+    the rows of a data table sitting in the body box, through wrappers holding only the
+    table, are the article's."""
+    for wrappers in ("", "div", "figure div"):
+        page = _body_table_page(FARES, wrappers)
+        ExtractorVoteRule().apply(page)
+        assert [b.text for b in page.body()] == [*BODY, *FARES], wrappers
+
+
+def test_vote_still_removes_tables_that_are_no_data_table_of_the_body() -> None:
+    """One-cell rows (a layout's headline box), a table holding a table (a layout), and a
+    data table in a layout table's cell are not the body's data table."""
+    headlines = ["Oil prices climb", "Port strike ends", "New airline hub"]
+    for rows, wrappers, nested in (
+        (headlines, "div", False),
+        (FARES, "div", True),
+        (FARES, "td", False),
+    ):
+        page = _body_table_page(rows, wrappers, nested)
+        ExtractorVoteRule().apply(page)
+        assert [b.text for b in page.body()] == list(BODY)
+        assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
+            (r, "off_main_content") for r in rows
+        ]
+
+
 # --- a table of contents (a list of links that jump within the page) ---
 
 SECTIONS = (("route", "The route"), ("fares", "Fares and tickets"), ("vessels", "The vessels"))
@@ -402,6 +513,22 @@ def test_rows_of_a_table_without_header_cells_stay_the_caption_rule_s() -> None:
     taken = [r.text for r in plain.removed if r.rule == "caption_credit"]
     assert taken  # the same rows, without a header, are the caption rule's to take
     assert all(t in guarded.text for t in taken)
+
+
+def test_header_row_of_a_data_table_is_no_teaser() -> None:
+    """A header row's cells are joined with " | ", the teaser's separator: "Watch | Figures"
+    names columns and stays, while a "Watch: <headline>" line still goes."""
+    for word in ("Watch", "Analysis", "Related"):
+        article = clean_html(
+            _table_page(f"<thead><tr><th>{word}</th><th>Figures</th></tr></thead>")
+        )
+        assert f"{word} | Figures" in article.text
+        assert all(r.rule != "teaser_prefix" for r in article.removed)
+    teaser = "Watch: Ferry crews rehearse an evacuation at sea"
+    article = clean_html(_page(f"<article><h1>{TITLE}</h1>{_paragraphs(*BODY, teaser)}</article>"))
+    assert [(r.rule, r.reason, r.text) for r in article.removed] == [
+        ("teaser_prefix", "related_teaser", teaser)
+    ]
 
 
 # A standfirst between the headline and the body box, marked by the newsroom term of the

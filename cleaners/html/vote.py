@@ -104,7 +104,7 @@ class ExtractorVoteRule:
         body = page.body()
         # where each block sits, read before readability rewrites the tree
         places = {b.index: _place(page.container.get(b.index)) for b in body}
-        homes = {b.index: _list_home(page.container.get(b.index)) for b in body}
+        homes = {b.index: _home(b, page.container.get(b.index)) for b in body}
         other = opinion.blocks()
         if not other:
             return
@@ -125,7 +125,8 @@ class ExtractorVoteRule:
         for block in disagree:
             if is_prose(block.text) and agreed.intersection(places[block.index]):
                 continue
-            if _in_body_list(block, homes[block.index], agreed, page.link_share):
+            place = places[block.index]
+            if _in_body_list(block, homes[block.index], place, agreed, page.link_share):
                 continue
             block.remove(self.reason, self.name)
 
@@ -144,17 +145,61 @@ def _agrees(body: list[Block], disagree: list[Block]) -> bool:
 
 
 def _in_body_list(
-    block: Block, home: int | None, agreed: set, link_share: dict[int, float]
+    block: Block, home: int | None, place: tuple, agreed: set, link_share: dict[int, float]
 ) -> bool:
     """A block of a list (an item, a paragraph inside an item, an item of a nested list)
     whose outermost list sits right in the element of agreed paragraphs (steps, specs, a
     packing list, a listicle's details between the article's paragraphs), when it is a
     sentence or not a link. readability drops such lists when their text is short, when
     their items link to the things they name, or keeps only some of their items; its answer
-    is then silent about them, not against them. A list of links (headlines) still goes."""
-    if home is None or home not in agreed:
+    is then silent about them, not against them. A list of links (headlines) still goes.
+
+    A list item that is no link also stays when its own list holds items readability kept,
+    or is of the kind (tag and class) of one whose items it kept: the article's feature and
+    step lists sit deeper than the body box in a template's cards (one card per product),
+    and readability keeps the lists of some cards and drops the others."""
+    if not is_prose(block.text) and link_share.get(block.index, 0.0) >= LIST_MAX_LINK_SHARE:
         return False
-    return is_prose(block.text) or link_share.get(block.index, 0.0) < LIST_MAX_LINK_SHARE
+    if home is not None and home in agreed:
+        return True
+    return block.tag == "li" and bool(agreed.intersection(place))
+
+
+def _home(block: Block, card: lxml_html.HtmlElement | None) -> int | None:
+    """The element holding the data table or the list a block is part of (None: neither)."""
+    home = _table_home(block, card)
+    return home if home is not None else _list_home(card)
+
+
+def _table_home(block: Block, card: lxml_html.HtmlElement | None) -> int | None:
+    """The element holding the data table a row block is part of, seen through wrappers that
+    hold only the table (a scrolling box, a figure). readability drops tables of short cells
+    (specs, prices, a comparison, a shopping list), and the rows of one that sits among the
+    article's paragraphs are as much the article as its lists are. Only a data table counts:
+    a row of several cells (the blocks' " | "), in a table holding no table. Old pages lay
+    out the whole page, menus and headline boxes included, as nested tables whose rows are
+    one cell each: those stay the vote's to remove."""
+    if block.tag != "tr" or card is None or " | " not in block.text:
+        return None
+    table = card if card.tag == "table" else card.getparent()
+    if table is None or table.tag != "table" or table.find(".//table") is not None:
+        return None
+    home = table.getparent()
+    while (
+        home is not None
+        and home.tag not in _TABLE_PARTS
+        and len(home) == 1
+        and not (home.text or "").strip()
+    ):
+        parent = home.getparent()
+        if parent is None:
+            break
+        home = parent
+    return None if home is None else id(home)
+
+
+# a layout table's cell or row is no wrapper: a table in one sits in the page's layout
+_TABLE_PARTS = frozenset(("td", "th", "tr", "tbody", "thead", "tfoot", "table"))
 
 
 def _list_home(card: lxml_html.HtmlElement | None) -> int | None:
