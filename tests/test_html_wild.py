@@ -244,14 +244,21 @@ def test_short_credit_line_in_the_body_still_goes() -> None:
     assert [(r.reason, r.text) for r in article.removed] == [("caption", credit)]
 
 
-def _list_page(lists: list[tuple[list[str], float]]) -> HtmlPage:
-    """The body's paragraphs, then lists, all in one box; each list's items with a link share."""
+def _body_box() -> tuple[lxml_html.HtmlElement, list[Block], dict, dict]:
+    """The body's paragraphs in one box: (box, blocks, container by block, link shares)."""
     box = lxml_html.fromstring("<div class='entry'></div>")
-    blocks, container, shares = [], {}, {}
+    blocks: list[Block] = []
+    container: dict = {}
     for text in BODY:
         etree.SubElement(box, "p")
         container[len(blocks)] = box
         blocks.append(Block(index=len(blocks), text=text, tag="p"))
+    return box, blocks, container, {}
+
+
+def _list_page(lists: list[tuple[list[str], float]]) -> HtmlPage:
+    """The body's paragraphs, then lists, all in one box; each list's items with a link share."""
+    box, blocks, container, shares = _body_box()
     for items, share in lists:
         element = etree.SubElement(box, "ul")
         for text in items:
@@ -342,12 +349,7 @@ def _card_lists_page(cards: list[list[str]], share: float) -> HtmlPage:
     """The body's paragraphs in one box, then one card per product, each with a list of
     the same class deeper down (card > div > ul.features); readability's answer holds the
     paragraphs and the first card's items only; each item has link share `share`."""
-    box = lxml_html.fromstring("<div class='entry'></div>")
-    blocks, container, shares = [], {}, {}
-    for text in BODY:
-        etree.SubElement(box, "p")
-        container[len(blocks)] = box
-        blocks.append(Block(index=len(blocks), text=text, tag="p"))
+    box, blocks, container, shares = _body_box()
     for items in cards:
         card = etree.SubElement(etree.SubElement(box, "div", {"class": "card"}), "div")
         element = etree.SubElement(card, "ul", {"class": "features"})
