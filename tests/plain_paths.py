@@ -89,14 +89,20 @@ def plain_iter_blocks(root: HtmlElement, prune_tree: bool = True) -> list[DomBlo
 def plain_is_caption(text: str) -> bool:
     """`cleaners.rules.captions.is_caption` without the screen of the line's end: both credit
     searches tried on every line short enough, the bracket search on every line."""
-    from cleaners.rules.captions import _bracket_is_credit, credit_patterns, is_credit_line
+    from cleaners.rules.captions import (
+        _bracket_is_credit,
+        credit_patterns,
+        is_credit_line,
+        is_labelled_caption,
+        is_slash_credit,
+    )
     from cleaners.textfeatures import word_count
 
     if word_count(text) > 70:
         return False
     patterns = credit_patterns()
     stripped = text.strip()
-    if is_credit_line(stripped):
+    if is_credit_line(stripped) or is_labelled_caption(stripped) or is_slash_credit(stripped):
         return True
     if patterns.after_sentence.search(stripped) or patterns.dash_credit.search(stripped):
         return True

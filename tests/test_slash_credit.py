@@ -1,12 +1,13 @@
 """A picture's bare credit line set into a dump's story ("Jamal Saidi/Reuters", "Marcus
-Brandt/dpa") is no second story's headline (`cleaners.rules.second_story.is_slash_credit`):
-the story's paragraphs below the picture stay."""
+Brandt/dpa") is a caption (`cleaners.rules.captions.is_slash_credit`): the line itself is
+removed as `caption`, and it is no second story's headline: the story's paragraphs below the
+picture stay."""
 
 from __future__ import annotations
 
 from cleaners import clean_text
 from cleaners.record import Article
-from cleaners.rules.second_story import is_slash_credit
+from cleaners.rules.captions import is_slash_credit
 from tests.fixture_pairs import whole_page_text
 
 
@@ -30,8 +31,11 @@ def test_the_story_below_a_picture_credit_stays() -> None:
         record = _record(name)
         assert below in record.text, name
         assert not [r for r in record.removed if r.reason == "second_story"], name
-        # the credit line itself is kept (no caption rule knows the bare form yet)
-        assert credit in record.text.splitlines(), name
+        # the credit line itself is the picture's: removed as a caption
+        assert credit not in record.text.splitlines(), name
+        assert [(r.reason, r.rule) for r in record.removed if r.text == credit] == [
+            ("caption", "caption_credit")
+        ], name
 
 
 def test_a_second_story_with_a_credit_inside_is_still_cut() -> None:

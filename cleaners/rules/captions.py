@@ -29,6 +29,8 @@ class CreditPatterns:
     longest_name: int
     # a credit's optional tail after its last "/", "," or ";" ("AP Photo/Hussein Malla")
     credit_tail: re.Pattern[str]
+    label: re.Pattern[str]  # "Image copyright Getty Images", "Image caption ..."
+    slash_credit: re.Pattern[str]  # "Mohamed Azakir/Reuters", "AFP/Getty Images"
 
 
 @cache
@@ -48,6 +50,8 @@ def credit_patterns() -> CreditPatterns:
         rf"(?:\s*[/,;]\s*{_CREDIT_TAIL})?"
     )
     names = agencies + wires
+    any_name = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    labels = "|".join(re.escape(w) for w in sorted(data["labels"], key=len, reverse=True))
     return CreditPatterns(
         # "।" ends a Hindi sentence; "。" a Chinese or Japanese one, with no space after it
         after_sentence=re.compile(rf"(?:[.!?…”\"।]\s+|[。！？]\s*){credit}$", re.IGNORECASE),
@@ -61,6 +65,13 @@ def credit_patterns() -> CreditPatterns:
         ascii_names=tuple(sorted({n.lower() for n in names if n.isascii()})),
         longest_name=max(map(len, names)),
         credit_tail=re.compile(rf"\s*{_CREDIT_TAIL}", re.IGNORECASE),
+        label=re.compile(rf"^(?:{labels})(?!\w)\s*[:：,=]?\s*\S", re.IGNORECASE),
+        # a name, a slash and any agency or wire service (no credit word), maybe a second
+        # slash and a name ("AFP/Getty Images/Name")
+        slash_credit=re.compile(
+            rf"^[^\W\d_][\w .'-]{{0,40}}?\s*/\s*(?:{any_name})(?:\s*/\s*{_CREDIT_TAIL})?$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -85,6 +96,27 @@ def is_credit_line(text: str) -> bool:
     return bool(credit_patterns().credit_line.match(text.strip())) and word_count(text) <= 12
 
 
+# A picture's bare credit line, the photographer's name over a slash and the agency
+# ("Mohamed Azakir/Reuters", "AFP/Getty Images"), a few words: printed under or over each
+# picture set into a story. No sentence, no credit word: the slash and a known agency name
+# after it are the evidence, so the line is short.
+_SLASH_CREDIT_MAX_WORDS = 6
+
+
+def is_slash_credit(text: str) -> bool:
+    """A photo's bare credit line: "Name/Agency" ("Jamal Saidi/Reuters", "Hans Meier / dpa")."""
+    stripped = text.strip()
+    return len(stripped.split()) <= _SLASH_CREDIT_MAX_WORDS and bool(
+        credit_patterns().slash_credit.match(stripped)
+    )
+
+
+def is_labelled_caption(text: str) -> bool:
+    """A line opened by a picture's credit or caption label ("Image copyright Getty Images",
+    "Photo credit: Name", "Image caption Rescue workers search the rubble")."""
+    return credit_patterns().label.match(text.strip()) is not None
+
+
 def is_caption(text: str) -> bool:
     """A line that ends in (or is) a photo credit."""
     return word_count(text) <= _MAX_CAPTION_WORDS and _ends_in_credit(text)
@@ -94,7 +126,7 @@ def _ends_in_credit(text: str) -> bool:
     """`is_caption` for a line known to be short enough."""
     patterns = credit_patterns()
     stripped = text.strip()
-    if is_credit_line(stripped):
+    if is_credit_line(stripped) or is_labelled_caption(stripped) or is_slash_credit(stripped):
         return True
     if _may_end_in_credit(stripped, patterns) and (
         patterns.after_sentence.search(stripped) or patterns.dash_credit.search(stripped)
