@@ -485,3 +485,39 @@ def test_a_day_with_its_ordinal_letters_before_the_byline_in_the_header() -> Non
     assert article.published == "2023-09-01"
     assert removal_of(article, line).reason == "byline"
     assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    ("line", "group"),
+    [
+        ("Harbor Fleet Team", "Harbor Fleet Team"),
+        ("By The Olive Desk editors", "The Olive Desk editors"),
+        ("written by Our Editors", "Our Editors"),
+        ("by News Desk", "News Desk"),
+        ("By Harbor Fleet Team• 4 mins read", "Harbor Fleet Team"),
+        ("Die Redaktion", "Die Redaktion"),
+        ("La rédaction", "La rédaction"),
+    ],
+)
+def test_a_group_byline_names_the_group_when_no_person_is_named(line: str, group: str) -> None:
+    assert BylineRule().parse(line) == ([group], [])
+    article = clean_text(dump(line, "14 October 2024"))
+    assert article.authors == (group,)
+    assert removal_of(article, line).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize("line", ["Meet the Team", "Team", "Staff Reporter", "Our Correspondent"])
+def test_lines_naming_no_group_give_no_author(line: str) -> None:
+    parsed = BylineRule().parse(line)
+    assert parsed is None or parsed[0] == []
+
+
+def test_a_person_named_after_a_group_byline_replaces_it() -> None:
+    article = clean_text(dump("Harbor Fleet Team", "14 October 2024", "Written by Greta Lind"))
+    assert article.authors == ("Greta Lind",)
+
+
+def test_a_group_byline_after_a_person_is_not_an_author() -> None:
+    article = clean_text(dump("By Greta Lind", "Harbor Fleet Team", "14 October 2024"))
+    assert article.authors == ("Greta Lind",)

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from cleaners.authors import EDGE_CHARACTERS, is_collective, strip_prefix
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
@@ -629,6 +630,39 @@ def _after_labels(
         pending = None
 
 
+def _collective(text: str) -> str | None:
+    """The group a byline names ("Great Day Editorial Team", "EcoCult Staff", "Our Editors"
+    after "written by"), or None: the author vocabulary's collective words
+    (`cleaners.authors.is_collective`, shared with the HTML path's author fields). Written as
+    a name: two words or more, each before the last one capitalised ("Team" alone and "Meet
+    the Team" are menu lines)."""
+    name = strip_prefix(without_trailing_clause(text.strip())).strip(EDGE_CHARACTERS)
+    tokens = name.split()
+    if len(tokens) < 2 or not all(t[:1].isupper() for t in tokens[:-1]):
+        return None
+    return name if is_collective(name) else None
+
+
+def _names_someone(names: Sequence[str]) -> bool:
+    """The names hold a person (a name that is not a group like "News Desk")."""
+    return any(not is_collective(n) for n in names)
+
+
+def add_names(page: Page, names: Sequence[str]) -> None:
+    """A byline's names into the page's authors. A group ("News Desk") is the author of a
+    dump's story only when no person is named (as the HTML path keeps agencies and groups
+    only then): it is not taken after a person, and a person taken after it replaces it.
+    On the HTML path the page's markup and metadata name the authors; a group line is only
+    removed there, as before."""
+    for name in names:
+        if is_collective(name):
+            if page.region is None or page.authors:
+                continue
+        elif page.region is not None and page.authors and all(map(is_collective, page.authors)):
+            page.authors.clear()
+        page.add_author(name)
+
+
 @dataclass(frozen=True, slots=True)
 class BylineRule:
     """'By A, B - <date> - Last updated at <date>': authors and dates into fields."""
@@ -642,7 +676,21 @@ class BylineRule:
     ) -> tuple[list[str], list[tuple[str, str]]] | None:
         """(names, dates) of a byline, None when the line is not one. `dates=False` asks only
         whether it is one (the headline search): the dates of short segments are not parsed
-        then, and the dates list may be short; whether None is returned is the same."""
+        then, and the dates list may be short; whether None is returned is the same.
+
+        A newsroom writing as a group ("Everfit Team", "By The Currency editors", "by News
+        Desk") is the one name of a byline that names no person (`add_names` decides whether
+        the page takes it)."""
+        parsed = self._parse(text, known, dates)
+        if parsed is not None and not parsed[0]:
+            group = _collective(text)
+            if group is not None:
+                return [group], parsed[1]
+        return parsed
+
+    def _parse(
+        self, text: str, known: set[str] | None, dates: bool
+    ) -> tuple[list[str], list[tuple[str, str]]] | None:
         too_long = len(text.split()) > self.max_words
         wire_credit = bool(_vocabulary().wire_credit.match(text))
         # "By Name, Ph.D.": a credential's dot closes no sentence
@@ -729,7 +777,7 @@ class BylineRule:
             [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks],
             teasers_from=None if page.region is None else page.region[1],
         )
-        if not page.authors and page.region is not None:
+        if not _names_someone(page.authors) and page.region is not None:
             self._name_by_date(page)
 
     def read(
@@ -745,12 +793,14 @@ class BylineRule:
         for lead, block in _after_labels(blocks, _vocabulary().lead_alone):
             parsed = None
             unnamed_only = (
-                teasers_from is not None and block.index >= teasers_from and bool(page.authors)
+                teasers_from is not None
+                and block.index >= teasers_from
+                and _names_someone(page.authors)
             )
             if lead is not None:
                 # the layout put the lead and the names in two elements: "By" / "Name"
                 parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
-                if parsed is not None and not (unnamed_only and parsed[0]):
+                if parsed is not None and not (unnamed_only and _names_someone(parsed[0])):
                     lead.remove(self.reason, self.name)
             if parsed is None:
                 parsed = self.parse(block.text, known)
@@ -764,11 +814,10 @@ class BylineRule:
                 names = _names(block.text)
                 if names and all(n.casefold() in known for n in names):
                     parsed = names, []
-            if parsed is None or (unnamed_only and parsed[0]):
+            if parsed is None or (unnamed_only and _names_someone(parsed[0])):
                 continue
             names, dates = parsed
-            for name in names:
-                page.add_author(name)
+            add_names(page, names)
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
@@ -808,8 +857,7 @@ class BylineRule:
                 words = [w for n in pair_names for w in content_words(n, stop)]
                 shares_story = sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words))
                 if all(_bare_name(n, common, stop) for n in pair_names) and not shares_story:
-                    for name in pair_names:
-                        page.add_author(name)
+                    add_names(page, pair_names)
                     for field, iso in dates:
                         _set_date(page, field, iso)
                     block.remove(self.reason, self.name)
@@ -835,8 +883,7 @@ class BylineRule:
             role = bool(after) and after[0].n_words <= _ROLE_LINE_WORDS and is_role(after[0].text)
             date_line = DateLineRule()
             if role or any(date_line.parse(c.text) for c in candidates):
-                for name in names:
-                    page.add_author(name)
+                add_names(page, names)
                 block.remove(self.reason, self.name)
                 return
 
@@ -948,9 +995,9 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
     byline = BylineRule()
     byline.read(page, plain_gaps)  # "September 1st, 2023 By Name"
     _settle_copies(zone, plain)
-    if not page.authors:
+    if not _names_someone(page.authors):
         _one_name_byline(page, [b for b in zone if b.kept])
-    if not page.authors and page.region is not None:
+    if not _names_someone(page.authors) and page.region is not None:
         # under the headline (the lines over it were next to the story's region: read); before
         # the date lines go, as it reads them
         byline._name_by_date(page, [plain[b.index] for b in zone if b.index > title_index])
@@ -994,7 +1041,7 @@ def _one_name_byline(page: Page, zone: Sequence[Block]) -> None:
         dates = [_date_kind(segment.strip()) for segment in segments[1:]]
         if not all(dates) or (name[0].islower() and not dates):
             continue
-        page.add_author(name)
+        add_names(page, [name])
         for found in dates:
             if found is not None:
                 _set_date(page, *found)
