@@ -521,3 +521,36 @@ def test_a_person_named_after_a_group_byline_replaces_it() -> None:
 def test_a_group_byline_after_a_person_is_not_an_author() -> None:
     article = clean_text(dump("By Greta Lind", "Harbor Fleet Team", "14 October 2024"))
     assert article.authors == ("Greta Lind",)
+
+
+@pytest.mark.parametrize("name", ["Kev", "Lucía", "Stefan"])
+def test_one_word_author_line_with_the_date_under_it(name: str) -> None:
+    article = clean_text(page("Home", "Markets", TITLE, name, "January 1, 2026", *STORY))
+    assert article.authors == (name,)
+    assert article.published == "2026-01-01"
+    assert removal_of(article, name).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a section label printed in the menu above the headline
+        ("Home", "Markets", "Weather", TITLE, "Weather", "January 1, 2026"),
+        # a label before its date, a date word, an agency
+        ("Home", "Weather", TITLE, "Published", "January 1, 2026"),
+        ("Home", "Weather", TITLE, "Monday", "January 1, 2026"),
+        ("Home", "Weather", TITLE, "Reuters", "January 1, 2026"),
+        # no date under it
+        ("Home", "Weather", TITLE, "Kev", "Share this story"),
+    ],
+)
+def test_one_word_lines_under_the_headline_that_name_no_author(top: tuple[str, ...]) -> None:
+    article = clean_text(page(*top, *STORY))
+    assert article.authors == ()
+
+
+def test_one_word_line_the_page_prints_in_small_letters_is_no_name() -> None:
+    story = (*STORY[:-1], STORY[-1] + " The harvest ends in olives for the markets.")
+    article = clean_text(page("Home", "Weather", TITLE, "Olives", "January 1, 2026", *story))
+    assert article.authors == ()

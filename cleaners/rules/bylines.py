@@ -842,12 +842,7 @@ class BylineRule:
         lead_words = {w for text in lead for w in content_words(text, stop)}
         # words the page prints in small letters are common words, not names: "Most Emailed",
         # "News Tips", "FREE Newsletter" are menu lines, "Sean Collins" is a person
-        common = {
-            word
-            for b in page.blocks
-            for word in (t.strip(".,;:!?'’\"()") for t in b.text.split())
-            if word.islower()
-        }
+        common = _small_words(page)
         for position, block in enumerate(kept):
             if block.n_words >= _STORY_WORDS:
                 return  # the story began: a name line below is a comment or a bio
@@ -1001,6 +996,10 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
         # under the headline (the lines over it were next to the story's region: read); before
         # the date lines go, as it reads them
         byline._name_by_date(page, [plain[b.index] for b in zone if b.index > title_index])
+    if not _names_someone(page.authors) and page.region is not None:
+        _one_word_by_date(
+            page, title_index, [plain[b.index] for b in zone if b.index > title_index]
+        )
     DateLineRule().read(page, plain_gaps)
     _settle_copies(zone, plain)
     for block, removal in restored:
@@ -1048,6 +1047,59 @@ def _one_name_byline(page: Page, zone: Sequence[Block]) -> None:
         rule = BylineRule()
         block.remove(rule.reason, rule.name)
         return
+
+
+def _small_words(page: Page) -> set[str]:
+    """The words a page prints in small letters (common words, not names)."""
+    return {
+        word
+        for b in page.blocks
+        for word in (t.strip(".,;:!?'’\"()") for t in b.text.split())
+        if word.islower()
+    }
+
+
+# the kept lines under a dump's headline a one-word author line may be (a standfirst first)
+_ONE_WORD_POSITIONS = 2
+
+
+def _one_word_by_date(page: Page, title_index: int, zone: Sequence[Block]) -> None:
+    """A one-word author line right under a dump's headline, with the date on the next line
+    ("Kev" / "January 1, 2026", "ServiceTitan" / "November 26, 2024"): a blogger's first
+    name, user name or company. `_name_by_date` wants two words or more, since one word alone
+    is as often a section label ("Travel" / <date>); a label is the page's vocabulary,
+    though: a menu line of its own above the headline, or a word the page prints in small
+    letters. A name is neither, and no stop, date, interface or agency word."""
+    from cleaners.region import page_language, stop_words
+
+    kept = [b for b in zone if b.kept]
+    lead = [b.text for b in kept if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+    stop = stop_words(page_language(lead))
+    menu = {b.text.strip().casefold() for b in page.blocks[:title_index]}
+    date_line = DateLineRule()
+    for position, block in enumerate(kept[:_ONE_WORD_POSITIONS]):
+        name = block.text.strip()
+        folded = name.casefold()
+        if (
+            " " in name
+            or not _title_case_word(name)
+            or len(name) < 2
+            or folded in menu
+            or _vocabulary().prefix_alone.match(name)  # "Published" / <date>: a label
+            or folded in stop
+            or folded in _vocabulary().not_name_words
+            or folded in _vocabulary().line_date_words
+            or folded in _agencies()
+            or folded in _credit_words()
+            or folded in _small_words(page)
+        ):
+            continue
+        after = kept[position + 1 : position + 2]
+        if after and date_line.parse(after[0].text):
+            add_names(page, [name])
+            rule = BylineRule()
+            block.remove(rule.reason, rule.name)
+            return
 
 
 def _without_ordinals(block: Block) -> Block:
