@@ -554,3 +554,36 @@ def test_one_word_line_the_page_prints_in_small_letters_is_no_name() -> None:
     story = (*STORY[:-1], STORY[-1] + " The harvest ends in olives for the markets.")
     article = clean_text(page("Home", "Weather", TITLE, "Olives", "January 1, 2026", *story))
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        # the post's comment count closing the byline (trailing_clause in bylines.toml)
+        (
+            "May 3, 2017 By Soraya Benali 4 Comments",
+            (["Soraya Benali"], [("published", "2017-05-03")]),
+        ),
+        (
+            "Posted on March 3, 2025 Posted by Soraya Benali 59 Comments",
+            (["Soraya Benali"], [("published", "2025-03-03")]),
+        ),
+        (
+            "12 mai 2024 Par Camille Rousseau 4 commentaires",
+            (["Camille Rousseau"], [("published", "2024-05-12")]),
+        ),
+        ("3. März 2025 von Greta Lind", (["Greta Lind"], [("published", "2025-03-03")])),
+    ],
+)
+def test_date_then_byline_with_a_comment_count(
+    line: str, parsed: tuple[list[str], list[tuple[str, str]]]
+) -> None:
+    assert BylineRule().parse(line) == parsed
+
+
+def test_a_byline_a_wording_rule_took_for_a_menu_row_is_read_in_the_header() -> None:
+    line = "by Soraya Benali | Olives | 8 min Read"
+    article = clean_text(dump(line))
+    assert article.authors == ("Soraya Benali",)
+    assert removal_of(article, line).reason == "byline"
+    assert paragraphs(article) == list(STORY)

@@ -975,9 +975,15 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
         if block.index != title_index:
             zone.append(block)
     restored = []
+    byline_lead = _vocabulary().byline
     for block in zone:
-        # date lines the date rule took already: the bare-name pair reads them again
-        if block.removal is not None and block.removal.reason in (*misplaced, "date_line"):
+        # date lines the date rule took already: the bare-name pair reads them again; a line
+        # opening with a byline word ("by Name | SEO | 8 min Read") that a wording rule took
+        # for a menu row is read as the byline it may be
+        if block.removal is not None and (
+            block.removal.reason in (*misplaced, "date_line")
+            or byline_lead.match(block.text.strip())
+        ):
             restored.append((block, block.removal))
             block.removal = None
     # the headline parts the lines above it from those below ("By" over it names no one)
