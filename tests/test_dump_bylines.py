@@ -587,3 +587,23 @@ def test_a_byline_a_wording_rule_took_for_a_menu_row_is_read_in_the_header() -> 
     assert article.authors == ("Soraya Benali",)
     assert removal_of(article, line).reason == "byline"
     assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Christopher S. Penn", ("Christopher S. Penn",)),
+        ("Naftali Tishby, Fernando C. Pereira", ("Naftali Tishby", "Fernando C. Pereira")),
+    ],
+)
+def test_bare_names_with_an_initial_next_to_the_date(line: str, names: tuple[str, ...]) -> None:
+    article = clean_text(dump(line, "24 Apr 2000 • 3 min read"))
+    assert article.authors == names
+    assert article.published == "2000-04-24"
+    assert removal_of(article, line).reason == "byline"
+
+
+def test_a_menu_pair_half_in_capitals_is_no_name() -> None:
+    # one word in capitals, one not: an initial ("C.") alone is left out of that test
+    article = clean_text(dump("FREE Newsletter", "24 Apr 2000"))
+    assert article.authors == ()

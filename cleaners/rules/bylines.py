@@ -550,6 +550,11 @@ def _title_case_word(token: str) -> bool:
     return True
 
 
+def _is_initial(token: str) -> bool:
+    """A name's initial: a capital and a dot ("C.")."""
+    return len(token) == 2 and token[0].isupper() and token[1] == "."
+
+
 def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
     """A person's name on a line of its own: two or three words, each a capital then letters
     (a script with capitals: elsewhere a short phrase looks the same), none a word the page
@@ -560,12 +565,14 @@ def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
     folded_name = _vocabulary().article.sub("", name.casefold())
     if folded_name in _agencies() or folded_name in _story_agencies():
         return False  # "Associated Press" beside its date: an outlet's credit, not a person
-    if len({token.isupper() for token in tokens}) > 1:
+    if len({token.isupper() for token in tokens if not _is_initial(token)}) > 1:
         return False  # "FREE Newsletter": a name is in capitals throughout or not at all
     for token in tokens:
         folded = token.strip(".'’-").casefold()
         if folded in _vocabulary().name_particles:
             continue
+        if _is_initial(token):
+            continue  # "Fernando C. Pereira", though "c" is a stop word of some lists
         if not token[:1].isupper() or folded in common:
             return False
         if folded in stop and len(folded) <= _STOP_NAME_LETTERS:
