@@ -15,7 +15,8 @@ from cleaners.rules.line_patterns import classify_line
         ("البصرة: علي حسين", ["علي حسين"]),  # Arabic "City: Name"
         ("الدوحة - قنا", []),  # city and agency: no person
         ("Reuters", []),  # an agency alone on its line
-        ("Online Desk", []),  # a desk instead of a person
+        # a desk instead of a person: the group, the author only when no person is named
+        ("Online Desk", ["Online Desk"]),
         ("Our Correspondent, Amman", []),
         ("Karachi Courier – Karachi", []),  # "Outlet – City"
         ("Ahmed Fathy and Nadia Kamal | Reuters", ["Ahmed Fathy", "Nadia Kamal"]),

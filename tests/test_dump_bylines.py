@@ -485,3 +485,125 @@ def test_a_day_with_its_ordinal_letters_before_the_byline_in_the_header() -> Non
     assert article.published == "2023-09-01"
     assert removal_of(article, line).reason == "byline"
     assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    ("line", "group"),
+    [
+        ("Harbor Fleet Team", "Harbor Fleet Team"),
+        ("By The Olive Desk editors", "The Olive Desk editors"),
+        ("written by Our Editors", "Our Editors"),
+        ("by News Desk", "News Desk"),
+        ("By Harbor Fleet Team• 4 mins read", "Harbor Fleet Team"),
+        ("Die Redaktion", "Die Redaktion"),
+        ("La rédaction", "La rédaction"),
+    ],
+)
+def test_a_group_byline_names_the_group_when_no_person_is_named(line: str, group: str) -> None:
+    assert BylineRule().parse(line) == ([group], [])
+    article = clean_text(dump(line, "14 October 2024"))
+    assert article.authors == (group,)
+    assert removal_of(article, line).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize("line", ["Meet the Team", "Team", "Staff Reporter", "Our Correspondent"])
+def test_lines_naming_no_group_give_no_author(line: str) -> None:
+    parsed = BylineRule().parse(line)
+    assert parsed is None or parsed[0] == []
+
+
+def test_a_person_named_after_a_group_byline_replaces_it() -> None:
+    article = clean_text(dump("Harbor Fleet Team", "14 October 2024", "Written by Greta Lind"))
+    assert article.authors == ("Greta Lind",)
+
+
+def test_a_group_byline_after_a_person_is_not_an_author() -> None:
+    article = clean_text(dump("By Greta Lind", "Harbor Fleet Team", "14 October 2024"))
+    assert article.authors == ("Greta Lind",)
+
+
+@pytest.mark.parametrize("name", ["Kev", "Lucía", "Stefan"])
+def test_one_word_author_line_with_the_date_under_it(name: str) -> None:
+    article = clean_text(page("Home", "Markets", TITLE, name, "January 1, 2026", *STORY))
+    assert article.authors == (name,)
+    assert article.published == "2026-01-01"
+    assert removal_of(article, name).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a section label printed in the menu above the headline
+        ("Home", "Markets", "Weather", TITLE, "Weather", "January 1, 2026"),
+        # a label before its date, a date word, an agency
+        ("Home", "Weather", TITLE, "Published", "January 1, 2026"),
+        ("Home", "Weather", TITLE, "Monday", "January 1, 2026"),
+        ("Home", "Weather", TITLE, "Reuters", "January 1, 2026"),
+        # no date under it
+        ("Home", "Weather", TITLE, "Kev", "Share this story"),
+    ],
+)
+def test_one_word_lines_under_the_headline_that_name_no_author(top: tuple[str, ...]) -> None:
+    article = clean_text(page(*top, *STORY))
+    assert article.authors == ()
+
+
+def test_one_word_line_the_page_prints_in_small_letters_is_no_name() -> None:
+    story = (*STORY[:-1], STORY[-1] + " The harvest ends in olives for the markets.")
+    article = clean_text(page("Home", "Weather", TITLE, "Olives", "January 1, 2026", *story))
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        # the post's comment count closing the byline (trailing_clause in bylines.toml)
+        (
+            "May 3, 2017 By Soraya Benali 4 Comments",
+            (["Soraya Benali"], [("published", "2017-05-03")]),
+        ),
+        (
+            "Posted on March 3, 2025 Posted by Soraya Benali 59 Comments",
+            (["Soraya Benali"], [("published", "2025-03-03")]),
+        ),
+        (
+            "12 mai 2024 Par Camille Rousseau 4 commentaires",
+            (["Camille Rousseau"], [("published", "2024-05-12")]),
+        ),
+        ("3. März 2025 von Greta Lind", (["Greta Lind"], [("published", "2025-03-03")])),
+    ],
+)
+def test_date_then_byline_with_a_comment_count(
+    line: str, parsed: tuple[list[str], list[tuple[str, str]]]
+) -> None:
+    assert BylineRule().parse(line) == parsed
+
+
+def test_a_byline_a_wording_rule_took_for_a_menu_row_is_read_in_the_header() -> None:
+    line = "by Soraya Benali | Olives | 8 min Read"
+    article = clean_text(dump(line))
+    assert article.authors == ("Soraya Benali",)
+    assert removal_of(article, line).reason == "byline"
+    assert paragraphs(article) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Christopher S. Penn", ("Christopher S. Penn",)),
+        ("Naftali Tishby, Fernando C. Pereira", ("Naftali Tishby", "Fernando C. Pereira")),
+    ],
+)
+def test_bare_names_with_an_initial_next_to_the_date(line: str, names: tuple[str, ...]) -> None:
+    article = clean_text(dump(line, "24 Apr 2000 • 3 min read"))
+    assert article.authors == names
+    assert article.published == "2000-04-24"
+    assert removal_of(article, line).reason == "byline"
+
+
+def test_a_menu_pair_half_in_capitals_is_no_name() -> None:
+    # one word in capitals, one not: an initial ("C.") alone is left out of that test
+    article = clean_text(dump("FREE Newsletter", "24 Apr 2000"))
+    assert article.authors == ()

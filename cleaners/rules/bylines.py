@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from cleaners.authors import EDGE_CHARACTERS, is_collective, strip_prefix
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
@@ -549,6 +550,11 @@ def _title_case_word(token: str) -> bool:
     return True
 
 
+def _is_initial(token: str) -> bool:
+    """A name's initial: a capital and a dot ("C.")."""
+    return len(token) == 2 and token[0].isupper() and token[1] == "."
+
+
 def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
     """A person's name on a line of its own: two or three words, each a capital then letters
     (a script with capitals: elsewhere a short phrase looks the same), none a word the page
@@ -559,12 +565,14 @@ def _bare_name(name: str, common: set[str], stop: frozenset[str]) -> bool:
     folded_name = _vocabulary().article.sub("", name.casefold())
     if folded_name in _agencies() or folded_name in _story_agencies():
         return False  # "Associated Press" beside its date: an outlet's credit, not a person
-    if len({token.isupper() for token in tokens}) > 1:
+    if len({token.isupper() for token in tokens if not _is_initial(token)}) > 1:
         return False  # "FREE Newsletter": a name is in capitals throughout or not at all
     for token in tokens:
         folded = token.strip(".'’-").casefold()
         if folded in _vocabulary().name_particles:
             continue
+        if _is_initial(token):
+            continue  # "Fernando C. Pereira", though "c" is a stop word of some lists
         if not token[:1].isupper() or folded in common:
             return False
         if folded in stop and len(folded) <= _STOP_NAME_LETTERS:
@@ -629,6 +637,39 @@ def _after_labels(
         pending = None
 
 
+def _collective(text: str) -> str | None:
+    """The group a byline names ("Great Day Editorial Team", "EcoCult Staff", "Our Editors"
+    after "written by"), or None: the author vocabulary's collective words
+    (`cleaners.authors.is_collective`, shared with the HTML path's author fields). Written as
+    a name: two words or more, each before the last one capitalised ("Team" alone and "Meet
+    the Team" are menu lines)."""
+    name = strip_prefix(without_trailing_clause(text.strip())).strip(EDGE_CHARACTERS)
+    tokens = name.split()
+    if len(tokens) < 2 or not all(t[:1].isupper() for t in tokens[:-1]):
+        return None
+    return name if is_collective(name) else None
+
+
+def _names_someone(names: Sequence[str]) -> bool:
+    """The names hold a person (a name that is not a group like "News Desk")."""
+    return any(not is_collective(n) for n in names)
+
+
+def add_names(page: Page, names: Sequence[str]) -> None:
+    """A byline's names into the page's authors. A group ("News Desk") is the author of a
+    dump's story only when no person is named (as the HTML path keeps agencies and groups
+    only then): it is not taken after a person, and a person taken after it replaces it.
+    On the HTML path the page's markup and metadata name the authors; a group line is only
+    removed there, as before."""
+    for name in names:
+        if is_collective(name):
+            if page.region is None or page.authors:
+                continue
+        elif page.region is not None and page.authors and all(map(is_collective, page.authors)):
+            page.authors.clear()
+        page.add_author(name)
+
+
 @dataclass(frozen=True, slots=True)
 class BylineRule:
     """'By A, B - <date> - Last updated at <date>': authors and dates into fields."""
@@ -642,7 +683,21 @@ class BylineRule:
     ) -> tuple[list[str], list[tuple[str, str]]] | None:
         """(names, dates) of a byline, None when the line is not one. `dates=False` asks only
         whether it is one (the headline search): the dates of short segments are not parsed
-        then, and the dates list may be short; whether None is returned is the same."""
+        then, and the dates list may be short; whether None is returned is the same.
+
+        A newsroom writing as a group ("Everfit Team", "By The Currency editors", "by News
+        Desk") is the one name of a byline that names no person (`add_names` decides whether
+        the page takes it)."""
+        parsed = self._parse(text, known, dates)
+        if parsed is not None and not parsed[0]:
+            group = _collective(text)
+            if group is not None:
+                return [group], parsed[1]
+        return parsed
+
+    def _parse(
+        self, text: str, known: set[str] | None, dates: bool
+    ) -> tuple[list[str], list[tuple[str, str]]] | None:
         too_long = len(text.split()) > self.max_words
         wire_credit = bool(_vocabulary().wire_credit.match(text))
         # "By Name, Ph.D.": a credential's dot closes no sentence
@@ -729,7 +784,7 @@ class BylineRule:
             [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks],
             teasers_from=None if page.region is None else page.region[1],
         )
-        if not page.authors and page.region is not None:
+        if not _names_someone(page.authors) and page.region is not None:
             self._name_by_date(page)
 
     def read(
@@ -745,12 +800,14 @@ class BylineRule:
         for lead, block in _after_labels(blocks, _vocabulary().lead_alone):
             parsed = None
             unnamed_only = (
-                teasers_from is not None and block.index >= teasers_from and bool(page.authors)
+                teasers_from is not None
+                and block.index >= teasers_from
+                and _names_someone(page.authors)
             )
             if lead is not None:
                 # the layout put the lead and the names in two elements: "By" / "Name"
                 parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
-                if parsed is not None and not (unnamed_only and parsed[0]):
+                if parsed is not None and not (unnamed_only and _names_someone(parsed[0])):
                     lead.remove(self.reason, self.name)
             if parsed is None:
                 parsed = self.parse(block.text, known)
@@ -764,11 +821,10 @@ class BylineRule:
                 names = _names(block.text)
                 if names and all(n.casefold() in known for n in names):
                     parsed = names, []
-            if parsed is None or (unnamed_only and parsed[0]):
+            if parsed is None or (unnamed_only and _names_someone(parsed[0])):
                 continue
             names, dates = parsed
-            for name in names:
-                page.add_author(name)
+            add_names(page, names)
             for field, iso in dates:
                 _set_date(page, field, iso)
             block.remove(self.reason, self.name)
@@ -793,12 +849,7 @@ class BylineRule:
         lead_words = {w for text in lead for w in content_words(text, stop)}
         # words the page prints in small letters are common words, not names: "Most Emailed",
         # "News Tips", "FREE Newsletter" are menu lines, "Sean Collins" is a person
-        common = {
-            word
-            for b in page.blocks
-            for word in (t.strip(".,;:!?'’\"()") for t in b.text.split())
-            if word.islower()
-        }
+        common = _small_words(page)
         for position, block in enumerate(kept):
             if block.n_words >= _STORY_WORDS:
                 return  # the story began: a name line below is a comment or a bio
@@ -808,8 +859,7 @@ class BylineRule:
                 words = [w for n in pair_names for w in content_words(n, stop)]
                 shares_story = sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words))
                 if all(_bare_name(n, common, stop) for n in pair_names) and not shares_story:
-                    for name in pair_names:
-                        page.add_author(name)
+                    add_names(page, pair_names)
                     for field, iso in dates:
                         _set_date(page, field, iso)
                     block.remove(self.reason, self.name)
@@ -835,8 +885,7 @@ class BylineRule:
             role = bool(after) and after[0].n_words <= _ROLE_LINE_WORDS and is_role(after[0].text)
             date_line = DateLineRule()
             if role or any(date_line.parse(c.text) for c in candidates):
-                for name in names:
-                    page.add_author(name)
+                add_names(page, names)
                 block.remove(self.reason, self.name)
                 return
 
@@ -933,9 +982,15 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
         if block.index != title_index:
             zone.append(block)
     restored = []
+    byline_lead = _vocabulary().byline
     for block in zone:
-        # date lines the date rule took already: the bare-name pair reads them again
-        if block.removal is not None and block.removal.reason in (*misplaced, "date_line"):
+        # date lines the date rule took already: the bare-name pair reads them again; a line
+        # opening with a byline word ("by Name | SEO | 8 min Read") that a wording rule took
+        # for a menu row is read as the byline it may be
+        if block.removal is not None and (
+            block.removal.reason in (*misplaced, "date_line")
+            or byline_lead.match(block.text.strip())
+        ):
             restored.append((block, block.removal))
             block.removal = None
     # the headline parts the lines above it from those below ("By" over it names no one)
@@ -948,12 +1003,16 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
     byline = BylineRule()
     byline.read(page, plain_gaps)  # "September 1st, 2023 By Name"
     _settle_copies(zone, plain)
-    if not page.authors:
+    if not _names_someone(page.authors):
         _one_name_byline(page, [b for b in zone if b.kept])
-    if not page.authors and page.region is not None:
+    if not _names_someone(page.authors) and page.region is not None:
         # under the headline (the lines over it were next to the story's region: read); before
         # the date lines go, as it reads them
         byline._name_by_date(page, [plain[b.index] for b in zone if b.index > title_index])
+    if not _names_someone(page.authors) and page.region is not None:
+        _one_word_by_date(
+            page, title_index, [plain[b.index] for b in zone if b.index > title_index]
+        )
     DateLineRule().read(page, plain_gaps)
     _settle_copies(zone, plain)
     for block, removal in restored:
@@ -994,13 +1053,66 @@ def _one_name_byline(page: Page, zone: Sequence[Block]) -> None:
         dates = [_date_kind(segment.strip()) for segment in segments[1:]]
         if not all(dates) or (name[0].islower() and not dates):
             continue
-        page.add_author(name)
+        add_names(page, [name])
         for found in dates:
             if found is not None:
                 _set_date(page, *found)
         rule = BylineRule()
         block.remove(rule.reason, rule.name)
         return
+
+
+def _small_words(page: Page) -> set[str]:
+    """The words a page prints in small letters (common words, not names)."""
+    return {
+        word
+        for b in page.blocks
+        for word in (t.strip(".,;:!?'’\"()") for t in b.text.split())
+        if word.islower()
+    }
+
+
+# the kept lines under a dump's headline a one-word author line may be (a standfirst first)
+_ONE_WORD_POSITIONS = 2
+
+
+def _one_word_by_date(page: Page, title_index: int, zone: Sequence[Block]) -> None:
+    """A one-word author line right under a dump's headline, with the date on the next line
+    ("Kev" / "January 1, 2026", "ServiceTitan" / "November 26, 2024"): a blogger's first
+    name, user name or company. `_name_by_date` wants two words or more, since one word alone
+    is as often a section label ("Travel" / <date>); a label is the page's vocabulary,
+    though: a menu line of its own above the headline, or a word the page prints in small
+    letters. A name is neither, and no stop, date, interface or agency word."""
+    from cleaners.region import page_language, stop_words
+
+    kept = [b for b in zone if b.kept]
+    lead = [b.text for b in kept if b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+    stop = stop_words(page_language(lead))
+    menu = {b.text.strip().casefold() for b in page.blocks[:title_index]}
+    date_line = DateLineRule()
+    for position, block in enumerate(kept[:_ONE_WORD_POSITIONS]):
+        name = block.text.strip()
+        folded = name.casefold()
+        if (
+            " " in name
+            or not _title_case_word(name)
+            or len(name) < 2
+            or folded in menu
+            or _vocabulary().prefix_alone.match(name)  # "Published" / <date>: a label
+            or folded in stop
+            or folded in _vocabulary().not_name_words
+            or folded in _vocabulary().line_date_words
+            or folded in _agencies()
+            or folded in _credit_words()
+            or folded in _small_words(page)
+        ):
+            continue
+        after = kept[position + 1 : position + 2]
+        if after and date_line.parse(after[0].text):
+            add_names(page, [name])
+            rule = BylineRule()
+            block.remove(rule.reason, rule.name)
+            return
 
 
 def _without_ordinals(block: Block) -> Block:

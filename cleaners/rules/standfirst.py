@@ -19,6 +19,7 @@ from cleaners.dates import looks_like_date
 from cleaners.rules.bylines import (
     BylineRule,
     DateLineRule,
+    add_names,
     agencies,
     date_words,
     is_role,
@@ -111,8 +112,7 @@ class BylineUnderHeadline:
         parsed = BylineRule().parse(block.text, known)
         if parsed is not None:
             names, dates = parsed
-            for name in names:
-                page.add_author(name)
+            add_names(page, names)
             for field, iso in dates:
                 set_date(page, field, iso)
             block.remove("byline", self.name)
