@@ -115,6 +115,9 @@ def test_date_and_byline_lines_printed_with_the_headline_are_cut() -> None:
         "Bridge reopens"
     )
     assert _cut("<h1>Brücke wieder offen <span>(16.01.2008)</span></h1>") == "Brücke wieder offen"
+    # the date in an element inside the headline's link, its day in an element of its own
+    nested = '<h1><a href="/p"><time>Dec <span>18</span> 2025</time> Bridge reopens</a></h1>'
+    assert _cut(nested) == "Bridge reopens"
     assert _cut("<td><b>Le pont rouvre</b><br>Par Marie Dubois<br>15/01/2008</td>") == (
         "Le pont rouvre"
     )

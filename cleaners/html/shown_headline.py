@@ -137,13 +137,10 @@ def _lines(element: HtmlElement) -> list[tuple[str, bool]]:
         if tag == "br":
             after_break = True
         elif tag and tag not in SKIP_TAGS:
-            if any(True for _ in child.iter("br")):  # "<b>Headline<br>date</b>": its lines
-                inner = _lines(child)
-                if inner:
-                    pieces.append((inner[0][0], after_break))
-                    pieces.extend(inner[1:])
-            else:
-                pieces.append((child.text_content(), after_break))
+            pieces.append((child.text_content(), after_break))
+            # and its own pieces: "<b>Headline<br>date</b>", "<h1><a><time>date</time>
+            # Headline</a></h1>" ("Dec <span>18</span> 2025" is whole a piece above)
+            pieces.extend(_lines(child) if len(child) else [])
             after_break = False
         tail = " ".join((child.tail or "").split())
         if tail:
