@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from cleaners.html.dom import iter_blocks
 from cleaners.html.metadata import TITLE_TAG, extract_metadata
-from cleaners.html.shown_headline import shown_headline
+from cleaners.html.shown_headline import shown_headline, without_credits
 
 LEAD = [
     "The county council voted on Tuesday to close the old landfill at Marsh Road by the end "
@@ -94,3 +95,48 @@ def test_a_printed_part_of_the_tab_title_by_the_story_is_the_headline() -> None:
     assert shown_headline(page, BODY, "Marsh Valley Gazette | Rubbish talk at county ha") is None
     bylined = [*page[:3], "By Ann Reed", *page[4:]]
     assert shown_headline(bylined, BODY, "Gazette | By Ann Reed") is None
+
+
+def _cut(markup: str) -> str:
+    # the block's text as the page's blocks hold it (a <br> is a space)
+    (block,) = iter_blocks(lxml_html.fragment_fromstring(markup), prune=False)
+    return without_credits(block.element, block.text)
+
+
+def test_date_and_byline_lines_printed_with_the_headline_are_cut() -> None:
+    assert _cut(
+        "<p><span>Bridge reopens after repairs</span><br><span>Josh Pringle</span>"
+        "<br><span>Wednesday, January 16, 2008</span></p>"
+    ) == ("Bridge reopens after repairs")
+    assert _cut("<h1><span>Wednesday, 09 January 2008</span> Bridge reopens</h1>") == (
+        "Bridge reopens"
+    )
+    assert _cut("<div><b>Bridge reopens</b><br>2008-01-14<br>United Press International</div>") == (
+        "Bridge reopens"
+    )
+    assert _cut("<h1>Brücke wieder offen <span>(16.01.2008)</span></h1>") == "Brücke wieder offen"
+    # the date in an element inside the headline's link, its day in an element of its own
+    nested = '<h1><a href="/p"><time>Dec <span>18</span> 2025</time> Bridge reopens</a></h1>'
+    assert _cut(nested) == "Bridge reopens"
+    assert _cut("<td><b>Le pont rouvre</b><br>Par Marie Dubois<br>15/01/2008</td>") == (
+        "Le pont rouvre"
+    )
+
+
+def test_a_name_inside_the_headline_element_is_part_of_the_headline() -> None:
+    # a name or an agency is a credit only on a line of its own, after a <br>
+    assert _cut("<h1>Obama meets <a>Angela Merkel</a></h1>") == "Obama meets Angela Merkel"
+    assert _cut("<h1>Shares fall at <a>Reuters</a></h1>") == "Shares fall at Reuters"
+
+
+def test_a_headline_of_one_word_keeps_its_credit_and_lines_within_are_kept() -> None:
+    # what is left must be a headline of two words or more
+    assert _cut("<p><b>Obituary</b><br>January 16, 2008</p>") == "Obituary January 16, 2008"
+    # only the text's ends are cut: a date in the middle stays
+    assert _cut("<p><b>Storm</b><br>January 16, 2008<br>hits the coast again</p>") == (
+        "Storm January 16, 2008 hits the coast again"
+    )
+    # a headline line in title case after a <br> of more than three words is no name
+    assert _cut("<p><b>Flood Warning</b><br>River Levels Rise Again Tonight</p>") == (
+        "Flood Warning River Levels Rise Again Tonight"
+    )

@@ -564,7 +564,8 @@ def page_from_html(
     meta = parsed.meta
     title = meta.title
     if meta.sources.get("title") == TITLE_TAG:  # the tab's text: the page may print another
-        title = shown_headline([b.text for b in parsed.dom], main.matched, title) or title
+        texts, elements = [b.text for b in parsed.dom], [b.element for b in parsed.dom]
+        title = shown_headline(texts, main.matched, title, elements) or title
     page = HtmlPage(blocks=[], source=name, main_texts=main.texts, meta_title=title)
     _state(page, parsed.stated, meta.site, url, site)
     if page.image is None:  # no image stated: the article's first picture

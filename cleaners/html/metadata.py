@@ -64,6 +64,7 @@ from cleaners.authors import (
 from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.data import load_toml
 from cleaners.dates import looks_like_date, numeric_readings, parse_date
+from cleaners.html.shown_headline import without_credits
 from cleaners.normalize import normalize_line
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
@@ -1211,7 +1212,8 @@ def _visible_title(
         side_parts.add(_key(site))  # the site's name set as an h1 logo
     words = _words(title) if title else set()
     for h1 in (tags or page_elements(root)).h1s:
-        text = " ".join(normalize_line(h1.text_content()).split())
+        # "<h1><span>Wednesday, 09 January 2008</span> Headline</h1>": the date is no part of it
+        text = without_credits(h1, " ".join(normalize_line(h1.text_content()).split()))
         if not text or _is_foreign(h1) or _key(text) in side_parts:
             continue
         if title is None:
