@@ -12,7 +12,8 @@ same tree afterwards, does not see it either.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -181,3 +182,14 @@ def _visitor(pruner: Pruner | None) -> Callable[[HtmlElement, str], str | list[D
         return blocks
 
     return visit
+
+
+def weight_by_ancestor(weighted: Iterable[tuple[HtmlElement, int]]) -> Counter[HtmlElement]:
+    """How much weight (characters, words) of the given blocks each element holds: a block's
+    weight counts for its element and every ancestor (where the article's text sits)."""
+    held: Counter[HtmlElement] = Counter()
+    for element, weight in weighted:
+        held[element] += weight
+        for ancestor in element.iterancestors():
+            held[ancestor] += weight
+    return held

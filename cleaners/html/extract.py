@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +31,7 @@ from cleaners.html.decode import (
     decode_html,
     reaches_depth_check,
 )
-from cleaners.html.dom import DomBlock, iter_blocks
+from cleaners.html.dom import DomBlock, iter_blocks, weight_by_ancestor
 from cleaners.html.links import link_share
 from cleaners.html.main_content import extracted_texts
 from cleaners.html.metadata import TITLE_TAG, PageMetadata, extract_metadata
@@ -311,19 +310,12 @@ def _region(
     """The deepest element holding most of the matched text, widened to the headline's article."""
     if not matched:
         return headline.getparent() if headline is not None else None
-    weight: Counter[lxml_html.HtmlElement] = Counter()
-    depth: dict[lxml_html.HtmlElement, int] = {}
-    total = 0
-    for i in matched:
-        size = len(dom[i].text)
-        total += size
-        chain = _ancestors(dom[i].element)
-        for level, node in enumerate(reversed(chain)):
-            weight[node] += size
-            depth[node] = level
+    weight = weight_by_ancestor((dom[i].element, len(dom[i].text)) for i in matched)
+    total = sum(len(dom[i].text) for i in matched)
+    # over half of the text: the elements holding it are one chain of ancestors
     region = max(
         (node for node, w in weight.items() if w >= _REGION_SHARE * total),
-        key=lambda node: depth[node],
+        key=lambda node: len(_ancestors(node)),
     )
     if headline is not None and not _contains(region, headline):
         region_chain = set(_ancestors(region))

@@ -18,7 +18,7 @@ from typing import cast
 
 from lxml import html as lxml_html
 
-from cleaners.html.dom import DomBlock
+from cleaners.html.dom import DomBlock, weight_by_ancestor
 
 # the box must hold this share of the page's prose words ...
 SCOPE_PROSE_SHARE = 0.85
@@ -37,12 +37,7 @@ def article_box(
     total = sum(prose_words)
     if total == 0 or headline is None:
         return None
-    held: dict[lxml_html.HtmlElement, int] = {}
-    for block, words in zip(dom, prose_words, strict=True):
-        if words:
-            for element in block.element.iterancestors():
-                held[element] = held.get(element, 0) + words
-            held[block.element] = held.get(block.element, 0) + words
+    held = weight_by_ancestor((b.element, n) for b, n in zip(dom, prose_words, strict=True) if n)
     longest = max(range(len(dom)), key=prose_words.__getitem__)
     box: lxml_html.HtmlElement | None = dom[longest].element
     while box is not None and held.get(box, 0) < SCOPE_PROSE_SHARE * total:
