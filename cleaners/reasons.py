@@ -26,6 +26,9 @@ BLOCK_REASONS: dict[str, str] = {
     "navigation": "menus, section lists and other page chrome outside the article region",
     "furniture": "a short line between a dump's headline and its story that no rule named "
     "(a credit, a date, a label)",
+    "disclaimer": "a site's standing notice: an affiliate-link disclosure, a legal, financial or "
+    "medical disclaimer, a sign-up form's consent small print",
+    "author_bio": 'an author\'s biography closing the post ("Jane Doe is a freelance writer ...")',
     "off_main_content": "page text beside the article that the extractors' vote left out (HTML)",
 }
 

@@ -86,6 +86,25 @@ SINGLE_LINE_DEBRIS = [
         "related_teaser",
         "teaser_prefix",
     ),
+    (
+        "This post contains affiliate links: if you buy through them, we may earn a commission.",
+        "top",
+        "disclaimer",
+        "site_disclaimer",
+    ),
+    (
+        "The content of this page is for general informational purposes only and does not "
+        "constitute legal or financial advice.",
+        "end",
+        "disclaimer",
+        "site_disclaimer",
+    ),
+    (
+        "Die Inhalte dienen ausschließlich der Information und stellen keine Anlageberatung dar.",
+        "end",
+        "disclaimer",
+        "site_disclaimer",
+    ),
 ]
 
 
@@ -130,6 +149,8 @@ NEAR_MISSES = [
     "On 3 March 2023 the council approved the budget for new irrigation canals.",
     "The word sumud (صمود), or steadfastness, is painted on the walls of the cooperative.",
     "Donors can support the appeal through the Red Crescent, it added.",
+    "Influencers earn a commission on every sale made through their links, the study found.",
+    "The regulator said the leaflets were not intended to replace advice from a doctor.",
 ]
 
 
@@ -320,6 +341,7 @@ def test_every_block_reason_code_is_exercised() -> None:
         "navigation",  # tests/test_region.py
         "furniture",  # tests/test_headline_search.py
         "off_main_content",  # tests/test_html_wild.py
+        "author_bio",  # tests/test_author_bio.py
     }
     assert covered == set(BLOCK_REASONS)
 

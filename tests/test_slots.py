@@ -29,6 +29,7 @@ TEXT_ORDER = {
         "related_list",
         "teaser_prefix",
         "donation_box",
+        "author_bio",
     ],
     "navigation": ["article_region"],  # NavigationRule reports under the region's name
     "headline": ["headline", "repeated_title"],
@@ -62,6 +63,7 @@ def test_the_html_path_adds_its_rules_in_their_slots() -> None:
         "RelatedListRule",
         "TeaserPrefixRule",
         "BodyGuard",
+        "AuthorBioRule",
     ]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cleaners.rules.author_bio import AuthorBioRule
 from cleaners.rules.base import (
     BOTH,
     HTML,
@@ -94,13 +95,14 @@ SLOTS: tuple[Slot, ...] = (
     Slot(
         "passages",
         "debris told by a passage's words and neighbours: credits, foreign script, related "
-        "lists, teasers, donation appeals",
+        "lists, teasers, donation appeals, an author's bio closing the post",
         (
             Step(CreditCaptionRule, body_guard=True),
             Step(ForeignScriptRule),
             Step(RelatedListRule),
             Step(TeaserPrefixRule),
             Step(DonationAppealRule, body_guard=True),
+            Step(AuthorBioRule),
         ),
     ),
     Slot(
