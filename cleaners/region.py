@@ -665,6 +665,68 @@ def teaser_cards_cut(texts: Sequence[str], span: tuple[int, int]) -> int | None:
     return None
 
 
+# A column of teasers whose summaries the site's template cut off, each line ending in a word
+# and an ellipsis ("...may soon...", "mais de 40 mil…"): a mega-menu above the headline or a
+# "more stories" column below the story, often with each card's headline glued to its
+# summary on one long line that the line model reads as a paragraph. A story's own paragraph
+# seldom trails off, and never three times in a row (on the three development corpora's
+# dumps, 39 runs of three or more such lines lay outside the reference body, 3 inside it).
+_TRUNCATED = re.compile(r"\w\s?(?:\.\.\.|…)[\s\"'”’»)\]]*$")
+_TRUNCATED_RUN = 3  # truncated lines in a run
+_TRUNCATED_GAP = 2  # lines between two of a run's (a card's headline, a date)
+
+
+def is_truncated(text: str) -> bool:
+    """A line cut off by an ellipsis after a word: a teaser's summary."""
+    return _TRUNCATED.search(text) is not None
+
+
+def truncated_runs(texts: Sequence[str], span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The runs [first, last] of `_TRUNCATED_RUN` or more truncated lines starting in the
+    region `span`, each within `_TRUNCATED_GAP` lines of the last, none of the lines between
+    them a sentence (a story's paragraph parts two columns)."""
+    runs: list[tuple[int, int]] = []
+    start, end = span
+    i = start
+    while i < end:
+        if not is_truncated(texts[i]):
+            i += 1
+            continue
+        last, count, j = i, 1, i + 1
+        while j < len(texts) and j - last <= _TRUNCATED_GAP + 1:
+            if is_truncated(texts[j]):
+                last, count = j, count + 1
+            elif ends_sentence(texts[j]):
+                break
+            j += 1
+        if count >= _TRUNCATED_RUN:
+            runs.append((i, last))
+        i = last + 1
+    return runs
+
+
+def truncated_teasers_cut(texts: Sequence[str], span: tuple[int, int]) -> tuple[int, int]:
+    """The region `span` without its runs of truncated teasers: a run above the story's
+    paragraphs moves the region's start below it, a run below them ends the region above
+    it (the side holding more prose words stays)."""
+    start, end = span
+    for first, last in truncated_runs(texts, span):
+        if first < start or first >= end:
+            continue
+        before = sum(word_count(t) for t in texts[start:first] if _is_run_prose(t))
+        after = sum(word_count(t) for t in texts[last + 1 : end] if _is_run_prose(t))
+        if after > before:
+            start = min(last + 1, end)
+        else:
+            end = first
+            # the column's heading ("Most read"): a short line, no sentence
+            while end > start + 1 and word_count(texts[end - 1]) <= _SHORT:
+                if ends_sentence(texts[end - 1]):
+                    break
+                end -= 1
+    return start, end
+
+
 # --------------------------------------------------------------------------- headline
 
 
@@ -769,6 +831,9 @@ def find_region(
     # story) unless it is known debris; a page's chrome below a story is longer than a line.
     if end == len(texts) - 1 and not is_debris_line(texts[end]):
         end += 1
+    start, end = truncated_teasers_cut(texts, (start, end))
+    if start >= end:
+        return None
     if credit is not None:
         thread = comment_thread_start(texts, (start, end), credit)
         heading = thread_heading_cut(texts, (start, end))

@@ -105,6 +105,15 @@ SINGLE_LINE_DEBRIS = [
         "disclaimer",
         "site_disclaimer",
     ),
+    (
+        "This page requires JavaScript and the Flash plug-in. Please enable JavaScript in your "
+        "browser to watch the video.",
+        "middle",
+        "ui_chrome",
+        "browser_requirement",
+    ),
+    ("Your browser does not support the video tag.", "middle", "ui_chrome", "browser_requirement"),
+    ("27 28 29 30 1 2 3", "end", "ui_chrome", "interface_text"),
 ]
 
 
@@ -151,6 +160,7 @@ NEAR_MISSES = [
     "Donors can support the appeal through the Red Crescent, it added.",
     "Influencers earn a commission on every sale made through their links, the study found.",
     "The regulator said the leaflets were not intended to replace advice from a doctor.",
+    "The new browser does not support Flash, the company said in a statement on Tuesday.",
 ]
 
 
