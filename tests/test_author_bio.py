@@ -70,3 +70,10 @@ def test_a_page_that_is_only_a_bio_keeps_it() -> None:
     bio = "Sam Example is a transport reporter for the paper and has covered city hall since 2015."
     record = clean_text("\n\n".join([STORY[0], bio]))
     assert all(r.reason != "author_bio" for r in record.removed)
+
+
+def test_a_bio_going_on_in_a_second_paragraph_goes_with_it() -> None:
+    bio = "Sam Example is a transport reporter for the paper and has covered city hall since 2015."
+    more = "Sam holds a degree in journalism and lives in the old town with two cats."
+    record = clean_text("\n\n".join([*STORY, bio, more]))
+    assert [r.text for r in record.removed if r.reason == "author_bio"] == [bio, more]

@@ -31,7 +31,7 @@ _NOT_NAME = (
 )
 _NAME = (
     rf"^[(*]?\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Dra|Sr|Sra)\.?\s)?{_NOT_NAME}"
-    rf"{_CAP}(?:\s(?:{_PARTICLE}\s)?{_CAP}){{1,3}},?\s"
+    rf"(?P<name>{_CAP}(?:\s(?:{_PARTICLE}\s)?{_CAP}){{1,3}}),?\s"
 )
 
 
@@ -77,12 +77,16 @@ class AuthorBioRule:
             if id(block) in before:
                 before[id(block)] = words
             words += block.n_words
+        names: set[str] = set()  # the words of the names of the bios removed so far
         for block in tail:
-            if (
-                block.n_words <= _MAX_WORDS
-                and before[id(block)] >= _STORY_BEFORE
-                and is_bio(block.text)
-            ):
+            if block.n_words > _MAX_WORDS or before[id(block)] < _STORY_BEFORE:
+                continue
+            match = bio_regex().match(block.text)
+            if match is not None:
+                names.update(match.group("name").split())
+                block.remove(self.reason, self.name)
+            elif names and block.text.split(maxsplit=1)[0] in names:
+                # the bio goes on in a paragraph of its own ("Karina holds an MBA from ...")
                 block.remove(self.reason, self.name)
 
 
