@@ -77,3 +77,21 @@ def test_a_bio_going_on_in_a_second_paragraph_goes_with_it() -> None:
     more = "Sam holds a degree in journalism and lives in the old town with two cats."
     record = clean_text("\n\n".join([*STORY, bio, more]))
     assert [r.text for r in record.removed if r.reason == "author_bio"] == [bio, more]
+
+
+def test_an_author_box_goes_with_its_heading() -> None:
+    from cleaners.blocks import Block, Page
+    from cleaners.rules.author_bio import AuthorBioRule
+
+    box = ["About the Author", "Sam Example", "Sam writes about transport and city planning."]
+    page = Page(blocks=[Block(i, t) for i, t in enumerate([*STORY, *box])], source="<test>")
+    AuthorBioRule().apply(page)
+    assert [b.text for b in page.blocks if not b.kept] == box
+
+
+def test_the_heading_in_other_languages() -> None:
+    from cleaners.rules.author_bio import is_bio_heading
+
+    for heading in ("Über den Autor", "À propos de l'auteur", "Sobre el autor:", "Sobre o autor"):
+        assert is_bio_heading(heading), heading
+    assert not is_bio_heading("About the author of the new law, a former judge")

@@ -8,6 +8,7 @@ from functools import cache
 
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
+from cleaners.textfeatures import fold, word_count
 
 # The last paragraphs of the story looked at: a bio closes the post, sometimes followed by
 # a second one (a co-author) or a short credit line.
@@ -16,6 +17,9 @@ _MIN_WORDS = 6  # a paragraph shorter than this is a credit line, not a bio
 _MAX_WORDS = 200
 # Words of story above a bio: a page that is only a bio (an author's page) keeps it.
 _STORY_BEFORE = 80
+# An author box under its heading: the heading, a name line, a bio, a contact line.
+_BOX_BLOCKS = 3
+_HEADING_WORDS = 6
 # Words between the copula and the role noun ("is a full-time freelance travel writer",
 # "is AIHR's Chief HR Scientist").
 _ROLE_WITHIN = 4
@@ -54,6 +58,17 @@ def bio_regex() -> re.Pattern[str]:
     return re.compile(rf"{_NAME}(?i:(?:\([^)]{{1,40}}\)\s)?(?:{role}|(?:{alt(beats)})\s))")
 
 
+@cache
+def _headings() -> frozenset[str]:
+    data = load_toml("author_bios.toml")
+    return frozenset(fold(h) for lang in data.values() for h in lang.get("headings", []))
+
+
+def is_bio_heading(text: str) -> bool:
+    """The heading over an author box ("About the author", "Über den Autor")."""
+    return word_count(text) <= _HEADING_WORDS and fold(text) in _headings()
+
+
 def is_bio(text: str) -> bool:
     """A paragraph opening like an author's biography (see `bio_regex`)."""
     return bio_regex().match(text) is not None
@@ -61,13 +76,16 @@ def is_bio(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class AuthorBioRule:
-    """Removes an author's bio among the last paragraphs of the story."""
+    """Removes an author's box under its heading ("About the author") and an author's bio
+    among the last paragraphs of the story."""
 
     name: str = "author_bio"
     reason: str = "author_bio"
 
     def apply(self, page: Page) -> None:
         body = _story_blocks(page)
+        self._remove_box(body)
+        body = [b for b in body if b.kept]
         tail = [b for b in body if b.n_words >= _MIN_WORDS][-_TAIL:]
         if not tail:
             return
@@ -88,6 +106,21 @@ class AuthorBioRule:
             elif names and block.text.split(maxsplit=1)[0] in names:
                 # the bio goes on in a paragraph of its own ("Karina holds an MBA from ...")
                 block.remove(self.reason, self.name)
+
+
+    def _remove_box(self, body: list[Block]) -> None:
+        """An author box under its heading, below the story's first `_STORY_BEFORE` words:
+        the heading and the `_BOX_BLOCKS` blocks under it (a name, a bio, a contact line)."""
+        words = 0
+        for k, block in enumerate(body):
+            if words >= _STORY_BEFORE and is_bio_heading(block.text):
+                block.remove(self.reason, self.name)
+                for following in body[k + 1 : k + 1 + _BOX_BLOCKS]:
+                    if following.n_words > _MAX_WORDS or is_bio_heading(following.text):
+                        break
+                    following.remove(self.reason, self.name)
+                return
+            words += block.n_words
 
 
 def _story_blocks(page: Page) -> list[Block]:
