@@ -107,7 +107,6 @@ class AuthorBioRule:
                 # the bio goes on in a paragraph of its own ("Karina holds an MBA from ...")
                 block.remove(self.reason, self.name)
 
-
     def _remove_box(self, body: list[Block]) -> None:
         """An author box under its heading, below the story's first `_STORY_BEFORE` words:
         the heading and the `_BOX_BLOCKS` blocks under it (a name, a bio, a contact line)."""
