@@ -325,7 +325,10 @@ def main(argv: list[str] | None = None) -> int:
     fitted = region_f1(pages, true_sh, feats, model)
     from cleaners.region import region_model
 
-    same = "the same as" if model == region_model() else "DIFFERENT from"
+    try:
+        same = "the same as" if model == region_model() else "DIFFERENT from"
+    except ValueError:  # the shipped model was fitted on other features (a feature added)
+        same = "on other features than"
     print(f"region only (offset {model.offset}, power {model.power}; {same} the shipped model):")
     for corpus, scores in held_out.items():
         print(
