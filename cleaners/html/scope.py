@@ -8,7 +8,13 @@ answer can differ from the whole page's: what lies outside the box (teasers, a f
 also a part of the article set apart) is not offered to it, and a box read as no article
 is asked again as the whole page; the full cascade, when asked, reads the whole page. Over
 the three development corpora the records gained on every corpus (README, Evaluation), and
-every HTML fixture gives the same text either way (tests/test_scope.py)."""
+every HTML fixture gives the same text either way (tests/test_scope.py).
+
+Whichever part is asked, fast mode gets a lean copy of it: without the elements trafilatura
+deletes with their content before reading (menus, asides, footers, icons, buttons), which
+it would otherwise copy three times and search first. Its answer is the same but where it
+falls back on the part as it was (a short answer is rescued from the whole page's text):
+such an answer is asked again of the page as it is."""
 
 from __future__ import annotations
 
