@@ -32,6 +32,9 @@ HEADED_LOOKBACK = 40
 HEADED_BONUS = 2.0
 _HEADER_LINES = 3  # lines under a headline its byline or date line may be in
 _HEADED_MIN_WORDS = 3  # content words of a line the header bonus is for
+# words of a headline taken for its header alone, without naming the story ("Send via email",
+# "Staff and agencies", "Science and technology" over a date line are three)
+_FALLBACK_WORDS = 4
 LEAD_WORDS = 200  # the story's opening words a headline is compared with
 MIN_SHARE = 0.34  # of a candidate's content words found in the lead...
 MIN_FOUND = 2  # ...and at least this many of them
@@ -80,6 +83,7 @@ def headline_by_lead(
     last_at = {fold(texts[j]): j for j in body}
     scores: dict[int, float] = {}
     found_at: dict[int, int] = {}
+    headed_near: list[int] = []  # title-like lines with a byline or date line under them
     for i in range(max(0, start - HEADED_LOOKBACK), first):
         text = texts[i]
         if i in taken or not _title_like(text, script, furniture):
@@ -93,14 +97,19 @@ def headline_by_lead(
             continue
         # a section label over the date ("Astronomy & Space") names a topic in a word or two;
         # a headline names the story in more
-        headed = len(words) >= _HEADED_MIN_WORDS and _heads_a_byline(texts, i, first, furniture)
+        heads = _heads_a_byline(texts, i, first, furniture)
+        headed = len(words) >= _HEADED_MIN_WORDS and heads
         if i < start - LOOKBACK and not headed:
             continue
+        if heads and i >= start - LOOKBACK and word_count(text) >= _FALLBACK_WORDS:
+            headed_near.append(i)
         found = found_at[i] = sum(1 for w in words if w in lead_words or w[:_STEM] in lead_stems)
         if found >= MIN_FOUND and found / len(words) >= MIN_SHARE:
             scores[i] = found / len(words) * found * (HEADED_BONUS if headed else 1)
     if not scores:
-        return None
+        # no line names the story in its words (a pun, a short news headline: "Gunners star
+        # to comeback"): the nearest title-like line over a byline or date line is its headline
+        return _first_copy(texts, max(headed_near)) if headed_near else None
     best_index = max(scores, key=lambda i: (scores[i], i))  # ties: the nearer line
     # a section label ("Electric Scooter Reviews", "AI in Medicine & Health") shares the
     # story's words as its headline does, in a few; a line naming the story in more is it
@@ -134,7 +143,12 @@ def headline_by_lead(
     ):
         best_index = above
     best_index = _headline_ending_a_trail(texts, best_index, found_at)
-    # a headline printed twice (over and under its picture, or in a breadcrumb): the first copy
+    return _first_copy(texts, best_index)
+
+
+def _first_copy(texts: Sequence[str], best_index: int) -> int:
+    """A headline printed twice (over and under its picture, or in a breadcrumb): the first
+    copy."""
     key = fold(texts[best_index])
     for j in range(max(0, best_index - LOOKBACK), best_index):
         if fold(texts[j]) == key:
@@ -225,8 +239,23 @@ def _heads_a_byline(
     texts: Sequence[str], i: int, first: int, furniture: Callable[[str], bool]
 ) -> bool:
     """A byline or date line within the few lines under line `i` (a name line may sit
-    between): the header a story's headline has and a table of contents' entry has not."""
-    return any(furniture(texts[j]) for j in range(i + 1, min(i + 1 + _HEADER_LINES, first)))
+    between): the header a story's headline has and a table of contents' entry has not. A
+    label may stand on a line of its own, its value on the next ("By" / "Name", "Last
+    updated:" / "<date>"): the two lines are read as one."""
+    end = min(i + 1 + _HEADER_LINES, first)
+    for j in range(i + 1, end):
+        if furniture(texts[j]):
+            return True
+        if (
+            j + 1 < first
+            and word_count(texts[j]) <= _LABEL_WORDS_ALONE
+            and furniture(f"{texts[j].strip()} {texts[j + 1].strip()}")
+        ):
+            return True
+    return False
+
+
+_LABEL_WORDS_ALONE = 2  # "By", "Written by", "Last updated:" on a line of their own
 
 
 # The marks ending a question or an exclamation, Latin and full-width

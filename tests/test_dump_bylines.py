@@ -326,8 +326,27 @@ def test_bare_name_with_a_job_line_under_the_headline_is_the_author(role: str) -
     assert paragraphs(article) == list(STORY)
 
 
-def test_name_line_over_a_line_that_is_no_job_is_not_an_author() -> None:
+def test_name_line_right_under_the_headline_is_the_author_without_a_job_or_date() -> None:
+    # a blog prints its author's name alone under the headline: a menu has ended there
     article = clean_text(dump("Soraya Benali", "Share this story"))
+    assert article.authors == ("Soraya Benali",)
+    assert removal_of(article, "Soraya Benali") is not None
+
+
+def test_name_line_under_the_standfirst_is_the_author() -> None:
+    standfirst = "Growers expect the best olive oil harvest in a decade after a mild spring"
+    article = clean_text(dump(standfirst, "Soraya Benali", "Share this story"))
+    assert article.authors == ("Soraya Benali",)
+
+
+def test_name_line_under_a_short_label_is_not_an_author() -> None:
+    # under a label or a button the headline's header has ended: a list may go on there
+    article = clean_text(dump("Olive harvest", "Soraya Benali", "Share this story"))
+    assert article.authors == ()
+
+
+def test_title_case_line_sharing_the_story_words_is_not_an_author() -> None:
+    article = clean_text(dump("Olive Growers", "Share this story"))
     assert article.authors == ()
 
 

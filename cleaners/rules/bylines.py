@@ -1115,6 +1115,52 @@ def _one_word_by_date(page: Page, title_index: int, zone: Sequence[Block]) -> No
             return
 
 
+# lines under a dump's headline its bare author line may be on: the next, or the one after a
+# standfirst; a standfirst is this long (a short line between is a label or a button)
+_NAME_UNDER_HEADLINE = 2
+_STANDFIRST_MIN_WORDS = 6
+
+
+def name_under_headline(page: Page, title_index: int) -> None:
+    """A bare name line right under a dump's headline, or under its standfirst ("Headline" /
+    "Jane Doe" / story): the author line of a blog or magazine that prints no date beside it.
+    `_name_by_date` wants a date next to the name, since a bare title-case pair elsewhere is
+    as often a menu item; right under the headline, a menu has ended. The name is read as
+    `_name_by_date` reads one: two or three capitalised words, none a word the page prints in
+    small letters, a stop word or an interface word, sharing no words with the story."""
+    from cleaners.headline_search import MIN_FOUND, content_words
+    from cleaners.region import page_language, stop_words
+    from cleaners.textfeatures import fold
+
+    under = page.blocks[title_index + 1 : title_index + 1 + _NAME_UNDER_HEADLINE]
+    title_key = fold(page.blocks[title_index].text)
+    for position, block in enumerate(under):
+        if position > 0:
+            above = under[position - 1]
+            # the line between is the headline printed again or a standfirst
+            if fold(above.text) != title_key and above.n_words < _STANDFIRST_MIN_WORDS:
+                return
+        text = block.text.strip()
+        if not _BARE_NAME_LINE.match(text):
+            continue
+        names = _names(text)
+        if not names or len(names) > 3:
+            continue
+        lead = [b.text for b in page.blocks if b.kept and b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        stop = stop_words(page_language(lead))
+        if not all(_bare_name(n, _small_words(page), stop) for n in names):
+            return
+        lead_words = {w for t in lead for w in content_words(t, stop)}
+        words = content_words(text, stop)
+        if sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words)):
+            return  # a title-case subheading naming the story
+        add_names(page, names)
+        rule = BylineRule()
+        block.removal = None
+        block.remove(rule.reason, rule.name)
+        return
+
+
 def _without_ordinals(block: Block) -> Block:
     """The block, or a copy whose text has its days' ordinal letters taken off ("November
     26th, 2024" -> "November 26, 2024"), for `read_header`'s date reads.
@@ -1137,6 +1183,7 @@ def settle_dates(page: Page) -> None:
 # Shared with the standfirst test (cleaners/rules/standfirst.py), which tells these lines from
 # a subtitle with the same vocabulary.
 set_date = _set_date
+names_someone = _names_someone
 
 
 def agencies() -> frozenset[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from cleaners.blocks import Page
 from cleaners.headline_search import headline_by_lead, printed_twice
 from cleaners.html.page import HtmlPage
-from cleaners.rules.bylines import read_header
+from cleaners.rules.bylines import name_under_headline, names_someone, read_header
 from cleaners.rules.region import is_furniture
 from cleaners.rules.standfirst import BylineUnderHeadline
 from cleaners.textfeatures import (
@@ -53,6 +53,13 @@ class HeadlineRule:
             if len(kept) < 2 or not is_headline_like(kept[0].text, self.max_title_words):
                 return
             page.title, page.title_index = kept[0].text, kept[0].index
+        if (
+            not isinstance(page, HtmlPage)
+            and page.region is not None
+            and page.title_index is not None
+            and not names_someone(page.authors)
+        ):
+            name_under_headline(page, page.title_index)
         byline = BylineUnderHeadline(self.name)
         if page.subtitle_index is not None:
             chosen = next(b for b in page.blocks if b.index == page.subtitle_index)
