@@ -1161,6 +1161,29 @@ def name_under_headline(page: Page, title_index: int) -> None:
         return
 
 
+# lines above a dump's headline searched for its date line when its header printed none
+_DATE_ABOVE = 40
+
+
+def date_above_story(page: Page, anchor: int) -> None:
+    """The date line nearest above a dump's headline (or story, `anchor`), as the page's
+    fallback date (`published_fallback`: it stands when no date line of the header gave one).
+
+    A blog prints its post's date over the headline, or with the post's categories and
+    share bar between them, where the header read (`read_header`) does not reach; a page's
+    other dates (comments', teasers') are under the story. Lines removed as anything are read:
+    the date bar is often taken for navigation."""
+    if page.published or page.updated or page.published_fallback:
+        return  # (an update date in the header stands for the publication date)
+    rule = DateLineRule()
+    for block in reversed(page.blocks[max(0, anchor - _DATE_ABOVE) : anchor]):
+        dates = rule.parse(block.text)
+        if dates:
+            published = [iso for field, iso in dates if field == "published"]
+            page.published_fallback = published[0] if published else dates[0][1]
+            return
+
+
 def _without_ordinals(block: Block) -> Block:
     """The block, or a copy whose text has its days' ordinal letters taken off ("November
     26th, 2024" -> "November 26, 2024"), for `read_header`'s date reads.

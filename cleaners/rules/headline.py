@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from cleaners.blocks import Page
 from cleaners.headline_search import headline_by_lead, printed_twice
 from cleaners.html.page import HtmlPage
-from cleaners.rules.bylines import name_under_headline, names_someone, read_header
+from cleaners.rules.bylines import (
+    date_above_story,
+    name_under_headline,
+    names_someone,
+    read_header,
+)
 from cleaners.rules.region import is_furniture
 from cleaners.rules.standfirst import BylineUnderHeadline
 from cleaners.textfeatures import (
@@ -60,6 +65,10 @@ class HeadlineRule:
             and not names_someone(page.authors)
         ):
             name_under_headline(page, page.title_index)
+        if not isinstance(page, HtmlPage) and page.region is not None:
+            date_above_story(
+                page, page.title_index if page.title_index is not None else page.region[0]
+            )
         byline = BylineUnderHeadline(self.name)
         if page.subtitle_index is not None:
             chosen = next(b for b in page.blocks if b.index == page.subtitle_index)
