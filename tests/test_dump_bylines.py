@@ -626,3 +626,33 @@ def test_a_menu_pair_half_in_capitals_is_no_name() -> None:
     # one word in capitals, one not: an initial ("C.") alone is left out of that test
     article = clean_text(dump("FREE Newsletter", "24 Apr 2000"))
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("30 Sep 2022, 11:07am", "2022-09-30"),  # the half of the day glued to the minutes
+        ("June 11, 2025 5 min", "2025-06-11"),  # a reading time without "read"
+        ("February 4, 2025 - 11 minutes", "2025-02-04"),
+        ("3 mars 2024 · 1200 mots", "2024-03-03"),  # a post's length
+    ],
+)
+def test_a_date_line_closed_by_a_time_or_a_length_is_read(line: str, day: str) -> None:
+    found = DateLineRule().parse(line)
+    assert found is not None and found[0][1][:10] == day
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "day"),
+    [
+        ("Dec 26, 2025 • Mahua Das in Project Management", "Mahua Das", "2025-12-26"),
+        ("Kristian Larsen July 13, 2025 — 7 minutes read", "Kristian Larsen", "2025-07-13"),
+        ("Dec 17, 2025Julian Arni", "Julian Arni", "2025-12-17"),
+        ("January 16, 2026 Maren Holt", "Maren Holt", "2026-01-16"),
+        ("12 mai 2024 • Camille Rousseau dans Voyages", "Camille Rousseau", "2024-05-12"),
+    ],
+)
+def test_a_name_and_a_date_on_one_header_line_are_read(line: str, name: str, day: str) -> None:
+    article = clean_text(dump(line))
+    assert article.authors == (name,)
+    assert article.published == day

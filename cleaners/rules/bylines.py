@@ -59,6 +59,7 @@ class _Vocabulary:
     prefix_glued_words: tuple[str, ...]
     date_then_by: re.Pattern[str]  # "<date> by Name"
     names_then_date: re.Pattern[str]  # "Name on <date>": the word before the date (group)
+    name_category: re.Pattern[str]  # " in Project Management" after a name: the categories
     wire_credit: re.Pattern[str]  # "(Additional reporting by"
     wire_clause: re.Pattern[str]  # "reporting by A and B in City"
     name_split: re.Pattern[str]
@@ -142,6 +143,7 @@ def _vocabulary() -> _Vocabulary:
             re.IGNORECASE,
         ),
         names_then_date=re.compile(rf"\s+(?:{_either(data['names_then_date'])})\s+(?=\S)"),
+        name_category=re.compile(rf"\s+(?:{_either(data['name_then_category'])})\s+\S.*$"),
         wire_credit=re.compile(rf"^\(?\s*{wire_head}\b", re.IGNORECASE),
         wire_clause=re.compile(
             rf"^{wire_head}\s+(?P<names>.+?)(\s+({_either(wire['place'])})\s+[A-Z][\w\s-]*)?$",
@@ -179,6 +181,9 @@ _ROLE_LINE_WORDS = 6  # a job title on its own line under a name: "Senior Staff 
 
 # "June 29, 2020November 12, 2021": a published and an updated date printed without a space
 _GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
+
+# a time's minutes with its half of the day glued on: "11:07am" reads as "11", "07am"
+_GLUED_CLOCK = re.compile(r"\d{1,2}[ap]m", re.IGNORECASE)
 
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(\s*[ap]\.?\s?m\.?)?(\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -270,6 +275,7 @@ def is_bare_date(text: str) -> bool:
         for t in tokens
         if not (
             t.isdigit()
+            or _GLUED_CLOCK.fullmatch(t)
             or t.casefold() in _vocabulary().line_date_words
             or (t.isupper() and len(t) <= 4)
         )
@@ -594,13 +600,19 @@ def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     """(names, dates) of a line holding a bare name and a date line, with a separator
     between them or none ("Name Surname October 14, 2025"), in either order; None else.
     The caller checks the names (a dump's bare name line: `_bare_name`)."""
+    # "Dec 17, 2025Julian Arni": the copy lost the space after the year
+    text = _GLUED_DATES.sub(" | ", text)
     if len(text.split()) > _MAX_NAME_DATE_WORDS or not looks_like_date(text):
         return None
     if _date_kind(text.strip()) is not None:
         return None  # "Publié le 12 avril 2023": the opener of a date line, not a name
-    segments = [s for s in _NAME_DATE_SPLIT.split(text.strip()) if s]
+    # a reading time, a post's length or its comment count says nothing: "Name • <date> •
+    # 8 min read", "<date> · 30 min · 6279 words · Name"
+    segments = [s for s in _NAME_DATE_SPLIT.split(text.strip()) if s and not _count_clause(s)]
     if len(segments) == 2:
         for name_part, date_part in (segments, segments[::-1]):
+            # "Name in Project Management": the post's categories after the name
+            name_part = _vocabulary().name_category.sub("", name_part)
             if not _BARE_NAME_LINE.match(name_part) or any(ch.isdigit() for ch in name_part):
                 continue
             names = _names(name_part)
@@ -609,10 +621,38 @@ def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
                 return names, dates
         return None
     if len(segments) == 1:
-        split = _names_then_bare_date(text)
+        split = _names_then_bare_date(segments[0]) or _bare_date_then_names(segments[0])
         if split is None or not all(_BARE_NAME_LINE.match(n) for n in split[0]):
             return None  # "Last Modified: <date>": a label's colon
         return split[0], [split[1]]
+    return None
+
+
+def _count_clause(segment: str) -> bool:
+    """A segment that is nothing but a reading time, a post's length or a comment count
+    ("8 min read", "6279 words", "0 Comments": the trailing clauses of `bylines.toml`)."""
+    pattern = _vocabulary().trailing_clause
+    match = pattern.match(segment.strip()) if pattern is not None else None
+    return match is not None and match.end() == len(segment.strip())
+
+
+_MAX_DATE_TOKENS = 6  # "Tuesday, December 17, 2025 10:30" before a name
+
+
+def _bare_date_then_names(segment: str) -> tuple[list[str], tuple[str, str]] | None:
+    """'January 16, 2026 Jane Doe' (no separator between the date and the names): the names
+    and the date, split where what precedes is a date and what follows is two-word names."""
+    tokens = segment.split()
+    for k in range(min(len(tokens) - 2, _MAX_DATE_TOKENS), 1, -1):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if not tail[:1].isupper() or not looks_like_date(head):
+            continue
+        names = _names(tail)
+        if not names or any(len(n.split()) < 2 for n in names):
+            continue
+        found = DateLineRule().parse(head)
+        if found:
+            return names, found[0]
     return None
 
 
@@ -962,6 +1002,7 @@ class DateLineRule:
 # The header of a dump's story: the lines from a few above its headline down to its first
 # paragraph, at most this many below the headline (a table of contents may sit between).
 _HEADER_ABOVE = 3
+_LINK_ROW = "link_row"  # the line pattern naming a row of short links (line_patterns.toml)
 _HEADER_BELOW = 40
 
 
@@ -990,6 +1031,9 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
         if block.removal is not None and (
             block.removal.reason in (*misplaced, "date_line")
             or byline_lead.match(block.text.strip())
+            # "<date> · 12 min · 2480 words · Name": a row of short parts holding a date is
+            # the header's, not a row of links
+            or (block.removal.rule == _LINK_ROW and looks_like_date(block.text))
         ):
             restored.append((block, block.removal))
             block.removal = None
