@@ -109,7 +109,9 @@ def headline_by_lead(
     if not scores:
         # no line names the story in its words (a pun, a short news headline: "Gunners star
         # to comeback"): the nearest title-like line over a byline or date line is its headline
-        return _first_copy(texts, max(headed_near)) if headed_near else None
+        if headed_near:
+            return _first_copy(texts, max(headed_near))
+        return _header_inside(texts, lead, script, furniture, taken)
     best_index = max(scores, key=lambda i: (scores[i], i))  # ties: the nearer line
     # a section label ("Electric Scooter Reviews", "AI in Medicine & Health") shares the
     # story's words as its headline does, in a few; a line naming the story in more is it
@@ -132,6 +134,9 @@ def headline_by_lead(
     # headline, the best one its standfirst (which repeats more of the lead by being longer;
     # a standfirst of a sentence's length may share only one word with the headline above it)
     above = best_index - 1
+    # (a date line or byline may part them: "Headline" / "<date>" / "Standfirst")
+    while above > best_index - 1 - _HEADER_LINES and above > 0 and furniture(texts[above]):
+        above -= 1
     shared = found_at.get(above, 0)
     if (
         (
@@ -154,6 +159,30 @@ def _first_copy(texts: Sequence[str], best_index: int) -> int:
         if fold(texts[j]) == key:
             return j
     return best_index
+
+
+_INSIDE_LINES = 4  # lines from the story's first one its headline may sit at, inside the region
+
+
+def _header_inside(
+    texts: Sequence[str],
+    lead: Sequence[int],
+    script: str | None,
+    furniture: Callable[[str], bool],
+    taken: Collection[int],
+) -> int | None:
+    """A title-like line over a byline or date line just under the story's first line, when
+    nothing above names the story: the region took in a line of chrome over the headline (a
+    menu bar or a "Go to Google News" link read as a sentence), and the headline is below it."""
+    first = lead[0]
+    end = min(len(texts), first + 1 + _INSIDE_LINES)
+    for i in range(first + 1, end):
+        text = texts[i]
+        if i in taken or word_count(text) < _FALLBACK_WORDS or is_prose(text):
+            continue
+        if _title_like(text, script, furniture) and _heads_a_byline(texts, i, end + 1, furniture):
+            return i
+    return None
 
 
 def _headline_ending_a_trail(texts: Sequence[str], best: int, found_at: dict[int, int]) -> int:
