@@ -180,7 +180,9 @@ def _header_inside(
         text = texts[i]
         if i in taken or word_count(text) < _FALLBACK_WORDS or is_prose(text):
             continue
-        if _title_like(text, script, furniture) and _heads_a_byline(texts, i, end + 1, furniture):
+        if _title_like(text, script, furniture) and _heads_a_byline(
+            texts, i, len(texts), furniture
+        ):
             return i
     return None
 
@@ -271,6 +273,7 @@ def _heads_a_byline(
     between): the header a story's headline has and a table of contents' entry has not. A
     label may stand on a line of its own, its value on the next ("By" / "Name", "Last
     updated:" / "<date>"): the two lines are read as one."""
+    first = min(first, len(texts))
     end = min(i + 1 + _HEADER_LINES, first)
     for j in range(i + 1, end):
         if furniture(texts[j]):

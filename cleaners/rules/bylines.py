@@ -1228,6 +1228,51 @@ def date_above_story(page: Page, anchor: int) -> None:
             return
 
 
+# lines around a dump's headline searched for its "By" line when no rule named an author
+_BYLINE_AROUND = 40
+
+
+def _interface_words(names: Sequence[str]) -> bool:
+    """A word of the names is a menu's or a filter's ("By Event Type", "By Topic")."""
+    return any(
+        word.casefold() in _vocabulary().not_name_words for name in names for word in name.split()
+    )
+
+
+def byline_near_story(page: Page, anchor: int) -> None:
+    """The "By Name" line nearest a dump's headline (or story, `anchor`) names its author
+    when no rule read one: a share bar, a table of contents or a picture may part the byline
+    from the headline and the story, beyond the lines the header read takes (`read_header`),
+    and a headline not found leaves the header unread. Only a line opening with a byline
+    word, naming a person and dated (on the line or the next) is taken: the header of a
+    story. A bare "By Name" far from the headline may be a teaser's, and under the story the
+    next story's (the region's own bylines are `BylineRule`'s)."""
+    if _names_someone(page.authors) or page.region is None:
+        return
+    lead = _vocabulary().byline
+    rule = BylineRule()
+    date_line = DateLineRule()
+    start = max(0, anchor - _BYLINE_AROUND)
+    end = max(anchor, page.region[0]) + _REGION_MARGIN
+    found: tuple[int, Block, list[str]] | None = None
+    for block in page.blocks[start:end]:
+        if not lead.match(block.text.strip()):
+            continue
+        parsed = rule.parse(block.text)
+        if parsed is None or not _names_someone(parsed[0]) or _interface_words(parsed[0]):
+            continue
+        after = page.blocks[block.index + 1 : block.index + 2]
+        # ("| Posted January 7, 2026": the bar that parted them in the page's row)
+        if not parsed[1] and not (after and date_line.parse(after[0].text.strip(" |"))):
+            continue
+        distance = abs(block.index - anchor)
+        if found is None or distance < found[0]:
+            found = distance, block, parsed[0]
+    if found is not None:
+        add_names(page, found[2])
+        found[1].remove(rule.reason, rule.name)
+
+
 def _without_ordinals(block: Block) -> Block:
     """The block, or a copy whose text has its days' ordinal letters taken off ("November
     26th, 2024" -> "November 26, 2024"), for `read_header`'s date reads.

@@ -8,6 +8,7 @@ from cleaners.blocks import Page
 from cleaners.headline_search import headline_by_lead, printed_twice
 from cleaners.html.page import HtmlPage
 from cleaners.rules.bylines import (
+    byline_near_story,
     date_above_story,
     name_under_headline,
     names_someone,
@@ -54,21 +55,16 @@ class HeadlineRule:
         if page.title is None and not isinstance(page, HtmlPage) and page.region is not None:
             self._headline_of_dump(page)
         kept = [b for b in page.blocks if b.kept]
-        if page.title is None:
-            if len(kept) < 2 or not is_headline_like(kept[0].text, self.max_title_words):
-                return
-            page.title, page.title_index = kept[0].text, kept[0].index
         if (
-            not isinstance(page, HtmlPage)
-            and page.region is not None
-            and page.title_index is not None
-            and not names_someone(page.authors)
+            page.title is None
+            and len(kept) >= 2
+            and is_headline_like(kept[0].text, self.max_title_words)
         ):
-            name_under_headline(page, page.title_index)
+            page.title, page.title_index = kept[0].text, kept[0].index
         if not isinstance(page, HtmlPage) and page.region is not None:
-            date_above_story(
-                page, page.title_index if page.title_index is not None else page.region[0]
-            )
+            _dump_header_fields(page, page.region[0])
+        if page.title is None:
+            return
         byline = BylineUnderHeadline(self.name)
         if page.subtitle_index is not None:
             chosen = next(b for b in page.blocks if b.index == page.subtitle_index)
@@ -128,6 +124,16 @@ class HeadlineRule:
             # (a line printed twice is a caption: the printed-twice rule names it)
             if block.kept and short and not printed_twice(texts, block.index):
                 block.remove(self.furniture_reason, self.name)
+
+
+def _dump_header_fields(page: Page, region_start: int) -> None:
+    """A dump's author and date where its header read found none: a name line under the
+    headline, the "By" line nearest it, the date line over it (`cleaners.rules.bylines`)."""
+    if page.title_index is not None and not names_someone(page.authors):
+        name_under_headline(page, page.title_index)
+    anchor = page.title_index if page.title_index is not None else region_start
+    byline_near_story(page, anchor)
+    date_above_story(page, anchor)
 
 
 @dataclass(frozen=True, slots=True)
