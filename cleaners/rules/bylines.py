@@ -1232,6 +1232,54 @@ def date_above_story(page: Page, anchor: int) -> None:
 _BYLINE_AROUND = 40
 
 
+_BIO_MIN_WORDS = 12  # an author's bio under their name is a sentence or more
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """`text` opens with `name` (or its possessive) and goes on in small letters: "Maria is a
+    growth analyst...", "Liam Austin's first company..."."""
+    if not text.startswith(name):
+        return False
+    rest = text[len(name) :]
+    for possessive in ("'s", "’s"):
+        rest = rest.removeprefix(possessive)
+    return rest[:1] == " " and rest[1:2].islower()
+
+
+def name_over_bio(page: Page) -> None:
+    """An author box: a bare name line over a bio that opens with the name ("Lauren Vetter" /
+    "Lauren Vetter is a marketing professional...") names the author when no byline did. A
+    bio calling the person by the first name alone ("Maria is a growth analyst") is a
+    person's wherever it stands; one opening with the whole name is read outside the story
+    only (inside, "Apache Spark" / "Apache Spark is an engine..." is a subheading over its
+    paragraph). A name sharing the story's words is its subject, not its author."""
+    from cleaners.headline_search import content_words
+    from cleaners.region import page_language, stop_words
+
+    if _names_someone(page.authors) or page.region is None:
+        return
+    lead = [b.text for b in page.blocks if b.kept and b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+    stop = stop_words(page_language(lead))
+    lead_words = {w for text in lead for w in content_words(text, stop)}
+    common = _small_words(page)
+    for block, bio in zip(page.blocks, page.blocks[1:], strict=False):
+        if bio.n_words < _BIO_MIN_WORDS or not _BARE_NAME_LINE.match(block.text.strip()):
+            continue
+        name = block.text.strip()
+        role = _vocabulary().roles.search(name)  # "Emma Ryan Writer": the name before the role
+        if role is not None and role.start() > 0:
+            name = name[: role.start()].strip()
+        if not name or not _bare_name(name, common, stop):
+            continue
+        if any(w in lead_words for w in content_words(name, stop)):
+            continue
+        inside = page.region[0] <= block.index < page.region[1]
+        whole = _opens_with(bio.text, name)
+        if (whole and not inside) or (not whole and _opens_with(bio.text, name.split()[0])):
+            add_names(page, [name])
+            return
+
+
 def _interface_words(names: Sequence[str]) -> bool:
     """A word of the names is a menu's or a filter's ("By Event Type", "By Topic")."""
     return any(

@@ -10,6 +10,7 @@ from cleaners.html.page import HtmlPage
 from cleaners.rules.bylines import (
     byline_near_story,
     date_above_story,
+    name_over_bio,
     name_under_headline,
     names_someone,
     read_header,
@@ -128,11 +129,13 @@ class HeadlineRule:
 
 def _dump_header_fields(page: Page, region_start: int) -> None:
     """A dump's author and date where its header read found none: a name line under the
-    headline, the "By" line nearest it, the date line over it (`cleaners.rules.bylines`)."""
+    headline, the "By" line nearest it, an author box's name over its bio, the date line over
+    the headline (`cleaners.rules.bylines`)."""
     if page.title_index is not None and not names_someone(page.authors):
         name_under_headline(page, page.title_index)
     anchor = page.title_index if page.title_index is not None else region_start
     byline_near_story(page, anchor)
+    name_over_bio(page)
     date_above_story(page, anchor)
 
 
