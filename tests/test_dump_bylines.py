@@ -23,7 +23,13 @@ def dump(*top: str) -> str:
 
 @pytest.mark.parametrize(
     ("lead", "name"),
-    [("By", "Soraya Benali"), ("Written by", "Soraya Benali"), ("Par", "Soraya Benali")],
+    [
+        ("By", "Soraya Benali"),
+        ("Written by", "Soraya Benali"),
+        ("Par", "Soraya Benali"),
+        ("Author", "Soraya Benali"),  # a label over the name
+        ("Autorin", "Soraya Benali"),
+    ],
 )
 def test_lead_alone_on_its_line_takes_the_name_on_the_next(lead: str, name: str) -> None:
     article = clean_text(dump(lead, name, "14 October 2024"))
@@ -656,3 +662,14 @@ def test_a_name_and_a_date_on_one_header_line_are_read(line: str, name: str, day
     article = clean_text(dump(line))
     assert article.authors == (name,)
     assert article.published == day
+
+
+def test_an_author_label_over_a_list_heading_names_no_one() -> None:
+    article = clean_text(dump("Author", "Recent Posts", "14 October 2024"))
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize("label", ["Author", "AUTHOR", "Auteure", "Autor:"])
+def test_an_author_label_alone_names_the_undated_name_under_it(label: str) -> None:
+    article = clean_text(dump(label, "Soraya Benali", "Share this story"))
+    assert article.authors == ("Soraya Benali",)

@@ -51,6 +51,7 @@ class _Vocabulary:
     ordinal: re.Pattern[str]  # "26th", "1er": a day's number (group 1) and its ordinal letters
     byline: re.Pattern[str]  # "By A, B - <date>"
     lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
+    label_alone: re.Pattern[str]  # "Author" on its own line over the names (no lead inline)
     trail: re.Pattern[str]  # "홍길동 기자 hong@example.kr": the names, then the word closing them
     lead_glued: re.Pattern[str]  # "ByName Surname": the copy lost the space after the lead
     prefix_glued: re.Pattern[str]  # "By Name SurnamePublished: <date>": same, before a date
@@ -118,7 +119,11 @@ def _vocabulary() -> _Vocabulary:
         byline=re.compile(
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
-        lead_alone=re.compile(rf"^({_either(data['byline_lead'])})\s*:?$", re.IGNORECASE),
+        lead_alone=re.compile(
+            rf"^({_either(data['byline_lead'])}|{_either(data['byline_label'])})\s*:?$",
+            re.IGNORECASE,
+        ),
+        label_alone=re.compile(rf"^({_either(data['byline_label'])})\s*:?$", re.IGNORECASE),
         trail=re.compile(
             rf"^(?P<names>\S.*?)\s*(?:{_either(data['byline_trail'])})"
             r"(?:\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?)?$"
@@ -165,6 +170,8 @@ def _vocabulary() -> _Vocabulary:
         article=re.compile(rf"^({_either(data['articles'])})\s*", re.IGNORECASE),
     )
 
+
+_LABEL_LEAD = "By"  # the lead a label alone on its line ("Author") stands for
 
 # Bylines and date lines of a whole-page dump are read in the article region and just around
 # it (a date over the headline or under the last paragraph); those of sidebar teasers and
@@ -845,8 +852,13 @@ class BylineRule:
                 and _names_someone(page.authors)
             )
             if lead is not None:
-                # the layout put the lead and the names in two elements: "By" / "Name"
-                parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
+                # the layout put the lead and the names in two elements: "By" / "Name"; a
+                # label ("Author" / "Name") is read as the lead it stands for
+                label = _vocabulary().label_alone.match(lead.text.strip()) is not None
+                opener = _LABEL_LEAD if label else lead.text.strip()
+                parsed = self.parse(f"{opener} {block.text}", known)
+                if parsed is not None and label and _interface_words(parsed[0]):
+                    parsed = None  # "Author" / "Recent Posts": a list's heading
                 if parsed is not None and not (unnamed_only and _names_someone(parsed[0])):
                     lead.remove(self.reason, self.name)
             if parsed is None:
