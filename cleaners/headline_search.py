@@ -12,6 +12,8 @@ since the 1990s; no maintained library offers it for plain text, hence written h
 down to its first paragraph by the share of its content words (stop words of the page's
 language left out) found in the story's first `LEAD_WORDS` words, times how many are found: a
 long headline that names the story beats a short promo sharing one word. Nearer lines win ties.
+When no line names the story (a pun or a short news headline: "Gunners star to comeback"), the
+nearest title-like line over a byline or date line is the headline: its header marks it.
 
 Measured on the development corpora flattened to whole-page dumps (`make eval`'s text path):
 title exact on L3S-GN1 0.276 → 0.675, on WCXB 0.320 → 0.554 (see the README's Evaluation).
