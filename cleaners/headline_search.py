@@ -12,6 +12,8 @@ since the 1990s; no maintained library offers it for plain text, hence written h
 down to its first paragraph by the share of its content words (stop words of the page's
 language left out) found in the story's first `LEAD_WORDS` words, times how many are found: a
 long headline that names the story beats a short promo sharing one word. Nearer lines win ties.
+When no line names the story (a pun or a short news headline: "Gunners star to comeback"), the
+nearest title-like line over a byline or date line is the headline: its header marks it.
 
 Measured on the development corpora flattened to whole-page dumps (`make eval`'s text path):
 title exact on L3S-GN1 0.276 → 0.675, on WCXB 0.320 → 0.554 (see the README's Evaluation).
@@ -32,6 +34,9 @@ HEADED_LOOKBACK = 40
 HEADED_BONUS = 2.0
 _HEADER_LINES = 3  # lines under a headline its byline or date line may be in
 _HEADED_MIN_WORDS = 3  # content words of a line the header bonus is for
+# words of a headline taken for its header alone, without naming the story ("Send via email",
+# "Staff and agencies", "Science and technology" over a date line are three)
+_FALLBACK_WORDS = 4
 LEAD_WORDS = 200  # the story's opening words a headline is compared with
 MIN_SHARE = 0.34  # of a candidate's content words found in the lead...
 MIN_FOUND = 2  # ...and at least this many of them
@@ -80,6 +85,7 @@ def headline_by_lead(
     last_at = {fold(texts[j]): j for j in body}
     scores: dict[int, float] = {}
     found_at: dict[int, int] = {}
+    headed_near: list[int] = []  # title-like lines with a byline or date line under them
     for i in range(max(0, start - HEADED_LOOKBACK), first):
         text = texts[i]
         if i in taken or not _title_like(text, script, furniture):
@@ -93,14 +99,21 @@ def headline_by_lead(
             continue
         # a section label over the date ("Astronomy & Space") names a topic in a word or two;
         # a headline names the story in more
-        headed = len(words) >= _HEADED_MIN_WORDS and _heads_a_byline(texts, i, first, furniture)
+        heads = _heads_a_byline(texts, i, first, furniture)
+        headed = len(words) >= _HEADED_MIN_WORDS and heads
         if i < start - LOOKBACK and not headed:
             continue
+        if heads and i >= start - LOOKBACK and word_count(text) >= _FALLBACK_WORDS:
+            headed_near.append(i)
         found = found_at[i] = sum(1 for w in words if w in lead_words or w[:_STEM] in lead_stems)
         if found >= MIN_FOUND and found / len(words) >= MIN_SHARE:
             scores[i] = found / len(words) * found * (HEADED_BONUS if headed else 1)
     if not scores:
-        return None
+        # no line names the story in its words (a pun, a short news headline: "Gunners star
+        # to comeback"): the nearest title-like line over a byline or date line is its headline
+        if headed_near:
+            return _first_copy(texts, max(headed_near))
+        return _header_inside(texts, lead, script, furniture, taken)
     best_index = max(scores, key=lambda i: (scores[i], i))  # ties: the nearer line
     # a section label ("Electric Scooter Reviews", "AI in Medicine & Health") shares the
     # story's words as its headline does, in a few; a line naming the story in more is it
@@ -123,6 +136,9 @@ def headline_by_lead(
     # headline, the best one its standfirst (which repeats more of the lead by being longer;
     # a standfirst of a sentence's length may share only one word with the headline above it)
     above = best_index - 1
+    # (a date line or byline may part them: "Headline" / "<date>" / "Standfirst")
+    while above > best_index - 1 - _HEADER_LINES and above > 0 and furniture(texts[above]):
+        above -= 1
     shared = found_at.get(above, 0)
     if (
         (
@@ -134,12 +150,43 @@ def headline_by_lead(
     ):
         best_index = above
     best_index = _headline_ending_a_trail(texts, best_index, found_at)
-    # a headline printed twice (over and under its picture, or in a breadcrumb): the first copy
+    return _first_copy(texts, best_index)
+
+
+def _first_copy(texts: Sequence[str], best_index: int) -> int:
+    """A headline printed twice (over and under its picture, or in a breadcrumb): the first
+    copy."""
     key = fold(texts[best_index])
     for j in range(max(0, best_index - LOOKBACK), best_index):
         if fold(texts[j]) == key:
             return j
     return best_index
+
+
+_INSIDE_LINES = 4  # lines from the story's first one its headline may sit at, inside the region
+
+
+def _header_inside(
+    texts: Sequence[str],
+    lead: Sequence[int],
+    script: str | None,
+    furniture: Callable[[str], bool],
+    taken: Collection[int],
+) -> int | None:
+    """A title-like line over a byline or date line just under the story's first line, when
+    nothing above names the story: the region took in a line of chrome over the headline (a
+    menu bar or a "Go to Google News" link read as a sentence), and the headline is below it."""
+    first = lead[0]
+    end = min(len(texts), first + 1 + _INSIDE_LINES)
+    for i in range(first + 1, end):
+        text = texts[i]
+        if i in taken or word_count(text) < _FALLBACK_WORDS or is_prose(text):
+            continue
+        if _title_like(text, script, furniture) and _heads_a_byline(
+            texts, i, len(texts), furniture
+        ):
+            return i
+    return None
 
 
 def _headline_ending_a_trail(texts: Sequence[str], best: int, found_at: dict[int, int]) -> int:
@@ -225,8 +272,24 @@ def _heads_a_byline(
     texts: Sequence[str], i: int, first: int, furniture: Callable[[str], bool]
 ) -> bool:
     """A byline or date line within the few lines under line `i` (a name line may sit
-    between): the header a story's headline has and a table of contents' entry has not."""
-    return any(furniture(texts[j]) for j in range(i + 1, min(i + 1 + _HEADER_LINES, first)))
+    between): the header a story's headline has and a table of contents' entry has not. A
+    label may stand on a line of its own, its value on the next ("By" / "Name", "Last
+    updated:" / "<date>"): the two lines are read as one."""
+    first = min(first, len(texts))
+    end = min(i + 1 + _HEADER_LINES, first)
+    for j in range(i + 1, end):
+        if furniture(texts[j]):
+            return True
+        if (
+            j + 1 < first
+            and word_count(texts[j]) <= _LABEL_WORDS_ALONE
+            and furniture(f"{texts[j].strip()} {texts[j + 1].strip()}")
+        ):
+            return True
+    return False
+
+
+_LABEL_WORDS_ALONE = 2  # "By", "Written by", "Last updated:" on a line of their own
 
 
 # The marks ending a question or an exclamation, Latin and full-width

@@ -23,7 +23,13 @@ def dump(*top: str) -> str:
 
 @pytest.mark.parametrize(
     ("lead", "name"),
-    [("By", "Soraya Benali"), ("Written by", "Soraya Benali"), ("Par", "Soraya Benali")],
+    [
+        ("By", "Soraya Benali"),
+        ("Written by", "Soraya Benali"),
+        ("Par", "Soraya Benali"),
+        ("Author", "Soraya Benali"),  # a label over the name
+        ("Autorin", "Soraya Benali"),
+    ],
 )
 def test_lead_alone_on_its_line_takes_the_name_on_the_next(lead: str, name: str) -> None:
     article = clean_text(dump(lead, name, "14 October 2024"))
@@ -326,8 +332,27 @@ def test_bare_name_with_a_job_line_under_the_headline_is_the_author(role: str) -
     assert paragraphs(article) == list(STORY)
 
 
-def test_name_line_over_a_line_that_is_no_job_is_not_an_author() -> None:
+def test_name_line_right_under_the_headline_is_the_author_without_a_job_or_date() -> None:
+    # a blog prints its author's name alone under the headline: a menu has ended there
     article = clean_text(dump("Soraya Benali", "Share this story"))
+    assert article.authors == ("Soraya Benali",)
+    assert removal_of(article, "Soraya Benali") is not None
+
+
+def test_name_line_under_the_standfirst_is_the_author() -> None:
+    standfirst = "Growers expect the best olive oil harvest in a decade after a mild spring"
+    article = clean_text(dump(standfirst, "Soraya Benali", "Share this story"))
+    assert article.authors == ("Soraya Benali",)
+
+
+def test_name_line_under_a_short_label_is_not_an_author() -> None:
+    # under a label or a button the headline's header has ended: a list may go on there
+    article = clean_text(dump("Olive harvest", "Soraya Benali", "Share this story"))
+    assert article.authors == ()
+
+
+def test_title_case_line_sharing_the_story_words_is_not_an_author() -> None:
+    article = clean_text(dump("Olive Growers", "Share this story"))
     assert article.authors == ()
 
 
@@ -607,3 +632,44 @@ def test_a_menu_pair_half_in_capitals_is_no_name() -> None:
     # one word in capitals, one not: an initial ("C.") alone is left out of that test
     article = clean_text(dump("FREE Newsletter", "24 Apr 2000"))
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("30 Sep 2022, 11:07am", "2022-09-30"),  # the half of the day glued to the minutes
+        ("June 11, 2025 5 min", "2025-06-11"),  # a reading time without "read"
+        ("February 4, 2025 - 11 minutes", "2025-02-04"),
+        ("3 mars 2024 · 1200 mots", "2024-03-03"),  # a post's length
+    ],
+)
+def test_a_date_line_closed_by_a_time_or_a_length_is_read(line: str, day: str) -> None:
+    found = DateLineRule().parse(line)
+    assert found is not None and found[0][1][:10] == day
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "day"),
+    [
+        ("Dec 26, 2025 • Mahua Das in Project Management", "Mahua Das", "2025-12-26"),
+        ("Kristian Larsen July 13, 2025 — 7 minutes read", "Kristian Larsen", "2025-07-13"),
+        ("Dec 17, 2025Julian Arni", "Julian Arni", "2025-12-17"),
+        ("January 16, 2026 Maren Holt", "Maren Holt", "2026-01-16"),
+        ("12 mai 2024 • Camille Rousseau dans Voyages", "Camille Rousseau", "2024-05-12"),
+    ],
+)
+def test_a_name_and_a_date_on_one_header_line_are_read(line: str, name: str, day: str) -> None:
+    article = clean_text(dump(line))
+    assert article.authors == (name,)
+    assert article.published == day
+
+
+def test_an_author_label_over_a_list_heading_names_no_one() -> None:
+    article = clean_text(dump("Author", "Recent Posts", "14 October 2024"))
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize("label", ["Author", "AUTHOR", "Auteure", "Autor:"])
+def test_an_author_label_alone_names_the_undated_name_under_it(label: str) -> None:
+    article = clean_text(dump(label, "Soraya Benali", "Share this story"))
+    assert article.authors == ("Soraya Benali",)

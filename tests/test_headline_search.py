@@ -249,3 +249,24 @@ def test_a_short_title_case_headline_with_a_small_word_is_no_section_label() -> 
     for headline in ("The Olive Harvest Crisis", "How Olive Growers Cope"):
         texts, body = texts_and_body(headline, standfirst)
         assert headline_by_lead(texts, body[0], body, never_furniture) == 0
+
+
+def _date_line(text: str) -> bool:
+    return text == "12 March 2024"
+
+
+def test_a_headline_naming_the_story_in_other_words_is_found_over_its_date_line() -> None:
+    # no line shares the story's words: the title-like line over the date line is its headline
+    texts, body = texts_and_body(
+        "Create your own news feed", "Heatwave takes its toll", "12 March 2024"
+    )
+    assert headline_by_lead(texts, body[0], body, _date_line) == 1
+    assert headline_by_lead(texts, body[0], body, never_furniture) is None
+
+
+def test_a_headline_over_a_date_line_just_inside_the_story_is_found_at_the_page_end() -> None:
+    # the region begins at a promo read as the story's first sentence; the page ends under
+    # the header (the search reads no line past the last)
+    promo = "Sign up for our newsletter and get the best stories of the week every Friday."
+    texts = [promo, "Heatwave takes its toll", "12 March 2024"]
+    assert headline_by_lead(texts, 0, [0, 1, 2], _date_line) == 1

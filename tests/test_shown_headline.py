@@ -85,16 +85,23 @@ def test_the_title_source_tells_the_tab_title_from_metadata() -> None:
 
 
 def test_a_printed_part_of_the_tab_title_by_the_story_is_the_headline() -> None:
-    # "Rubbish talk at county hall" names the story in words its lead does not use: the lead
-    # search finds no headline, the tab's title wrapping it does
-    page = [*PAGE[:2], "Rubbish talk at county hall", *PAGE[3:]]
-    assert shown_headline(page, BODY, "Marsh Valley Gazette") is None
+    # "Rubbish talk at county hall" names the story in words its lead does not use, and no
+    # byline under it marks it as the headline: the lead search finds none, the tab's title
+    # wrapping it does
+    page = [*PAGE[:2], "Rubbish talk at county hall", *LEAD, PAGE[-1]]
+    body = [3, 4]
+    assert shown_headline(page, body, "Marsh Valley Gazette") is None
     wrapped = "Marsh Valley Gazette: Local News | Rubbish talk at county hall"
-    assert shown_headline(page, BODY, wrapped) == "Rubbish talk at county hall"
+    assert shown_headline(page, body, wrapped) == "Rubbish talk at county hall"
     # whole words only, and not a byline or a date line
-    assert shown_headline(page, BODY, "Marsh Valley Gazette | Rubbish talk at county ha") is None
-    bylined = [*page[:3], "By Ann Reed", *page[4:]]
-    assert shown_headline(bylined, BODY, "Gazette | By Ann Reed") is None
+    assert shown_headline(page, body, "Marsh Valley Gazette | Rubbish talk at county ha") is None
+    bylined = [*page[:3], "By Ann Reed", *page[3:]]
+    assert shown_headline(bylined, BODY, "Gazette | By Ann Reed") != "By Ann Reed"
+
+
+def test_a_headline_over_its_byline_is_found_when_it_names_the_story_in_other_words() -> None:
+    page = [*PAGE[:2], "Rubbish talk at county hall", *PAGE[3:]]
+    assert shown_headline(page, BODY, "Marsh Valley Gazette") == "Rubbish talk at county hall"
 
 
 def _cut(markup: str) -> str:

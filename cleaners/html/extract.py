@@ -38,7 +38,7 @@ from cleaners.html.metadata import TITLE_TAG, PageMetadata, extract_metadata
 from cleaners.html.page import HtmlPage
 from cleaners.html.page_fields import PageFields, page_fields, region_image
 from cleaners.html.prune import drop_code
-from cleaners.html.scope import article_box, box_document
+from cleaners.html.scope import article_box, box_document, page_document, rescued_from_page
 from cleaners.html.shown_headline import shown_headline
 from cleaners.html.signals import is_standfirst_marked, marked_ancestor
 from cleaners.html.vote import SecondOpinion, readability_blocks
@@ -193,10 +193,12 @@ def _main_content(
     the teasers."""
     prose = _Prose(dom)
     box = article_box(dom, prose.per_block(), headline)
-    fast = _extraction(root if box is None else box_document(box), dom, fast=True, repair=repair)
-    if box is not None and not (fast.texts and fast.holds_most()):
-        # the box alone read as no article, or as text the page's blocks do not hold (its
-        # last resort, a dump of the box): the page is asked as a whole
+    document = page_document(root) if box is None else box_document(box)
+    fast = _extraction(document, dom, fast=True, repair=repair)
+    if not (fast.texts and fast.holds_most()) or (box is None and rescued_from_page(fast.texts)):
+        # the box read as no article, or as text the page's blocks do not hold (its last
+        # resort: a dump of the box); or the lean page read so short that trafilatura would
+        # rescue the article from the page as it was: the page is asked as it is
         fast = _extraction(root, dom, fast=True, repair=repair)
     if sum(len(b.text) for b in dom) > _MAX_FULL_CASCADE_CHARS:
         return fast  # work per page stays bounded: no full cascade, no need to weigh it

@@ -36,6 +36,7 @@ _OPTIONS = {
     )
     for fast in (True, False)
 }
+FAST_OPTIONS = _OPTIONS[True]
 # trafilatura's output elements that start a block of their own
 _BLOCKS = frozenset(
     ("p", "head", "item", "row", "cell", "quote", "code", "list", "table", "div", "main", "body")

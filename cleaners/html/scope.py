@@ -8,7 +8,13 @@ answer can differ from the whole page's: what lies outside the box (teasers, a f
 also a part of the article set apart) is not offered to it, and a box read as no article
 is asked again as the whole page; the full cascade, when asked, reads the whole page. Over
 the three development corpora the records gained on every corpus (README, Evaluation), and
-every HTML fixture gives the same text either way (tests/test_scope.py)."""
+every HTML fixture gives the same text either way (tests/test_scope.py).
+
+Whichever part is asked, fast mode gets a lean copy of it: without the elements trafilatura
+deletes with their content before reading (menus, asides, footers, icons, buttons), which
+it would otherwise copy three times and search first. Its answer is the same but where it
+falls back on the part as it was (a short answer is rescued from the whole page's text):
+such an answer is asked again of the page as it is."""
 
 from __future__ import annotations
 
@@ -16,9 +22,12 @@ from collections.abc import Sequence
 from copy import deepcopy
 from typing import cast
 
+from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import MANUALLY_CLEANED
 
 from cleaners.html.dom import DomBlock, weight_by_ancestor
+from cleaners.html.main_content import FAST_OPTIONS as _FAST_OPTIONS
 
 # the box must hold this share of the page's prose words ...
 SCOPE_PROSE_SHARE = 0.85
@@ -62,14 +71,45 @@ def article_box(
 
 
 def box_document(box: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """A document whose body holds a copy of the box (without the text that follows it)."""
+    """A document whose body holds a lean copy of the box (without the text that follows it)."""
     document = cast(
         lxml_html.HtmlElement, lxml_html.document_fromstring("<html><body></body></html>")
     )
     copy = deepcopy(box)
     copy.tail = None
     document.body.append(copy)
+    _drop_unread(document)
     return document
+
+
+def page_document(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A lean copy of the whole page, for fast mode when no box holds the article."""
+    document = deepcopy(root)
+    _drop_unread(document)
+    return document
+
+
+# The elements trafilatura deletes with their content before it reads the page (its
+# `MANUALLY_CLEANED`, taken from trafilatura so that the two agree): menus, asides, footers,
+# icons, buttons, form fields. They are a third of the ScrapingHub pages' elements, which
+# trafilatura would copy three times and search with its XPath expressions before deleting
+# them. Kept: the ones it reads first (a <form> wrapping the page's content is kept as a
+# <div>, a <figure> holding a table becomes one, <math> leaves its formula) and <head>.
+# Its answer can differ where it measures the page as it was (a short answer is compared
+# with the whole page's text, and rescued from it): README, Evaluation, gives the effect.
+_UNREAD = tuple(tag for tag in MANUALLY_CLEANED if tag not in ("form", "figure", "math", "head"))
+
+
+def rescued_from_page(texts: Sequence[str]) -> bool:
+    """Whether trafilatura, given the page as it was, would have taken its answer from the
+    whole page (its baseline rescue, under `min_extracted_size` characters): an article in a
+    <fieldset> or an <aside>, which its cleaning deletes, is found there and nowhere else."""
+    return sum(map(len, texts)) < _FAST_OPTIONS.min_extracted_size
+
+
+def _drop_unread(document: lxml_html.HtmlElement) -> None:
+    """Deletes `_UNREAD` elements with their content, tails kept (as trafilatura does)."""
+    etree.strip_elements(document, *_UNREAD, with_tail=False)
 
 
 def _count(element: lxml_html.HtmlElement) -> int:

@@ -51,6 +51,7 @@ class _Vocabulary:
     ordinal: re.Pattern[str]  # "26th", "1er": a day's number (group 1) and its ordinal letters
     byline: re.Pattern[str]  # "By A, B - <date>"
     lead_alone: re.Pattern[str]  # "Written by" on its own line, the names on the next
+    label_alone: re.Pattern[str]  # "Author" on its own line over the names (no lead inline)
     trail: re.Pattern[str]  # "홍길동 기자 hong@example.kr": the names, then the word closing them
     lead_glued: re.Pattern[str]  # "ByName Surname": the copy lost the space after the lead
     prefix_glued: re.Pattern[str]  # "By Name SurnamePublished: <date>": same, before a date
@@ -59,6 +60,7 @@ class _Vocabulary:
     prefix_glued_words: tuple[str, ...]
     date_then_by: re.Pattern[str]  # "<date> by Name"
     names_then_date: re.Pattern[str]  # "Name on <date>": the word before the date (group)
+    name_category: re.Pattern[str]  # " in Project Management" after a name: the categories
     wire_credit: re.Pattern[str]  # "(Additional reporting by"
     wire_clause: re.Pattern[str]  # "reporting by A and B in City"
     name_split: re.Pattern[str]
@@ -117,7 +119,11 @@ def _vocabulary() -> _Vocabulary:
         byline=re.compile(
             rf"^(?P<lead>{_either(data['byline_lead'])})\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE
         ),
-        lead_alone=re.compile(rf"^({_either(data['byline_lead'])})\s*:?$", re.IGNORECASE),
+        lead_alone=re.compile(
+            rf"^({_either(data['byline_lead'])}|{_either(data['byline_label'])})\s*:?$",
+            re.IGNORECASE,
+        ),
+        label_alone=re.compile(rf"^({_either(data['byline_label'])})\s*:?$", re.IGNORECASE),
         trail=re.compile(
             rf"^(?P<names>\S.*?)\s*(?:{_either(data['byline_trail'])})"
             r"(?:\s*[(（<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)）>]?)?$"
@@ -142,6 +148,7 @@ def _vocabulary() -> _Vocabulary:
             re.IGNORECASE,
         ),
         names_then_date=re.compile(rf"\s+(?:{_either(data['names_then_date'])})\s+(?=\S)"),
+        name_category=re.compile(rf"\s+(?:{_either(data['name_then_category'])})\s+\S.*$"),
         wire_credit=re.compile(rf"^\(?\s*{wire_head}\b", re.IGNORECASE),
         wire_clause=re.compile(
             rf"^{wire_head}\s+(?P<names>.+?)(\s+({_either(wire['place'])})\s+[A-Z][\w\s-]*)?$",
@@ -164,6 +171,8 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
+_LABEL_LEAD = "By"  # the lead a label alone on its line ("Author") stands for
+
 # Bylines and date lines of a whole-page dump are read in the article region and just around
 # it (a date over the headline or under the last paragraph); those of sidebar teasers and
 # footers belong to other stories.
@@ -179,6 +188,9 @@ _ROLE_LINE_WORDS = 6  # a job title on its own line under a name: "Senior Staff 
 
 # "June 29, 2020November 12, 2021": a published and an updated date printed without a space
 _GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
+
+# a time's minutes with its half of the day glued on: "11:07am" reads as "11", "07am"
+_GLUED_CLOCK = re.compile(r"\d{1,2}[ap]m", re.IGNORECASE)
 
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(\s*[ap]\.?\s?m\.?)?(\s+[A-Z]{2,5})?$", re.IGNORECASE)
 
@@ -270,6 +282,7 @@ def is_bare_date(text: str) -> bool:
         for t in tokens
         if not (
             t.isdigit()
+            or _GLUED_CLOCK.fullmatch(t)
             or t.casefold() in _vocabulary().line_date_words
             or (t.isupper() and len(t) <= 4)
         )
@@ -594,13 +607,19 @@ def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     """(names, dates) of a line holding a bare name and a date line, with a separator
     between them or none ("Name Surname October 14, 2025"), in either order; None else.
     The caller checks the names (a dump's bare name line: `_bare_name`)."""
+    # "Dec 17, 2025Julian Arni": the copy lost the space after the year
+    text = _GLUED_DATES.sub(" | ", text)
     if len(text.split()) > _MAX_NAME_DATE_WORDS or not looks_like_date(text):
         return None
     if _date_kind(text.strip()) is not None:
         return None  # "Publié le 12 avril 2023": the opener of a date line, not a name
-    segments = [s for s in _NAME_DATE_SPLIT.split(text.strip()) if s]
+    # a reading time, a post's length or its comment count says nothing: "Name • <date> •
+    # 8 min read", "<date> · 30 min · 6279 words · Name"
+    segments = [s for s in _NAME_DATE_SPLIT.split(text.strip()) if s and not _count_clause(s)]
     if len(segments) == 2:
         for name_part, date_part in (segments, segments[::-1]):
+            # "Name in Project Management": the post's categories after the name
+            name_part = _vocabulary().name_category.sub("", name_part)
             if not _BARE_NAME_LINE.match(name_part) or any(ch.isdigit() for ch in name_part):
                 continue
             names = _names(name_part)
@@ -609,10 +628,38 @@ def _name_and_date(text: str) -> tuple[list[str], list[tuple[str, str]]] | None:
                 return names, dates
         return None
     if len(segments) == 1:
-        split = _names_then_bare_date(text)
+        split = _names_then_bare_date(segments[0]) or _bare_date_then_names(segments[0])
         if split is None or not all(_BARE_NAME_LINE.match(n) for n in split[0]):
             return None  # "Last Modified: <date>": a label's colon
         return split[0], [split[1]]
+    return None
+
+
+def _count_clause(segment: str) -> bool:
+    """A segment that is nothing but a reading time, a post's length or a comment count
+    ("8 min read", "6279 words", "0 Comments": the trailing clauses of `bylines.toml`)."""
+    pattern = _vocabulary().trailing_clause
+    match = pattern.match(segment.strip()) if pattern is not None else None
+    return match is not None and match.end() == len(segment.strip())
+
+
+_MAX_DATE_TOKENS = 6  # "Tuesday, December 17, 2025 10:30" before a name
+
+
+def _bare_date_then_names(segment: str) -> tuple[list[str], tuple[str, str]] | None:
+    """'January 16, 2026 Jane Doe' (no separator between the date and the names): the names
+    and the date, split where what precedes is a date and what follows is two-word names."""
+    tokens = segment.split()
+    for k in range(min(len(tokens) - 2, _MAX_DATE_TOKENS), 1, -1):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if not tail[:1].isupper() or not looks_like_date(head):
+            continue
+        names = _names(tail)
+        if not names or any(len(n.split()) < 2 for n in names):
+            continue
+        found = DateLineRule().parse(head)
+        if found:
+            return names, found[0]
     return None
 
 
@@ -805,8 +852,13 @@ class BylineRule:
                 and _names_someone(page.authors)
             )
             if lead is not None:
-                # the layout put the lead and the names in two elements: "By" / "Name"
-                parsed = self.parse(f"{lead.text.strip()} {block.text}", known)
+                # the layout put the lead and the names in two elements: "By" / "Name"; a
+                # label ("Author" / "Name") is read as the lead it stands for
+                label = _vocabulary().label_alone.match(lead.text.strip()) is not None
+                opener = _LABEL_LEAD if label else lead.text.strip()
+                parsed = self.parse(f"{opener} {block.text}", known)
+                if parsed is not None and label and _interface_words(parsed[0]):
+                    parsed = None  # "Author" / "Recent Posts": a list's heading
                 if parsed is not None and not (unnamed_only and _names_someone(parsed[0])):
                     lead.remove(self.reason, self.name)
             if parsed is None:
@@ -962,6 +1014,7 @@ class DateLineRule:
 # The header of a dump's story: the lines from a few above its headline down to its first
 # paragraph, at most this many below the headline (a table of contents may sit between).
 _HEADER_ABOVE = 3
+_LINK_ROW = "link_row"  # the line pattern naming a row of short links (line_patterns.toml)
 _HEADER_BELOW = 40
 
 
@@ -990,6 +1043,9 @@ def read_header(page: Page, title_index: int, misplaced: Collection[str]) -> Non
         if block.removal is not None and (
             block.removal.reason in (*misplaced, "date_line")
             or byline_lead.match(block.text.strip())
+            # "<date> · 12 min · 2480 words · Name": a row of short parts holding a date is
+            # the header's, not a row of links
+            or (block.removal.rule == _LINK_ROW and looks_like_date(block.text))
         ):
             restored.append((block, block.removal))
             block.removal = None
@@ -1115,6 +1171,168 @@ def _one_word_by_date(page: Page, title_index: int, zone: Sequence[Block]) -> No
             return
 
 
+# lines under a dump's headline its bare author line may be on: the next, or the one after a
+# standfirst; a standfirst is this long (a short line between is a label or a button)
+_NAME_UNDER_HEADLINE = 2
+_STANDFIRST_MIN_WORDS = 6
+
+
+def name_under_headline(page: Page, title_index: int) -> None:
+    """A bare name line right under a dump's headline, or under its standfirst ("Headline" /
+    "Jane Doe" / story): the author line of a blog or magazine that prints no date beside it.
+    `_name_by_date` wants a date next to the name, since a bare title-case pair elsewhere is
+    as often a menu item; right under the headline, a menu has ended. The name is read as
+    `_name_by_date` reads one: two or three capitalised words, none a word the page prints in
+    small letters, a stop word or an interface word, sharing no words with the story."""
+    from cleaners.headline_search import MIN_FOUND, content_words
+    from cleaners.region import page_language, stop_words
+    from cleaners.textfeatures import fold
+
+    under = page.blocks[title_index + 1 : title_index + 1 + _NAME_UNDER_HEADLINE]
+    title_key = fold(page.blocks[title_index].text)
+    for position, block in enumerate(under):
+        if position > 0:
+            above = under[position - 1]
+            # the line between is the headline printed again or a standfirst
+            if fold(above.text) != title_key and above.n_words < _STANDFIRST_MIN_WORDS:
+                return
+        text = block.text.strip()
+        if not _BARE_NAME_LINE.match(text):
+            continue
+        names = _names(text)
+        if not names or len(names) > 3:
+            continue
+        lead = [b.text for b in page.blocks if b.kept and b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+        stop = stop_words(page_language(lead))
+        if not all(_bare_name(n, _small_words(page), stop) for n in names):
+            return
+        lead_words = {w for t in lead for w in content_words(t, stop)}
+        words = content_words(text, stop)
+        if sum(w in lead_words for w in words) >= min(MIN_FOUND, len(words)):
+            return  # a title-case subheading naming the story
+        add_names(page, names)
+        rule = BylineRule()
+        block.removal = None
+        block.remove(rule.reason, rule.name)
+        return
+
+
+# lines above a dump's headline searched for its date line when its header printed none
+_DATE_ABOVE = 40
+
+
+def date_above_story(page: Page, anchor: int) -> None:
+    """The date line nearest above a dump's headline (or story, `anchor`), as the page's
+    fallback date (`published_fallback`: it stands when no date line of the header gave one).
+
+    A blog prints its post's date over the headline, or with the post's categories and
+    share bar between them, where the header read (`read_header`) does not reach; a page's
+    other dates (comments', teasers') are under the story. Lines removed as anything are read:
+    the date bar is often taken for navigation."""
+    if page.published or page.updated or page.published_fallback:
+        return  # (an update date in the header stands for the publication date)
+    rule = DateLineRule()
+    for block in reversed(page.blocks[max(0, anchor - _DATE_ABOVE) : anchor]):
+        dates = rule.parse(block.text)
+        if dates:
+            published = [iso for field, iso in dates if field == "published"]
+            page.published_fallback = published[0] if published else dates[0][1]
+            return
+
+
+# lines around a dump's headline searched for its "By" line when no rule named an author
+_BYLINE_AROUND = 40
+
+
+_BIO_MIN_WORDS = 12  # an author's bio under their name is a sentence or more
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """`text` opens with `name` (or its possessive) and goes on in small letters: "Maria is a
+    growth analyst...", "Liam Austin's first company..."."""
+    if not text.startswith(name):
+        return False
+    rest = text[len(name) :]
+    for possessive in ("'s", "’s"):
+        rest = rest.removeprefix(possessive)
+    return rest[:1] == " " and rest[1:2].islower()
+
+
+def name_over_bio(page: Page) -> None:
+    """An author box: a bare name line over a bio that opens with the name ("Lauren Vetter" /
+    "Lauren Vetter is a marketing professional...") names the author when no byline did. A
+    bio calling the person by the first name alone ("Maria is a growth analyst") is a
+    person's wherever it stands; one opening with the whole name is read outside the story
+    only (inside, "Apache Spark" / "Apache Spark is an engine..." is a subheading over its
+    paragraph). A name sharing the story's words is its subject, not its author."""
+    from cleaners.headline_search import content_words
+    from cleaners.region import page_language, stop_words
+
+    if _names_someone(page.authors) or page.region is None:
+        return
+    lead = [b.text for b in page.blocks if b.kept and b.n_words >= _STORY_WORDS][:_LEAD_BLOCKS]
+    stop = stop_words(page_language(lead))
+    lead_words = {w for text in lead for w in content_words(text, stop)}
+    common = _small_words(page)
+    for block, bio in zip(page.blocks, page.blocks[1:], strict=False):
+        if bio.n_words < _BIO_MIN_WORDS or not _BARE_NAME_LINE.match(block.text.strip()):
+            continue
+        name = block.text.strip()
+        role = _vocabulary().roles.search(name)  # "Emma Ryan Writer": the name before the role
+        if role is not None and role.start() > 0:
+            name = name[: role.start()].strip()
+        if not name or not _bare_name(name, common, stop):
+            continue
+        if any(w in lead_words for w in content_words(name, stop)):
+            continue
+        inside = page.region[0] <= block.index < page.region[1]
+        whole = _opens_with(bio.text, name)
+        if (whole and not inside) or (not whole and _opens_with(bio.text, name.split()[0])):
+            add_names(page, [name])
+            return
+
+
+def _interface_words(names: Sequence[str]) -> bool:
+    """A word of the names is a menu's or a filter's ("By Event Type", "By Topic")."""
+    return any(
+        word.casefold() in _vocabulary().not_name_words for name in names for word in name.split()
+    )
+
+
+def byline_near_story(page: Page, anchor: int) -> None:
+    """The "By Name" line nearest a dump's headline (or story, `anchor`) names its author
+    when no rule read one: a share bar, a table of contents or a picture may part the byline
+    from the headline and the story, beyond the lines the header read takes (`read_header`),
+    and a headline not found leaves the header unread. Only a line opening with a byline
+    word, naming a person and dated (on the line or the next) is taken: the header of a
+    story. A bare "By Name" far from the headline may be a teaser's, and under the story the
+    next story's (the region's own bylines are `BylineRule`'s)."""
+    if _names_someone(page.authors) or page.region is None:
+        return
+    lead = _vocabulary().byline
+    rule = BylineRule()
+    date_line = DateLineRule()
+    start = max(0, anchor - _BYLINE_AROUND)
+    end = max(anchor, page.region[0]) + _REGION_MARGIN
+    found: tuple[int, Block, list[str]] | None = None
+    for block in page.blocks[start:end]:
+        if not lead.match(block.text.strip()):
+            continue
+        parsed = rule.parse(block.text)
+        if parsed is None or not _names_someone(parsed[0]) or _interface_words(parsed[0]):
+            continue
+        after = page.blocks[block.index + 1 : block.index + 2]
+        # ("| Posted January 7, 2026": the bar that parted them in the page's row)
+        if not parsed[1] and not (after and date_line.parse(after[0].text.strip(" |"))):
+            continue
+        distance = abs(block.index - anchor)
+        if found is None or distance < found[0]:
+            found = distance, block, parsed[0]
+    if found is not None:
+        add_names(page, found[2])
+        found[1].remove(rule.reason, rule.name)
+
+
 def _without_ordinals(block: Block) -> Block:
     """The block, or a copy whose text has its days' ordinal letters taken off ("November
     26th, 2024" -> "November 26, 2024"), for `read_header`'s date reads.
@@ -1137,6 +1355,7 @@ def settle_dates(page: Page) -> None:
 # Shared with the standfirst test (cleaners/rules/standfirst.py), which tells these lines from
 # a subtitle with the same vocabulary.
 set_date = _set_date
+names_someone = _names_someone
 
 
 def agencies() -> frozenset[str]:

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from cleaners.blocks import Page
 from cleaners.headline_search import headline_by_lead, printed_twice
 from cleaners.html.page import HtmlPage
-from cleaners.rules.bylines import read_header
+from cleaners.rules.bylines import (
+    byline_near_story,
+    date_above_story,
+    name_over_bio,
+    name_under_headline,
+    names_someone,
+    read_header,
+)
 from cleaners.rules.region import is_furniture
 from cleaners.rules.standfirst import BylineUnderHeadline
 from cleaners.textfeatures import (
@@ -49,10 +56,16 @@ class HeadlineRule:
         if page.title is None and not isinstance(page, HtmlPage) and page.region is not None:
             self._headline_of_dump(page)
         kept = [b for b in page.blocks if b.kept]
-        if page.title is None:
-            if len(kept) < 2 or not is_headline_like(kept[0].text, self.max_title_words):
-                return
+        if (
+            page.title is None
+            and len(kept) >= 2
+            and is_headline_like(kept[0].text, self.max_title_words)
+        ):
             page.title, page.title_index = kept[0].text, kept[0].index
+        if not isinstance(page, HtmlPage) and page.region is not None:
+            _dump_header_fields(page, page.region[0])
+        if page.title is None:
+            return
         byline = BylineUnderHeadline(self.name)
         if page.subtitle_index is not None:
             chosen = next(b for b in page.blocks if b.index == page.subtitle_index)
@@ -112,6 +125,18 @@ class HeadlineRule:
             # (a line printed twice is a caption: the printed-twice rule names it)
             if block.kept and short and not printed_twice(texts, block.index):
                 block.remove(self.furniture_reason, self.name)
+
+
+def _dump_header_fields(page: Page, region_start: int) -> None:
+    """A dump's author and date where its header read found none: a name line under the
+    headline, the "By" line nearest it, an author box's name over its bio, the date line over
+    the headline (`cleaners.rules.bylines`)."""
+    if page.title_index is not None and not names_someone(page.authors):
+        name_under_headline(page, page.title_index)
+    anchor = page.title_index if page.title_index is not None else region_start
+    byline_near_story(page, anchor)
+    name_over_bio(page)
+    date_above_story(page, anchor)
 
 
 @dataclass(frozen=True, slots=True)
