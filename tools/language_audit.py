@@ -42,6 +42,16 @@ LANGUAGES = [
     "ko",
     "uk",
     "sv",
+    "vi",
+    "cs",
+    "ro",
+    "el",
+    "hu",
+    "da",
+    "no",
+    "fi",
+    "th",
+    "bg",
 ]
 
 
