@@ -89,8 +89,10 @@ def looks_like_date(text: str) -> bool:
 _DATE_LANGUAGES = {
     "ARABIC": ("ar", "fa", "ur"),
     # the later languages after the earlier ones: a name both read ("mars") keeps its reading
-    "LATIN": ("fr", "es", "de", "it", "pt", "tr", "nl", "id", "pl", "sv")
-    + ("cs", "ro", "hu", "da", "nb", "fi", "vi"),
+    "LATIN": (
+        *("fr", "es", "de", "it", "pt", "tr", "nl", "id", "pl", "sv"),
+        *("cs", "ro", "hu", "da", "nb", "fi", "vi"),
+    ),
     "CYRILLIC": ("ru", "uk", "bg"),
     "GREEK": ("el",),
     "HEBREW": ("he",),
