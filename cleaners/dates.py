@@ -91,7 +91,7 @@ _DATE_LANGUAGES = {
     # the later languages after the earlier ones: a name both read ("mars") keeps its reading
     "LATIN": (
         *("fr", "es", "de", "it", "pt", "tr", "nl", "id", "pl", "sv"),
-        *("cs", "ro", "hu", "da", "nb", "fi", "vi"),
+        *("cs", "ro", "hu", "da", "nb", "fi", "vi", "sk", "hr"),
     ),
     "CYRILLIC": ("ru", "uk", "bg"),
     "GREEK": ("el",),

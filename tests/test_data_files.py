@@ -117,8 +117,8 @@ def test_byline_words_of_a_new_language_are_data(data_copy: Path) -> None:
 
 
 def test_error_page_words_are_data(data_copy: Path) -> None:
-    assert page_level.error_page_heading.__wrapped__().search("Stranica nije pronađena") is None
+    assert page_level.error_page_heading.__wrapped__().search("Síðan fannst ekki") is None
     path = data_copy / "error_pages.toml"
-    path.write_text(path.read_text("utf-8") + "heading.hr = ['stranica nije pronađena']\n", "utf-8")
+    path.write_text(path.read_text("utf-8") + "heading.is = ['síðan fannst ekki']\n", "utf-8")
     load_toml.cache_clear()
-    assert page_level.error_page_heading.__wrapped__().search("Stranica nije pronađena") is not None
+    assert page_level.error_page_heading.__wrapped__().search("Síðan fannst ekki") is not None

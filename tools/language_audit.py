@@ -52,6 +52,8 @@ LANGUAGES = [
     "fi",
     "th",
     "bg",
+    "sk",
+    "hr",
 ]
 
 
