@@ -88,8 +88,13 @@ def looks_like_date(text: str) -> bool:
 # saves it from testing every locale it knows (30 ms a call otherwise).
 _DATE_LANGUAGES = {
     "ARABIC": ("ar", "fa", "ur"),
-    "LATIN": ("fr", "es", "de", "it", "pt", "tr", "nl", "id", "pl", "sv"),
+    # the later languages after the earlier ones: a name both read ("mars") keeps its reading
+    "LATIN": (
+        *("fr", "es", "de", "it", "pt", "tr", "nl", "id", "pl", "sv"),
+        *("cs", "ro", "hu", "da", "nb", "fi", "vi", "sk", "hr"),
+    ),
     "CYRILLIC": ("ru", "uk", "bg"),
+    "GREEK": ("el",),
     "HEBREW": ("he",),
     "CJK": ("zh", "ja"),
     "HANGUL": ("ko",),

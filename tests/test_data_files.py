@@ -101,24 +101,24 @@ def test_a_typo_in_the_markup_signals_fails_when_they_load(data_copy: Path) -> N
 
 def test_byline_words_of_a_new_language_are_data(data_copy: Path) -> None:
     """A language's byline opener and name separator added to bylines.toml are read: no
-    Python change is needed to take Danish "Af A og B" as a byline of two authors."""
+    Python change is needed to take Icelandic "Eftir A og B" as a byline of two authors."""
     vocabulary = bylines._vocabulary.__wrapped__()
-    assert vocabulary.byline.match("Af Anna Lind og Erik Berg") is None
+    assert vocabulary.byline.match("Eftir Anna Lind og Erik Berg") is None
     path = data_copy / "bylines.toml"
     text = path.read_text("utf-8")
-    text = text.replace("[byline_lead]\n", "[byline_lead]\nda = ['af']\n")
-    text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nda = ['\\bog\\b']")
+    text = text.replace("[byline_lead]\n", "[byline_lead]\nis = ['eftir']\n")
+    text = text.replace("ar = ['\\sو\\s']", "ar = ['\\sو\\s']\nis = ['\\bog\\b']")
     path.write_text(text, "utf-8")
     load_toml.cache_clear()
     vocabulary = bylines._vocabulary.__wrapped__()
-    match = vocabulary.byline.match("Af Anna Lind og Erik Berg")
+    match = vocabulary.byline.match("Eftir Anna Lind og Erik Berg")
     assert match is not None
     assert vocabulary.name_split.split(match.group("rest")) == ["Anna Lind", "Erik Berg"]
 
 
 def test_error_page_words_are_data(data_copy: Path) -> None:
-    assert page_level.error_page_heading.__wrapped__().search("Stránka nenalezena") is None
+    assert page_level.error_page_heading.__wrapped__().search("Síðan fannst ekki") is None
     path = data_copy / "error_pages.toml"
-    path.write_text(path.read_text("utf-8") + "heading.cs = ['stránka nenalezena']\n", "utf-8")
+    path.write_text(path.read_text("utf-8") + "heading.is = ['síðan fannst ekki']\n", "utf-8")
     load_toml.cache_clear()
-    assert page_level.error_page_heading.__wrapped__().search("Stránka nenalezena") is not None
+    assert page_level.error_page_heading.__wrapped__().search("Síðan fannst ekki") is not None

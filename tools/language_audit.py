@@ -42,6 +42,18 @@ LANGUAGES = [
     "ko",
     "uk",
     "sv",
+    "vi",
+    "cs",
+    "ro",
+    "el",
+    "hu",
+    "da",
+    "no",
+    "fi",
+    "th",
+    "bg",
+    "sk",
+    "hr",
 ]
 
 

@@ -49,11 +49,14 @@ def is_bot_wall(text: str) -> bool:
     return sum(1 for p in patterns.weak if p.search(text)) >= patterns.min_hits
 
 
-# Scripts where `\b` cannot mark a word's edge: Chinese and Japanese write no spaces (a
-# phrase sits between other word characters), and in Indic scripts a vowel sign is no `\w`
-# character, so a word ending in one ("मिला") has no boundary after it. Phrases holding such
-# characters are matched without boundaries.
-_NO_WORD_BOUNDARY = re.compile(r"[\u0900-\u0dff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Scripts where `\b` cannot mark a word's edge: Chinese, Japanese and Thai write no spaces
+# (a phrase sits between other word characters; Thai vowel signs are no `\w` character
+# either), and in Indic scripts a vowel sign is no `\w` character, so a word ending in one
+# ("मिला") has no boundary after it. Phrases holding such characters are matched without
+# boundaries.
+_NO_WORD_BOUNDARY = re.compile(
+    r"[\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+)
 
 
 @cache
