@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
@@ -236,3 +237,60 @@ def numeric_readings(text: str) -> tuple[str, str] | None:
     if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
         return None
     return date(year, first, second).isoformat(), date(year, second, first).isoformat()
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([a-z]{3,9}|\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", re.I)
+
+
+def url_full_date(url: str | None) -> str | None:
+    """The address's year, month (a number or a month word, "/2023/october/03/") and day."""
+    found = _URL_DATE.search(url or "")
+    if not found:
+        return None
+    month = found[2].lower()
+    months = _calendar()["url_months"]
+    number = (
+        int(month) if month.isdigit() else months.index(month[:3]) + 1 if month[:3] in months else 0
+    )
+    try:
+        return datetime(int(found[1]), number, int(found[3])).date().isoformat()
+    except ValueError:
+        return None
+
+
+@cache
+def _calendar() -> dict[str, Any]:
+    return load_toml("calendar_words.toml")
+
+
+def locale_reading(locale: str | None, month_first: str, day_first: str) -> str | None:
+    """The reading of an all-numeric date a locale or language means (`calendar_words.toml`:
+    en-US and a few others write the month first, other languages and English regions the day
+    first; plain "en" decides nothing), None when it does not say."""
+    if not locale:
+        return None
+    locale = locale.lower().replace("_", "-")
+    if locale in _calendar()["month_first_locales"]:
+        return month_first
+    return None if locale == "en" else day_first
+
+
+def in_day_order(
+    iso: str | None, lines: Iterable[str], language: str | None, url: str | None
+) -> str | None:
+    """`iso`, read month first from one of the page's date `lines` whose day and month could be
+    either ("12/03/2024" read as December 3), with day and month swapped when the page means the
+    other reading: the day its address states, else the order its language writes dates in (a
+    text dump has no locale to ask; its body's language is the next best witness). The HTML
+    path asks the page's markup instead (`html.metadata._DayOrder`)."""
+    if iso is None:
+        return None
+    for line in lines:
+        readings = numeric_readings(line)
+        if readings is None or iso[:10] != readings[0]:
+            continue
+        month_first, day_first = readings
+        url_day = url_full_date(url)
+        chosen = url_day if url_day in readings else locale_reading(language, *readings)
+        return iso if chosen in (None, month_first) else day_first + iso[10:]
+    return iso

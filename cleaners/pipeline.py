@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 
 from cleaners.blocks import Page
+from cleaners.dates import in_day_order
 from cleaners.document import Document
 from cleaners.language import detect_language
 from cleaners.normalize import normalize_text
@@ -108,7 +109,16 @@ def clean_text(
     """Clean a raw text dump of one page into an article record. `site` names the site (a
     seed); else the record's site is the registered domain of `url`, when given."""
     page = run_rules(page_from_text(text, source or "<text>", url, site))
-    return to_article(page)
+    article = to_article(page)
+    if article.status != STATUS_OK:
+        return article
+    # "12/03/2024": dateutil reads the month first; the body's language may mean the day
+    lines = [b.text for b in page.blocks]
+    published = in_day_order(article.published, lines, article.language, url)
+    updated = in_day_order(article.updated, lines, article.language, url)
+    if (published, updated) == (article.published, article.updated):
+        return article
+    return replace(article, published=published, updated=updated)
 
 
 def clean_document(document: Document) -> Article:

@@ -231,3 +231,54 @@ def test_one_dateutil_reading_gives_both_defaults_as_two_readings_do() -> None:
             assert dates._dateutil_twice(text, dayfirst) == plain, (text, dayfirst)
             read += plain[0] is not None
     assert read > 300  # not vacuous: most texts hold something dateutil reads
+
+
+# --------------------------------------------------------------------------- day order
+
+
+def test_day_first_language_swaps_an_ambiguous_numeric_date() -> None:
+    from cleaners.dates import in_day_order
+
+    line = "Publié le 12/03/2024 à 10:30"
+    assert in_day_order("2024-12-03T10:30:00", [line], "fr", None) == "2024-03-12T10:30:00"
+    assert in_day_order("2024-12-03", [line], "vi", None) == "2024-03-12"
+
+
+def test_english_or_a_month_first_language_keeps_the_reading() -> None:
+    from cleaners.dates import in_day_order
+
+    assert in_day_order("2024-12-03", ["12/03/2024"], "en", None) == "2024-12-03"
+    assert in_day_order("2024-12-03", ["12/03/2024"], "tl", None) == "2024-12-03"
+    assert in_day_order("2024-12-03", ["12/03/2024"], None, None) == "2024-12-03"
+
+
+def test_the_address_day_outranks_the_language() -> None:
+    from cleaners.dates import in_day_order
+
+    url = "https://example.org/2024/12/03/story"
+    assert in_day_order("2024-12-03", ["12/03/2024"], "fr", url) == "2024-12-03"
+
+
+def test_unambiguous_or_unrelated_dates_stay() -> None:
+    from cleaners.dates import in_day_order
+
+    # 25/03 can only be read one way; a date from another line is not this line's
+    assert in_day_order("2024-03-25", ["25/03/2024"], "fr", None) == "2024-03-25"
+    assert in_day_order("2024-05-01", ["12/03/2024"], "fr", None) == "2024-05-01"
+
+
+def test_text_dump_in_a_day_first_language_gets_the_day_first_date() -> None:
+    from cleaners import clean_text
+
+    body = (
+        "Le conseil municipal a voté mardi soir la rénovation complète de la piscine, fermée"
+        " depuis deux ans, pour un montant de quatre millions d'euros financé par la région.\n\n"
+        "Les travaux commenceront à l'automne et devraient durer dix-huit mois, selon le maire,"
+        " qui promet une réouverture avant l'été suivant pour les écoles de la commune.\n\n"
+        "Les associations de nageurs, qui s'entraînaient depuis dans la ville voisine, ont salué"
+        " une décision attendue depuis longtemps par les familles et les clubs sportifs."
+    )
+    dump = f"La piscine municipale sera rénovée\n\nPar Claire Martin\n\n12/03/2024\n\n{body}\n"
+    record = clean_text(dump, source="piscine.txt")
+    assert record.language == "fr"
+    assert record.published == "2024-03-12"

@@ -63,7 +63,13 @@ from cleaners.authors import (
 )
 from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.data import load_toml
-from cleaners.dates import looks_like_date, numeric_readings, parse_date
+from cleaners.dates import (
+    locale_reading,
+    looks_like_date,
+    numeric_readings,
+    parse_date,
+    url_full_date,
+)
 from cleaners.html.shown_headline import without_credits
 from cleaners.normalize import normalize_line
 
@@ -798,13 +804,13 @@ class _DayOrder:
         return iso if chosen is None or chosen == iso[:10] else chosen + iso[10:]
 
     def _choose(self, month_first: str, day_first: str) -> str | None:
-        url_day = _url_full_date(self._url)
+        url_day = url_full_date(self._url)
         if url_day in (month_first, day_first):
             return url_day
         stated = self._machine_days
         if (month_first in stated) != (day_first in stated):
             return month_first if month_first in stated else day_first
-        return _locale_reading(self._locale, month_first, day_first)
+        return locale_reading(self._locale, month_first, day_first)
 
     @cached_property
     def _machine_days(self) -> frozenset[str]:
@@ -815,39 +821,6 @@ class _DayOrder:
             if _is_machine_date(value) and len(value) >= 10:
                 days.add(value[:10])
         return frozenset(days)
-
-
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([a-z]{3,9}|\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", re.I)
-
-
-def _url_full_date(url: str | None) -> str | None:
-    """The address's year, month (a number or a month word, "/2023/october/03/") and day."""
-    found = _URL_DATE.search(url or "")
-    if not found:
-        return None
-    month = found[2].lower()
-    months = _calendar()["url_months"]
-    number = (
-        int(month) if month.isdigit() else months.index(month[:3]) + 1 if month[:3] in months else 0
-    )
-    try:
-        return datetime(int(found[1]), number, int(found[3])).date().isoformat()
-    except ValueError:
-        return None
-
-
-@cache
-def _calendar() -> dict[str, Any]:
-    return load_toml("calendar_words.toml")
-
-
-def _locale_reading(locale: str | None, month_first: str, day_first: str) -> str | None:
-    if not locale:
-        return None
-    locale = locale.lower().replace("_", "-")
-    if locale in _calendar()["month_first_locales"]:
-        return month_first
-    return None if locale == "en" else day_first
 
 
 def _markup_dates(
