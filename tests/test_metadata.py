@@ -525,3 +525,26 @@ def test_stated_day_that_is_todays_day_of_the_month_stays() -> None:
     page = f"<html><body><header><h1>Headline Here</h1></header>{BODY}{footer}</body></html>"
     meta = extract_metadata(lxml_html.fromstring(page))
     assert (meta.published, meta.published_fallback) == (None, f"2007-12-{day:02d}")
+
+
+def _scholarly_page(*metas: tuple[str, str]) -> lxml_html.HtmlElement:
+    tags = "".join(f'<meta name="{k}" content="{v}">' for k, v in metas)
+    return lxml_html.fromstring(f"<html><head>{tags}</head><body><p>Text.</p></body></html>")
+
+
+def test_scholarly_authors_all_tags_given_names_first() -> None:
+    root = _scholarly_page(
+        ("DC.Creator", "Ana Lima"),
+        ("citation_author", "Lima, Ana"),
+        ("citation_author", "van der Berg, Piet"),
+        ("citation_author", "Okoro, C. N."),
+    )
+    assert extract_metadata(root).authors == ["Ana Lima", "Piet van der Berg", "C. N. Okoro"]
+
+
+def test_scholarly_author_two_full_names_or_credentials_not_inverted() -> None:
+    # "Jane Roe, John Doe" names two people; "Jane Roe, PhD" one with a credential
+    root = _scholarly_page(("citation_author", "Jane Roe, John Doe"))
+    assert extract_metadata(root).authors == ["Jane Roe", "John Doe"]
+    root = _scholarly_page(("citation_author", "Jane Roe, PhD"))
+    assert extract_metadata(root).authors == ["Jane Roe"]

@@ -121,6 +121,7 @@ class _Vocabulary:
     published_meta: tuple[str, ...]
     updated_meta: tuple[str, ...]
     author_meta: tuple[str, ...]
+    scholarly_author_meta: frozenset[str]
     byline: re.Pattern[str]
     byline_discard: re.Pattern[str]
     author_link_paths: frozenset[str]
@@ -144,6 +145,7 @@ def _vocabulary() -> _Vocabulary:
         published_meta=tuple(data["published_meta"]),
         updated_meta=tuple(data["updated_meta"]),
         author_meta=tuple(data["author_meta"]),
+        scholarly_author_meta=frozenset(data["scholarly_author_meta"]),
         byline=_marks(data["byline_marks"]),
         byline_discard=_marks(data["byline_discard_marks"]),
         author_link_paths=frozenset(data["author_link_paths"]),
@@ -1323,6 +1325,45 @@ def _full_name(name: str, site_names: set[str]) -> bool:
     )
 
 
+_INVERTED_NAME = re.compile(r"^\s*([^,]+?)\s*,\s*([^,]+?)\s*$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*)+$")
+
+
+def _scholarly_authors(metas: list[lxml_html.HtmlElement]) -> list[str]:
+    """The authors of a paper's scholarly metadata: every `citation_author` (or Dublin Core
+    creator) tag, in order, one name each (`_meta` keeps a key's first tag only), "Roe, Jane"
+    read as "Jane Roe"."""
+    keys = _vocabulary().scholarly_author_meta
+    values: dict[str, list[str]] = {}
+    for meta in metas:
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        content = " ".join((meta.get("content") or "").split())
+        if key in keys and content and not content.startswith(("http", "/", "@")):
+            values.setdefault(key, []).append(content)
+    if not values:
+        return []
+    names = []
+    # the key with most tags: a page may also name its first author alone in a `DC.Creator`
+    for value in max(values.values(), key=len):
+        names.extend(split_names(_given_first(value)))
+    return finalize(names)
+
+
+def _given_first(value: str) -> str:
+    """ "Roe, Jane" and "Roe, J. A." -> "Jane Roe", "J. A. Roe": a surname, a comma, given
+    names or initials; a name with credentials ("Jane Roe, PhD", which `split_names` reads
+    as one name) or several names are left as written."""
+    inverted = _INVERTED_NAME.match(value)
+    if inverted is None or not looks_like_person(value) or len(split_names(value)) != 2:
+        return value
+    surname, given = inverted.groups()
+    # "Jane Roe, John Doe" is two names: one side is one word or initials
+    one_side = len(surname.split()) == 1 or len(given.split()) == 1 or _INITIALS.match(given)
+    if len(surname.split()) > 3 or len(given.split()) > 3 or not one_side:
+        return value
+    return f"{given} {surname}"
+
+
 def _labelled_author(meta: dict[str, str]) -> str | None:
     """The value of a label/value meta pair whose label is a byline word: SEO plugins write
     `twitter:label1` "Written by" and `twitter:data1` "Jane Roe" (the author's display name)
@@ -1350,11 +1391,17 @@ def _authors(
     if ld.page is not None and not candidates:
         raw = _ld_names(ld.page.get("author"), ld)
         candidates.append(("json-ld", finalize(n for r in raw for n in split_names(r))))
+    scholarly_keys = _vocabulary().scholarly_author_meta
     for key in _vocabulary().author_meta:
         value = meta.get(key)
+        if key in scholarly_keys:
+            continue  # all the key's tags, below
         if value and not value.startswith(("http", "/", "@")):
             candidates.append(("meta", finalize(split_names(value))))
             break
+    scholarly = _scholarly_authors((tags or page_elements(root)).metas)
+    if scholarly:
+        candidates.append(("meta", scholarly))
     labelled = _labelled_author(meta)
     if labelled and not _is_handle(labelled):  # "admin" is the site's account, not a name
         candidates.append(("meta", finalize(split_names(labelled))))
