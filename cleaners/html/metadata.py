@@ -65,7 +65,7 @@ from cleaners.authors import vocabulary as author_vocabulary
 from cleaners.data import load_toml
 from cleaners.dates import looks_like_date, numeric_readings, parse_date
 from cleaners.html.shown_headline import without_credits
-from cleaners.normalize import normalize_line
+from cleaners.normalize import normalize_line, repair_mojibake
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
 _PAGE_TYPES = re.compile(r"WebPage|ItemPage|AboutPage|CollectionPage", re.IGNORECASE)
@@ -1475,6 +1475,9 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
             data.sources["title"] = "json-ld" if headline else "meta"
         else:
             data.sources["title"] = TITLE_TAG  # the document's <title>, and nothing else
+        # some pages write it from UTF-8 read as Latin-1 ("Investorâ\x80\x99s"): repaired as
+        # the blocks' text is
+        data.title = repair_mojibake(data.title)
 
     large = _is_large(root)  # bounded work on huge pages
     data.authors, source = _authors(root, ld, meta, site_names, data.title, large, tags)
