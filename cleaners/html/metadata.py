@@ -1190,7 +1190,19 @@ def _site_variants(site_key: str) -> set[str]:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORDS.findall(text.casefold()))
+    # one letter is no shared word: "s" of "Kid's TV" and "Camilla’s"
+    return {w for w in _WORDS.findall(text.casefold()) if len(w) > 1}
+
+
+def _title_part(text: str, raw: str | None) -> bool:
+    """The heading is the whole title or its run of parts before or after a separator
+    ("Headline" of "Headline - Section - Site", "Section: Headline"), of three words or more."""
+    if not raw or len(text.split()) < 3:
+        return False
+    parts = [p for p in re.split(_SEPARATOR, raw) if p and p.strip()]
+    keys = [_key(p) for p in parts]
+    key = _key(text)
+    return any(key == "".join(keys[:n]) or key == "".join(keys[n:]) for n in range(len(keys)))
 
 
 def _visible_title(
@@ -1213,6 +1225,7 @@ def _visible_title(
     if site:
         side_parts.add(_key(site))  # the site's name set as an h1 logo
     words = _words(title) if title else set()
+    shown: list[str] = []
     for h1 in (tags or page_elements(root)).h1s:
         # "<h1><span>Wednesday, 09 January 2008</span> Headline</h1>": the date is no part of it
         text = without_credits(h1, " ".join(normalize_line(h1.text_content()).split()))
@@ -1220,8 +1233,12 @@ def _visible_title(
             continue
         if title is None:
             return text
+        if _title_part(text, raw):
+            return text  # before a section's `<h1>` sharing a word with it ("NHL - Wire")
         if len(text.split()) >= 2 and _words(text) & words:
-            return text
+            shown.append(text)
+    if shown:
+        return shown[0]
     if len(segments) > 1 and len(longest.split()) >= 3:
         key = _key(longest)
         for heading in root.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]"):
