@@ -1211,6 +1211,7 @@ def _visible_title(
     raw: str | None,
     site: str | None,
     tags: PageElements | None = None,
+    tab_only: bool = False,
 ) -> str | None:
     """The headline as the page shows it. The metadata title often carries the site's or
     section's name, a rewording for search engines or a social-media variant: the first
@@ -1226,6 +1227,7 @@ def _visible_title(
         side_parts.add(_key(site))  # the site's name set as an h1 logo
     words = _words(title) if title else set()
     shown: list[str] = []
+    others: list[str] = []  # headings of three words or more sharing no word with the title
     for h1 in (tags or page_elements(root)).h1s:
         # "<h1><span>Wednesday, 09 January 2008</span> Headline</h1>": the date is no part of it
         text = without_credits(h1, " ".join(normalize_line(h1.text_content()).split()))
@@ -1237,8 +1239,14 @@ def _visible_title(
             return text  # before a section's `<h1>` sharing a word with it ("NHL - Wire")
         if len(text.split()) >= 2 and _words(text) & words:
             shown.append(text)
+        elif len(text.split()) >= 3:
+            others.append(text)
     if shown:
         return shown[0]
+    if tab_only and len(others) == 1 and len(segments) == 1:
+        # the tab says only a section's or the site's name ("Lifestyle & Entertainment", "The
+        # Independent on Saturday") and the page prints one headline: that is the title
+        return others[0]
     if len(segments) > 1 and len(longest.split()) >= 3:
         key = _key(longest)
         for heading in root.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]"):
@@ -1483,7 +1491,8 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     # JSON-LD and meta values are often HTML-escaped once or twice ("&#8211;", "&amp;#8230;")
     title = normalize_line(html.unescape(html.unescape(title))) if title else None
     stripped = strip_site_suffix(title, data.site) if title else None
-    data.title = _visible_title(root, stripped, title, data.site, tags)
+    tab_only = not (headline or meta.get("og:title") or meta.get("twitter:title"))
+    data.title = _visible_title(root, stripped, title, data.site, tags, tab_only)
     if data.title:
         data.title = _shown_part(root, data.title) or data.title
         if data.title != stripped:
