@@ -548,3 +548,27 @@ def test_scholarly_author_two_full_names_or_credentials_not_inverted() -> None:
     assert extract_metadata(root).authors == ["Jane Roe", "John Doe"]
     root = _scholarly_page(("citation_author", "Jane Roe, PhD"))
     assert extract_metadata(root).authors == ["Jane Roe"]
+
+
+def _tab_title_page(title: str, printed: list[str]) -> lxml_html.HtmlElement:
+    blocks = "".join(f"<div><b>{p}</b></div>" for p in printed)
+    story = "<p>" + "The story's words run on here. " * 12 + "</p>"
+    return lxml_html.fromstring(
+        f"<html><head><title>{title}</title></head><body>{blocks}{story}</body></html>"
+    )
+
+
+def test_shown_short_title_part_after_separator() -> None:
+    # "Site: Section | Headline": the printed last part is short of 40% of the title's
+    # words, and the only part printed
+    title = "Lakeside, The Evening Courier: Sports | Rowers take title"
+    data = extract_metadata(_tab_title_page(title, ["Rowers take title"]))
+    assert data.title == "Rowers take title"
+    assert data.sources["title"] == "markup"
+
+
+def test_shown_short_title_parts_two_printed_keep_title() -> None:
+    # the site's name of three words is printed too: which end is the headline is unknown
+    title = "Lakeside Evening Courier: Sports | Rowers take title"
+    printed = ["Lakeside Evening Courier", "Rowers take title"]
+    assert extract_metadata(_tab_title_page(title, printed)).title == title

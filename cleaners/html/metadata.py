@@ -1264,7 +1264,9 @@ def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
     prints the headline alone, in an `<h1>` or in whatever element its theme uses. The longest
     visible text that is a part of the title (compared by letters and digits, case and
     punctuation aside: "Pakistans" for "Pakistan’s") of `_MIN_PART_WORDS` words and
-    `_MIN_PART_SHARE` of the title's words or more is that headline."""
+    `_MIN_PART_SHARE` of the title's words or more is that headline; a shorter one when it is
+    the title's parts before or after a separator ("Rocket down Eagles" of "Halifax, The Daily
+    News: Sports | Rocket down Eagles")."""
     title_key = _key(title)
     title_words = len(title.split())
     if title_words <= _MIN_PART_WORDS:
@@ -1275,6 +1277,10 @@ def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
         return None
     best: str | None = None
     best_len = 0
+    # short separator parts printed, one taken when no part of `_MIN_PART_SHARE` is and it
+    # is the only one (the site's name or a section may be printed too, and which of the
+    # title's ends holds the headline is not known)
+    short: dict[str, str] = {}
     seen: set[int] = set()
     for node in root.xpath("//body//text()[normalize-space()]"):
         parent = node.getparent()
@@ -1296,14 +1302,18 @@ def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
             words = len(text.split())
             if (
                 words < _MIN_PART_WORDS
-                or words < _MIN_PART_SHARE * title_words
                 or len(key) <= best_len
                 or len(key) >= len(title_key)
                 or key not in title_key
-                or _is_foreign(element)
             ):
                 continue
-            best, best_len = text, len(key)
+            if words >= _MIN_PART_SHARE * title_words:
+                if not _is_foreign(element):
+                    best, best_len = text, len(key)
+            elif _title_part(text, title) and not _is_foreign(element):
+                short.setdefault(key, text)
+    if best is None and len(short) == 1:
+        return next(iter(short.values()))
     return best
 
 
