@@ -124,6 +124,7 @@ class _Vocabulary:
     scholarly_author_meta: frozenset[str]
     byline: re.Pattern[str]
     byline_discard: re.Pattern[str]
+    byline_date: re.Pattern[str]
     author_link_paths: frozenset[str]
     foreign: re.Pattern[str]
     reading_time: re.Pattern[str]
@@ -148,6 +149,7 @@ def _vocabulary() -> _Vocabulary:
         scholarly_author_meta=frozenset(data["scholarly_author_meta"]),
         byline=_marks(data["byline_marks"]),
         byline_discard=_marks(data["byline_discard_marks"]),
+        byline_date=_marks(data["byline_date_marks"]),
         author_link_paths=frozenset(data["author_link_paths"]),
         foreign=_marks(data["foreign_marks"]),
         reading_time=_reading_time(data["reading_time_units"], data["reading_time_separators"]),
@@ -388,19 +390,37 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
     """Elements marked as bylines: itemprop=author, rel=author, byline class/id words."""
     v = _vocabulary()
     found = []
-    for element in _marked_elements(root):
+    dated = []  # marked as a byline and a date
+    marked_elements = _marked_elements(root)
+    for element in marked_elements:
         if element.tag in ("script", "style", "meta", "img", "link"):
             continue
         itemprop = (element.get("itemprop") or "").lower()
         rel = (element.get("rel") or "").lower()
         marks = _marks_of(element)
         marked = v.byline.search(marks) and not v.byline_discard.search(marks)
-        if "author" in itemprop or "author" in rel.split() or marked:
+        if "author" in itemprop or "author" in rel.split():
+            found.append(element)
+        elif marked and v.byline_date.search(marks):
+            dated.append(element)
+        elif marked:
             found.append(element)
     inner = set(found)
+    around: set[lxml_html.HtmlElement] = set()  # the byline elements and their ancestors
     for element in found:
+        around.add(element)
         for ancestor in element.iterancestors():
             inner.discard(ancestor)
+            around.add(ancestor)
+    # a date-and-byline line counts when no byline element is in it or around it (a
+    # "byline-date" inside "byline" is the byline's date)
+    for element in dated:
+        if element not in around and not any(a in inner for a in element.iterancestors()):
+            inner.add(element)
+            found.append(element)
+    if dated:
+        order = {e: i for i, e in enumerate(marked_elements)}
+        found.sort(key=order.__getitem__)
     return [e for e in found if e in inner]
 
 
@@ -488,8 +508,14 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
         if element.get("content"):
             return split_names(element.get("content"))
     else:
+        # (not a date marked so: CSS modules mark every piece "__className_…")
         named = next(
-            (d for d in element.iterdescendants() if _NAME_MARK.search(_marks_of(d))), None
+            (
+                d
+                for d in element.iterdescendants()
+                if _NAME_MARK.search(_marks_of(d)) and not _is_date_piece(_text(d))
+            ),
+            None,
         )
         if named is not None and _text(named):
             element = named
