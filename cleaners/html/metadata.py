@@ -357,8 +357,9 @@ def _is_foreign(element: lxml_html.HtmlElement) -> bool:
             a.tag == "article" for a in node.iterancestors()
         ):
             return True
-        # the page's main column or article is never a card or a menu, whatever its classes
-        if node.tag not in ("body", "main", "article") and _foreign_names(
+        # the page itself, its main column or article is never a card or a menu, whatever its
+        # classes (themes set the body's on the root too: "no-sidebars")
+        if node.tag not in ("html", "body", "main", "article") and _foreign_names(
             node.get("class"), node.get("id")
         ):
             return True
@@ -591,8 +592,9 @@ def _prefixed_bylines(
 ) -> list[tuple[lxml_html.HtmlElement, str]]:
     """Short elements whose text opens with a byline word ("By Jane Roe", "Posted by Jane
     Roe on …"), and a label element ("Written by", "Author") followed by the name."""
-    found = []
-    for element in _short_text_elements(root, tags):
+    found: list[tuple[lxml_html.HtmlElement, str]] = []
+    separated: list[tuple[lxml_html.HtmlElement, str]] = []
+    for element in _short_text_elements(root, tags, separated):
         text = _text(element)
         rest = byline_rest(text)
         if rest is None:
@@ -611,11 +613,14 @@ def _prefixed_bylines(
             found.append((element, tail))
         elif following is not None and 1 <= len(_text(following).split()) <= 8:
             found.append((following, _text(following)))
-    return found
+    known = {e for e, _ in found}
+    return found + [(e, rest) for e, rest in separated if e not in known]
 
 
 def _short_text_elements(
-    root: lxml_html.HtmlElement, tags: PageElements | None = None
+    root: lxml_html.HtmlElement,
+    tags: PageElements | None = None,
+    separated: list[tuple[lxml_html.HtmlElement, str]] | None = None,
 ) -> list[lxml_html.HtmlElement]:
     """The elements `_SHORT_TEXT` selects whose text may open with a byline word, in document
     order. Speed: the XPath weighs every element's whole text (about 10 ms a page on the
@@ -638,6 +643,12 @@ def _short_text_elements(
                 continue
             owner = piece.getparent()
             element = owner if piece.is_text else owner.getparent()
+            if separated is not None and piece.is_tail and _is_separator(owner):
+                # "March 15, 2022 <span>·</span> By Jane Roe": a byline after a separator
+                # in a date line, which opens with the date
+                rest = byline_rest(" ".join(piece.split()))
+                if rest and len(rest.split()) <= 6 and element is not None:
+                    separated.append((element, rest))
             while element is not None and element is not body:
                 if element in seen:
                     break  # this element and its ancestors were weighed for an earlier piece
@@ -656,6 +667,14 @@ def _short_text_elements(
         order = {e: i for i, e in enumerate(root.iter())}
         found.sort(key=order.__getitem__)
     return found
+
+
+def _is_separator(element: lxml_html.HtmlElement) -> bool:
+    """An element printing only a separator between the parts of a line ("·", "|", "•")."""
+    if len(element):
+        return False
+    text = (element.text or "").strip()
+    return 0 < len(text) <= 2 and not any(c.isalnum() for c in text)
 
 
 @cache
