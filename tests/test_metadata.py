@@ -572,3 +572,19 @@ def test_shown_short_title_parts_two_printed_keep_title() -> None:
     title = "Lakeside Evening Courier: Sports | Rowers take title"
     printed = ["Lakeside Evening Courier", "Rowers take title"]
     assert extract_metadata(_tab_title_page(title, printed)).title == title
+
+
+def test_strip_host_parts() -> None:
+    from cleaners.html.metadata import strip_host_parts
+
+    url = "https://www.newsobserver.com/1608/story/1.html"
+    title = "News & Observer | newsobserver.com | Players to be evaluated"
+    assert strip_host_parts(title, url) == "Players to be evaluated"
+    bridgestone = "https://tires.bridgestone.com/en-us/learn/checklist"
+    assert strip_host_parts("Car Checklist | Bridgestone Tires", bridgestone) == "Car Checklist"
+    # a headline is left whole, even one word of which is the host's
+    assert strip_host_parts("Vanguard cuts fund fees", "https://investor.vanguard.com/x") == (
+        "Vanguard cuts fund fees"
+    )
+    assert strip_host_parts("Vanguard", "https://investor.vanguard.com/x") == "Vanguard"
+    assert strip_host_parts("Headline | Site", None) == "Headline | Site"

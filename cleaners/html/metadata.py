@@ -1225,6 +1225,49 @@ def strip_site_suffix(title: str, site: str | None) -> str:
     return title
 
 
+def strip_host_parts(title: str, url: str | None) -> str:
+    """'News & Observer | newsobserver.com | Headline' -> 'Headline' on newsobserver.com: the
+    parts at the title's ends that name the site by its address ("newsobserver.com"), or by
+    the words of its address ("News & Observer", "Bridgestone Tires" on
+    tires.bridgestone.com), for pages that state no site name."""
+    labels = _host_labels(url)
+    if not labels:
+        return title
+    parts = re.split(f"({_SEPARATOR})", title)
+    texts = parts[::2]
+    start, end = 0, len(texts)
+    while end - start > 1 and _names_host(texts[end - 1], labels):
+        end -= 1
+    while end - start > 1 and _names_host(texts[start], labels):
+        start += 1
+    if (start, end) == (0, len(texts)):
+        return title
+    return "".join(parts[2 * start : 2 * end - 1]).strip() or title
+
+
+def _host_labels(url: str | None) -> list[str]:
+    """The labels of the URL's host without "www" ("tires.bridgestone.com" -> tires,
+    bridgestone, com)."""
+    if not url or "://" not in url:
+        return []
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    return [label for label in host.split(".") if label and label != "www"]
+
+
+def _names_host(part: str, labels: list[str]) -> bool:
+    """The title part is the host ("newsobserver.com"), a label of it, or spells labels of it
+    in words ("News & Observer", "Bridgestone Tires")."""
+    key = _key(part)
+    if len(key) < 3 or len(labels) < 2:
+        return False
+    names = labels[:-1]  # the top-level domain names no site
+    joined = {"".join(names), "".join(labels), "".join(reversed(names)), *names}
+    if key in joined:
+        return True
+    words = _WORDS.findall(part.casefold())
+    return len(words) > 1 and all(w in names for w in words)
+
+
 def _key(text: str) -> str:
     return "".join(_WORDS.findall(text.casefold()))
 
@@ -1257,6 +1300,7 @@ def _visible_title(
     site: str | None,
     tags: PageElements | None = None,
     tab_only: bool = False,
+    url: str | None = None,
 ) -> str | None:
     """The headline as the page shows it. The metadata title often carries the site's or
     section's name, a rewording for search engines or a social-media variant: the first
@@ -1280,6 +1324,15 @@ def _visible_title(
             continue
         if title is None:
             return text
+        # the `<h1>` prints the whole tab title, the site's parts with it: cut at a separator
+        # by the site's name, else by the site's address ("News & Observer | newsobserver.com
+        # | Headline")
+        if raw and title != raw and _key(text) == _key(raw) and _title_part(title, raw):
+            return title
+        if url and title == raw and len(text) > len(title) // 2:
+            cut = strip_host_parts(text, url)
+            if cut != text and _key(cut) == _key(strip_host_parts(title, url)):
+                return cut
         if _title_part(text, raw):
             return text  # before a section's `<h1>` sharing a word with it ("NHL - Wire")
         if len(text.split()) >= 2 and _words(text) & words:
@@ -1547,7 +1600,7 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     title = normalize_line(html.unescape(html.unescape(title))) if title else None
     stripped = strip_site_suffix(title, data.site) if title else None
     tab_only = not (headline or meta.get("og:title") or meta.get("twitter:title"))
-    data.title = _visible_title(root, stripped, title, data.site, tags, tab_only)
+    data.title = _visible_title(root, stripped, title, data.site, tags, tab_only, url or data.url)
     if data.title:
         data.title = _shown_part(root, data.title) or data.title
         if data.title != stripped:
