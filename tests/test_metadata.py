@@ -525,3 +525,66 @@ def test_stated_day_that_is_todays_day_of_the_month_stays() -> None:
     page = f"<html><body><header><h1>Headline Here</h1></header>{BODY}{footer}</body></html>"
     meta = extract_metadata(lxml_html.fromstring(page))
     assert (meta.published, meta.published_fallback) == (None, f"2007-12-{day:02d}")
+
+
+def _scholarly_page(*metas: tuple[str, str]) -> lxml_html.HtmlElement:
+    tags = "".join(f'<meta name="{k}" content="{v}">' for k, v in metas)
+    return lxml_html.fromstring(f"<html><head>{tags}</head><body><p>Text.</p></body></html>")
+
+
+def test_scholarly_authors_all_tags_given_names_first() -> None:
+    root = _scholarly_page(
+        ("DC.Creator", "Ana Lima"),
+        ("citation_author", "Lima, Ana"),
+        ("citation_author", "van der Berg, Piet"),
+        ("citation_author", "Okoro, C. N."),
+    )
+    assert extract_metadata(root).authors == ["Ana Lima", "Piet van der Berg", "C. N. Okoro"]
+
+
+def test_scholarly_author_two_full_names_or_credentials_not_inverted() -> None:
+    # "Jane Roe, John Doe" names two people; "Jane Roe, PhD" one with a credential
+    root = _scholarly_page(("citation_author", "Jane Roe, John Doe"))
+    assert extract_metadata(root).authors == ["Jane Roe", "John Doe"]
+    root = _scholarly_page(("citation_author", "Jane Roe, PhD"))
+    assert extract_metadata(root).authors == ["Jane Roe"]
+
+
+def _tab_title_page(title: str, printed: list[str]) -> lxml_html.HtmlElement:
+    blocks = "".join(f"<div><b>{p}</b></div>" for p in printed)
+    story = "<p>" + "The story's words run on here. " * 12 + "</p>"
+    return lxml_html.fromstring(
+        f"<html><head><title>{title}</title></head><body>{blocks}{story}</body></html>"
+    )
+
+
+def test_shown_short_title_part_after_separator() -> None:
+    # "Site: Section | Headline": the printed last part is short of 40% of the title's
+    # words, and the only part printed
+    title = "Lakeside, The Evening Courier: Sports | Rowers take title"
+    data = extract_metadata(_tab_title_page(title, ["Rowers take title"]))
+    assert data.title == "Rowers take title"
+    assert data.sources["title"] == "markup"
+
+
+def test_shown_short_title_parts_two_printed_keep_title() -> None:
+    # the site's name of three words is printed too: which end is the headline is unknown
+    title = "Lakeside Evening Courier: Sports | Rowers take title"
+    printed = ["Lakeside Evening Courier", "Rowers take title"]
+    assert extract_metadata(_tab_title_page(title, printed)).title == title
+
+
+def test_strip_host_parts() -> None:
+    from cleaners.html.metadata import strip_host_parts
+
+    url = "https://www.newsobserver.com/1608/story/1.html"
+    title = "News & Observer | newsobserver.com | Players to be evaluated"
+    assert strip_host_parts(title, url) == "Players to be evaluated"
+    bridgestone = "https://tires.bridgestone.com/en-us/learn/checklist"
+    assert strip_host_parts("Car Checklist | Bridgestone Tires", bridgestone) == "Car Checklist"
+    # a headline is left whole, even one word of which is the host's
+    assert strip_host_parts("Vanguard cuts fund fees", "https://investor.vanguard.com/x") == (
+        "Vanguard cuts fund fees"
+    )
+    assert strip_host_parts("Vanguard", "https://investor.vanguard.com/x") == "Vanguard"
+    assert strip_host_parts("Headline | Site", None) == "Headline | Site"

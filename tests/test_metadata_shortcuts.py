@@ -328,7 +328,8 @@ def _plain_is_foreign(element: lxml_html.HtmlElement) -> bool:
             a.tag == "article" for a in node.iterancestors()
         ):
             return True
-        if node.tag not in ("body", "main", "article") and foreign.search(_plain_marks(node)):
+        page_parts = ("html", "body", "main", "article")
+        if node.tag not in page_parts and foreign.search(_plain_marks(node)):
             return True
         node = node.getparent()
     return False

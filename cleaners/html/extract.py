@@ -557,7 +557,9 @@ def page_from_html(
         return _rejected(rejected.reason, name, rejected.meta, url, site, rejected.stated)
     meta = parsed.meta
     title = meta.title
-    if meta.sources.get("title") == TITLE_TAG:  # the tab's text: the page may print another
+    # the tab's text, or no title at all (a page cut before its `<head>` ends): the page may
+    # print its headline where no tag marks it
+    if title is None or meta.sources.get("title") == TITLE_TAG:
         texts, elements = [b.text for b in parsed.dom], [b.element for b in parsed.dom]
         title = shown_headline(texts, main.matched, title, elements) or title
     page = HtmlPage(blocks=[], source=name, main_texts=main.texts, meta_title=title)

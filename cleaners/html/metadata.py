@@ -71,7 +71,7 @@ from cleaners.dates import (
     url_full_date,
 )
 from cleaners.html.shown_headline import without_credits
-from cleaners.normalize import normalize_line
+from cleaners.normalize import normalize_line, repair_mojibake
 
 _ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|Posting", re.IGNORECASE)
 _PAGE_TYPES = re.compile(r"WebPage|ItemPage|AboutPage|CollectionPage", re.IGNORECASE)
@@ -127,8 +127,10 @@ class _Vocabulary:
     published_meta: tuple[str, ...]
     updated_meta: tuple[str, ...]
     author_meta: tuple[str, ...]
+    scholarly_author_meta: frozenset[str]
     byline: re.Pattern[str]
     byline_discard: re.Pattern[str]
+    byline_date: re.Pattern[str]
     author_link_paths: frozenset[str]
     foreign: re.Pattern[str]
     reading_time: re.Pattern[str]
@@ -150,8 +152,10 @@ def _vocabulary() -> _Vocabulary:
         published_meta=tuple(data["published_meta"]),
         updated_meta=tuple(data["updated_meta"]),
         author_meta=tuple(data["author_meta"]),
+        scholarly_author_meta=frozenset(data["scholarly_author_meta"]),
         byline=_marks(data["byline_marks"]),
         byline_discard=_marks(data["byline_discard_marks"]),
+        byline_date=_marks(data["byline_date_marks"]),
         author_link_paths=frozenset(data["author_link_paths"]),
         foreign=_marks(data["foreign_marks"]),
         reading_time=_reading_time(data["reading_time_units"], data["reading_time_separators"]),
@@ -359,8 +363,9 @@ def _is_foreign(element: lxml_html.HtmlElement) -> bool:
             a.tag == "article" for a in node.iterancestors()
         ):
             return True
-        # the page's main column or article is never a card or a menu, whatever its classes
-        if node.tag not in ("body", "main", "article") and _foreign_names(
+        # the page itself, its main column or article is never a card or a menu, whatever its
+        # classes (themes set the body's on the root too: "no-sidebars")
+        if node.tag not in ("html", "body", "main", "article") and _foreign_names(
             node.get("class"), node.get("id")
         ):
             return True
@@ -392,19 +397,37 @@ def _byline_elements(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]
     """Elements marked as bylines: itemprop=author, rel=author, byline class/id words."""
     v = _vocabulary()
     found = []
-    for element in _marked_elements(root):
+    dated = []  # marked as a byline and a date
+    marked_elements = _marked_elements(root)
+    for element in marked_elements:
         if element.tag in ("script", "style", "meta", "img", "link"):
             continue
         itemprop = (element.get("itemprop") or "").lower()
         rel = (element.get("rel") or "").lower()
         marks = _marks_of(element)
         marked = v.byline.search(marks) and not v.byline_discard.search(marks)
-        if "author" in itemprop or "author" in rel.split() or marked:
+        if "author" in itemprop or "author" in rel.split():
+            found.append(element)
+        elif marked and v.byline_date.search(marks):
+            dated.append(element)
+        elif marked:
             found.append(element)
     inner = set(found)
+    around: set[lxml_html.HtmlElement] = set()  # the byline elements and their ancestors
     for element in found:
+        around.add(element)
         for ancestor in element.iterancestors():
             inner.discard(ancestor)
+            around.add(ancestor)
+    # a date-and-byline line counts when no byline element is in it or around it (a
+    # "byline-date" inside "byline" is the byline's date)
+    for element in dated:
+        if element not in around and not any(a in inner for a in element.iterancestors()):
+            inner.add(element)
+            found.append(element)
+    if dated:
+        order = {e: i for i, e in enumerate(marked_elements)}
+        found.sort(key=order.__getitem__)
     return [e for e in found if e in inner]
 
 
@@ -492,8 +515,14 @@ def _element_names(element: lxml_html.HtmlElement) -> list[str]:
         if element.get("content"):
             return split_names(element.get("content"))
     else:
+        # (not a date marked so: CSS modules mark every piece "__className_…")
         named = next(
-            (d for d in element.iterdescendants() if _NAME_MARK.search(_marks_of(d))), None
+            (
+                d
+                for d in element.iterdescendants()
+                if _NAME_MARK.search(_marks_of(d)) and not _is_date_piece(_text(d))
+            ),
+            None,
         )
         if named is not None and _text(named):
             element = named
@@ -569,8 +598,9 @@ def _prefixed_bylines(
 ) -> list[tuple[lxml_html.HtmlElement, str]]:
     """Short elements whose text opens with a byline word ("By Jane Roe", "Posted by Jane
     Roe on …"), and a label element ("Written by", "Author") followed by the name."""
-    found = []
-    for element in _short_text_elements(root, tags):
+    found: list[tuple[lxml_html.HtmlElement, str]] = []
+    separated: list[tuple[lxml_html.HtmlElement, str]] = []
+    for element in _short_text_elements(root, tags, separated):
         text = _text(element)
         rest = byline_rest(text)
         if rest is None:
@@ -589,11 +619,14 @@ def _prefixed_bylines(
             found.append((element, tail))
         elif following is not None and 1 <= len(_text(following).split()) <= 8:
             found.append((following, _text(following)))
-    return found
+    known = {e for e, _ in found}
+    return found + [(e, rest) for e, rest in separated if e not in known]
 
 
 def _short_text_elements(
-    root: lxml_html.HtmlElement, tags: PageElements | None = None
+    root: lxml_html.HtmlElement,
+    tags: PageElements | None = None,
+    separated: list[tuple[lxml_html.HtmlElement, str]] | None = None,
 ) -> list[lxml_html.HtmlElement]:
     """The elements `_SHORT_TEXT` selects whose text may open with a byline word, in document
     order. Speed: the XPath weighs every element's whole text (about 10 ms a page on the
@@ -616,6 +649,12 @@ def _short_text_elements(
                 continue
             owner = piece.getparent()
             element = owner if piece.is_text else owner.getparent()
+            if separated is not None and piece.is_tail and _is_separator(owner):
+                # "March 15, 2022 <span>·</span> By Jane Roe": a byline after a separator
+                # in a date line, which opens with the date
+                rest = byline_rest(" ".join(piece.split()))
+                if rest and len(rest.split()) <= 6 and element is not None:
+                    separated.append((element, rest))
             while element is not None and element is not body:
                 if element in seen:
                     break  # this element and its ancestors were weighed for an earlier piece
@@ -634,6 +673,14 @@ def _short_text_elements(
         order = {e: i for i, e in enumerate(root.iter())}
         found.sort(key=order.__getitem__)
     return found
+
+
+def _is_separator(element: lxml_html.HtmlElement) -> bool:
+    """An element printing only a separator between the parts of a line ("·", "|", "•")."""
+    if len(element):
+        return False
+    text = (element.text or "").strip()
+    return 0 < len(text) <= 2 and not any(c.isalnum() for c in text)
 
 
 @cache
@@ -1151,6 +1198,49 @@ def strip_site_suffix(title: str, site: str | None) -> str:
     return title
 
 
+def strip_host_parts(title: str, url: str | None) -> str:
+    """'News & Observer | newsobserver.com | Headline' -> 'Headline' on newsobserver.com: the
+    parts at the title's ends that name the site by its address ("newsobserver.com"), or by
+    the words of its address ("News & Observer", "Bridgestone Tires" on
+    tires.bridgestone.com), for pages that state no site name."""
+    labels = _host_labels(url)
+    if not labels:
+        return title
+    parts = re.split(f"({_SEPARATOR})", title)
+    texts = parts[::2]
+    start, end = 0, len(texts)
+    while end - start > 1 and _names_host(texts[end - 1], labels):
+        end -= 1
+    while end - start > 1 and _names_host(texts[start], labels):
+        start += 1
+    if (start, end) == (0, len(texts)):
+        return title
+    return "".join(parts[2 * start : 2 * end - 1]).strip() or title
+
+
+def _host_labels(url: str | None) -> list[str]:
+    """The labels of the URL's host without "www" ("tires.bridgestone.com" -> tires,
+    bridgestone, com)."""
+    if not url or "://" not in url:
+        return []
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    return [label for label in host.split(".") if label and label != "www"]
+
+
+def _names_host(part: str, labels: list[str]) -> bool:
+    """The title part is the host ("newsobserver.com"), a label of it, or spells labels of it
+    in words ("News & Observer", "Bridgestone Tires")."""
+    key = _key(part)
+    if len(key) < 3 or len(labels) < 2:
+        return False
+    names = labels[:-1]  # the top-level domain names no site
+    joined = {"".join(names), "".join(labels), "".join(reversed(names)), *names}
+    if key in joined:
+        return True
+    words = _WORDS.findall(part.casefold())
+    return len(words) > 1 and all(w in names for w in words)
+
+
 def _key(text: str) -> str:
     return "".join(_WORDS.findall(text.casefold()))
 
@@ -1161,7 +1251,19 @@ def _site_variants(site_key: str) -> set[str]:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORDS.findall(text.casefold()))
+    # one letter is no shared word: "s" of "Kid's TV" and "Camilla’s"
+    return {w for w in _WORDS.findall(text.casefold()) if len(w) > 1}
+
+
+def _title_part(text: str, raw: str | None) -> bool:
+    """The heading is the whole title or its run of parts before or after a separator
+    ("Headline" of "Headline - Section - Site", "Section: Headline"), of three words or more."""
+    if not raw or len(text.split()) < 3:
+        return False
+    parts = [p for p in re.split(_SEPARATOR, raw) if p and p.strip()]
+    keys = [_key(p) for p in parts]
+    key = _key(text)
+    return any(key == "".join(keys[:n]) or key == "".join(keys[n:]) for n in range(len(keys)))
 
 
 def _visible_title(
@@ -1170,6 +1272,8 @@ def _visible_title(
     raw: str | None,
     site: str | None,
     tags: PageElements | None = None,
+    tab_only: bool = False,
+    url: str | None = None,
 ) -> str | None:
     """The headline as the page shows it. The metadata title often carries the site's or
     section's name, a rewording for search engines or a social-media variant: the first
@@ -1184,6 +1288,8 @@ def _visible_title(
     if site:
         side_parts.add(_key(site))  # the site's name set as an h1 logo
     words = _words(title) if title else set()
+    shown: list[str] = []
+    others: list[str] = []  # headings of three words or more sharing no word with the title
     for h1 in (tags or page_elements(root)).h1s:
         # "<h1><span>Wednesday, 09 January 2008</span> Headline</h1>": the date is no part of it
         text = without_credits(h1, " ".join(normalize_line(h1.text_content()).split()))
@@ -1191,8 +1297,27 @@ def _visible_title(
             continue
         if title is None:
             return text
+        # the `<h1>` prints the whole tab title, the site's parts with it: cut at a separator
+        # by the site's name, else by the site's address ("News & Observer | newsobserver.com
+        # | Headline")
+        if raw and title != raw and _key(text) == _key(raw) and _title_part(title, raw):
+            return title
+        if url and title == raw and len(text) > len(title) // 2:
+            cut = strip_host_parts(text, url)
+            if cut != text and _key(cut) == _key(strip_host_parts(title, url)):
+                return cut
+        if _title_part(text, raw):
+            return text  # before a section's `<h1>` sharing a word with it ("NHL - Wire")
         if len(text.split()) >= 2 and _words(text) & words:
-            return text
+            shown.append(text)
+        elif len(text.split()) >= 3:
+            others.append(text)
+    if shown:
+        return shown[0]
+    if tab_only and len(others) == 1 and len(segments) == 1:
+        # the tab says only a section's or the site's name ("Lifestyle & Entertainment", "The
+        # Independent on Saturday") and the page prints one headline: that is the title
+        return others[0]
     if len(segments) > 1 and len(longest.split()) >= 3:
         key = _key(longest)
         for heading in root.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]"):
@@ -1210,7 +1335,9 @@ def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
     prints the headline alone, in an `<h1>` or in whatever element its theme uses. The longest
     visible text that is a part of the title (compared by letters and digits, case and
     punctuation aside: "Pakistans" for "Pakistan’s") of `_MIN_PART_WORDS` words and
-    `_MIN_PART_SHARE` of the title's words or more is that headline."""
+    `_MIN_PART_SHARE` of the title's words or more is that headline; a shorter one when it is
+    the title's parts before or after a separator ("Rocket down Eagles" of "Halifax, The Daily
+    News: Sports | Rocket down Eagles")."""
     title_key = _key(title)
     title_words = len(title.split())
     if title_words <= _MIN_PART_WORDS:
@@ -1221,6 +1348,10 @@ def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
         return None
     best: str | None = None
     best_len = 0
+    # short separator parts printed, one taken when no part of `_MIN_PART_SHARE` is and it
+    # is the only one (the site's name or a section may be printed too, and which of the
+    # title's ends holds the headline is not known)
+    short: dict[str, str] = {}
     seen: set[int] = set()
     for node in root.xpath("//body//text()[normalize-space()]"):
         parent = node.getparent()
@@ -1242,14 +1373,18 @@ def _shown_part(root: lxml_html.HtmlElement, title: str) -> str | None:
             words = len(text.split())
             if (
                 words < _MIN_PART_WORDS
-                or words < _MIN_PART_SHARE * title_words
                 or len(key) <= best_len
                 or len(key) >= len(title_key)
                 or key not in title_key
-                or _is_foreign(element)
             ):
                 continue
-            best, best_len = text, len(key)
+            if words >= _MIN_PART_SHARE * title_words:
+                if not _is_foreign(element):
+                    best, best_len = text, len(key)
+            elif _title_part(text, title) and not _is_foreign(element):
+                short.setdefault(key, text)
+    if best is None and len(short) == 1:
+        return next(iter(short.values()))
     return best
 
 
@@ -1296,6 +1431,45 @@ def _full_name(name: str, site_names: set[str]) -> bool:
     )
 
 
+_INVERTED_NAME = re.compile(r"^\s*([^,]+?)\s*,\s*([^,]+?)\s*$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*)+$")
+
+
+def _scholarly_authors(metas: list[lxml_html.HtmlElement]) -> list[str]:
+    """The authors of a paper's scholarly metadata: every `citation_author` (or Dublin Core
+    creator) tag, in order, one name each (`_meta` keeps a key's first tag only), "Roe, Jane"
+    read as "Jane Roe"."""
+    keys = _vocabulary().scholarly_author_meta
+    values: dict[str, list[str]] = {}
+    for meta in metas:
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        content = " ".join((meta.get("content") or "").split())
+        if key in keys and content and not content.startswith(("http", "/", "@")):
+            values.setdefault(key, []).append(content)
+    if not values:
+        return []
+    names = []
+    # the key with most tags: a page may also name its first author alone in a `DC.Creator`
+    for value in max(values.values(), key=len):
+        names.extend(split_names(_given_first(value)))
+    return finalize(names)
+
+
+def _given_first(value: str) -> str:
+    """ "Roe, Jane" and "Roe, J. A." -> "Jane Roe", "J. A. Roe": a surname, a comma, given
+    names or initials; a name with credentials ("Jane Roe, PhD", which `split_names` reads
+    as one name) or several names are left as written."""
+    inverted = _INVERTED_NAME.match(value)
+    if inverted is None or not looks_like_person(value) or len(split_names(value)) != 2:
+        return value
+    surname, given = inverted.groups()
+    # "Jane Roe, John Doe" is two names: one side is one word or initials
+    one_side = len(surname.split()) == 1 or len(given.split()) == 1 or _INITIALS.match(given)
+    if len(surname.split()) > 3 or len(given.split()) > 3 or not one_side:
+        return value
+    return f"{given} {surname}"
+
+
 def _labelled_author(meta: dict[str, str]) -> str | None:
     """The value of a label/value meta pair whose label is a byline word: SEO plugins write
     `twitter:label1` "Written by" and `twitter:data1` "Jane Roe" (the author's display name)
@@ -1323,11 +1497,17 @@ def _authors(
     if ld.page is not None and not candidates:
         raw = _ld_names(ld.page.get("author"), ld)
         candidates.append(("json-ld", finalize(n for r in raw for n in split_names(r))))
+    scholarly_keys = _vocabulary().scholarly_author_meta
     for key in _vocabulary().author_meta:
         value = meta.get(key)
+        if key in scholarly_keys:
+            continue  # all the key's tags, below
         if value and not value.startswith(("http", "/", "@")):
             candidates.append(("meta", finalize(split_names(value))))
             break
+    scholarly = _scholarly_authors((tags or page_elements(root)).metas)
+    if scholarly:
+        candidates.append(("meta", scholarly))
     labelled = _labelled_author(meta)
     if labelled and not _is_handle(labelled):  # "admin" is the site's account, not a name
         candidates.append(("meta", finalize(split_names(labelled))))
@@ -1392,7 +1572,8 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
     # JSON-LD and meta values are often HTML-escaped once or twice ("&#8211;", "&amp;#8230;")
     title = normalize_line(html.unescape(html.unescape(title))) if title else None
     stripped = strip_site_suffix(title, data.site) if title else None
-    data.title = _visible_title(root, stripped, title, data.site, tags)
+    tab_only = not (headline or meta.get("og:title") or meta.get("twitter:title"))
+    data.title = _visible_title(root, stripped, title, data.site, tags, tab_only, url or data.url)
     if data.title:
         data.title = _shown_part(root, data.title) or data.title
         if data.title != stripped:
@@ -1401,6 +1582,9 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Pag
             data.sources["title"] = "json-ld" if headline else "meta"
         else:
             data.sources["title"] = TITLE_TAG  # the document's <title>, and nothing else
+        # some pages write it from UTF-8 read as Latin-1 ("Investorâ\x80\x99s"): repaired as
+        # the blocks' text is
+        data.title = repair_mojibake(data.title)
 
     large = _is_large(root)  # bounded work on huge pages
     data.authors, source = _authors(root, ld, meta, site_names, data.title, large, tags)
