@@ -95,3 +95,22 @@ def test_the_heading_in_other_languages() -> None:
     for heading in ("Über den Autor", "À propos de l'auteur", "Sobre el autor:", "Sobre o autor"):
         assert is_bio_heading(heading), heading
     assert not is_bio_heading("About the author of the new law, a former judge")
+
+
+def test_a_person_the_story_named_before_is_no_author() -> None:
+    story = [
+        "Abbas meets envoys on the ceasefire talks in Ramallah",
+        "The Palestinian president, Mahmoud Abbas, met European envoys in Ramallah on Monday to "
+        "discuss the ceasefire talks, his office said in a statement after the meeting.",
+        "Abbas told the envoys that any agreement must include the reopening of the crossings "
+        "and a timetable for reconstruction, according to the statement.",
+        "The envoys are due to travel to Cairo later this week for further talks with Egyptian "
+        "and Qatari mediators, diplomats said.",
+        "Negotiators have met several times since the summer without agreeing on the sequence of "
+        "the steps, and both sides have accused the other of delaying the talks.",
+    ]
+    context = (
+        "Mahmoud Abbas is the president of the Palestinian Authority and heads the Fatah movement."
+    )
+    record = clean_text("\n\n".join([*story, context]))
+    assert context in record.text

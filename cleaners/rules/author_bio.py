@@ -100,6 +100,10 @@ class AuthorBioRule:
             if block.n_words > _MAX_WORDS or before[id(block)] < _STORY_BEFORE:
                 continue
             match = bio_regex().match(block.text)
+            if match is not None and _named_before(match.group("name"), body, block):
+                # a person the story has already named ("Abbas said ...", then "Mahmoud Abbas
+                # is the president of ...") is the story's subject or source, not its author
+                continue
             if match is not None:
                 names.update(match.group("name").split())
                 block.remove(self.reason, self.name)
@@ -120,6 +124,17 @@ class AuthorBioRule:
                     following.remove(self.reason, self.name)
                 return
             words += block.n_words
+
+
+def _named_before(name: str, body: list[Block], block: Block) -> bool:
+    """Whether the story's text above `block` holds the name's last word (a surname)."""
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    for earlier in body:
+        if earlier is block:
+            return False
+        if surname.search(earlier.text):
+            return True
+    return False
 
 
 def _story_blocks(page: Page) -> list[Block]:
