@@ -126,7 +126,7 @@ def bench_screen(args: argparse.Namespace) -> None:
                 out.append(True)
                 continue
             screened_out = r.screened is None or (
-                low is not None and r._any_need is not None and not r._any_need.search(low)
+                low is not None and bool(r.needs) and not any(n in low for n in r.needs)
             )
             out.append(not screened_out and r.screened.search(t) is not None)  # type: ignore[union-attr]
         return out
