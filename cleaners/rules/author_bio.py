@@ -96,13 +96,19 @@ class AuthorBioRule:
                 before[id(block)] = words
             words += block.n_words
         names: set[str] = set()  # the words of the names of the bios removed so far
+        bylined = {word for author in page.authors for word in author.split()}
         for block in tail:
             if block.n_words > _MAX_WORDS or before[id(block)] < _STORY_BEFORE:
                 continue
             match = bio_regex().match(block.text)
-            if match is not None and _named_before(match.group("name"), body, block):
-                # a person the story has already named ("Abbas said ...", then "Mahmoud Abbas
-                # is the president of ...") is the story's subject or source, not its author
+            if (
+                match is not None
+                and match.group("name").split()[-1] not in bylined
+                and _named_before(match.group("name"), body, block)
+            ):
+                # a person the story has already named in its sentences ("Abbas said ...",
+                # then "Mahmoud Abbas is the president of ...") is the story's subject or
+                # source, not its author; a name the byline gave is the author's
                 continue
             if match is not None:
                 names.update(match.group("name").split())
@@ -127,14 +133,18 @@ class AuthorBioRule:
 
 
 def _named_before(name: str, body: list[Block], block: Block) -> bool:
-    """Whether the story's text above `block` holds the name's last word (a surname)."""
+    """Whether a sentence of the story above `block` holds the name's last word (a surname);
+    a short line (an author box's name line, "Jane Doe / Contributing Writer") is none."""
     surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
     for earlier in body:
         if earlier is block:
             return False
-        if surname.search(earlier.text):
+        if earlier.n_words > _NAME_LINE_WORDS and surname.search(earlier.text):
             return True
     return False
+
+
+_NAME_LINE_WORDS = 6
 
 
 def _story_blocks(page: Page) -> list[Block]:
