@@ -258,6 +258,11 @@ def test_two_crawlers_share_the_work(
     # busy machine, and a crawler that closed before they came did nothing (a flaky failure).
     settings = {**FAST, "REDIS_URL": redis_url, "MAX_IDLE_TIME_BEFORE_CLOSE": "15"}
     settings["CONCURRENT_REQUESTS"] = "4"
+    # Each crawler spaces its requests to a site: on a fast machine one crawler fetched every
+    # local page before the other's next look at the queue (every 0.5 s, `TICK`), and the
+    # other did nothing (a flaky failure). With the delay the crawl lasts a few seconds.
+    settings["DOWNLOAD_DELAY"] = "0.3"
+    settings["DOWNLOAD_DELAY_JITTER"] = "0"
     crawls = [CrawlProcess(tmp_path, n, sites.origin_map, settings=settings) for n in "ab"]
     try:
         _wait_until(lambda: _status(redis_url)["crawlers"] == 2, 60, "both crawlers to start")
