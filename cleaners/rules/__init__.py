@@ -16,6 +16,7 @@ uses `Pipeline.map` / `Pipeline.with_rules`: nothing is placed by list index.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from cleaners.rules.author_bio import AuthorBioRule
@@ -147,8 +148,18 @@ SITE_SLOT = "site"
 def pipeline(path: str = TEXT, pack: SitePack | None = None) -> Pipeline:
     """The rules for one input path (`TEXT` or `HTML`), with a site's rule pack: its patterns
     at the end of their slots, its disabled rules left out."""
-    built = Pipeline.build(SLOTS, path, pack.placed_patterns() if pack else ())
-    return built.without(pack.disabled) if pack else built
+    if pack is None:
+        return _plain_pipeline(path)
+    built = Pipeline.build(SLOTS, path, pack.placed_patterns())
+    return built.without(pack.disabled)
+
+
+@cache
+def _plain_pipeline(path: str) -> Pipeline:
+    """The rules of a path without a site pack, built once per process: every rule is a frozen
+    dataclass whose per-page state lives on the page, so one set serves every page (building
+    them was 1 % of `clean_html`'s time on the extraction benchmark)."""
+    return Pipeline.build(SLOTS, path)
 
 
 def text_pipeline() -> Pipeline:
