@@ -214,27 +214,60 @@ _WARM_UP_HTML = (
 )
 
 
-# Dates in other languages and scripts: the first one of each script makes dateparser load
-# and compile its locales (about 0.4 s for the Latin ones, once per process), which no
-# fixture page does. Without it that start-up cost falls on the first timed page that prints
-# such a date (about 2 ms/page over the 181 pages).
+# Dates in other languages and scripts: dateparser loads a locale's data, and builds and
+# compiles its word and relative-date expressions, the first time a date in that language
+# reaches it (5-45 ms a locale, once per process), which few fixture pages do. One date in
+# each language the cleaner hands dateparser (cleaners.dates._DATE_LANGUAGES), in the
+# language's own month name; without them that start-up cost falls on the first timed page
+# that prints such a date.
+_WARM_UP_DATES = (
+    "30 Desember 2015",
+    "Juli 3, 2016 at 5:36 pm",  # one no locale reads: dateparser's failure path loads too
+    "18 novembre 2019 à 12:02",
+    "18 de noviembre de 2019",
+    "18. November 2019, 12:02 Uhr",
+    "18 novembre 2019 alle 12:02",
+    "segunda-feira, 18 de novembro de 2019 às 12:02",
+    "18 Kasım 2019",
+    "18 november 2019 om 12:02",
+    "18 November 2019 pukul 12:02",
+    "18 listopada 2019",
+    "18 november 2019 kl. 12:02",
+    "18. listopadu 2019",
+    "18 noiembrie 2019",
+    "2019. november 18.",
+    "18. november 2019 kl. 12.02",
+    "18. marraskuuta 2019",
+    "18 tháng 11 năm 2019",
+    "18. novembra 2019",
+    "18. studenoga 2019.",
+    "18 ноября 2019",
+    "18 листопада 2019",
+    "18 ноември 2019",
+    "18 Νοεμβρίου 2019",
+    "18 בנובמבר 2019",
+    "18 نوفمبر 2019",
+    "18 نوامبر 2019",
+    "2019年11月18日",
+    "2019년 11월 18일",
+)
 _WARM_UP_DATES_HTML = (
     "<html><head><title>Warm-up dates</title></head><body><article><h1>Warm-up dates</h1>"
     + "".join(
-        f"<p class='byline'>By Jane Doe</p><p class='date'>{date}</p>"
-        for date in (
-            "30 Desember 2015",
-            "Juli 3, 2016 at 5:36 pm",  # one no locale reads: dateparser's failure path loads too
-            "3 novembre 2019",
-            "12. März 2020",
-            "12 марта 2020",
-            "12 مارس 2020",
-            "2020年3月12日",
-            "2020년 3월 12일",
-        )
+        f"<p class='byline'>By Jane Doe</p><p class='date'>{date}</p>" for date in _WARM_UP_DATES
     )
     + "<p>This synthetic paragraph only loads the extractor before timing starts.</p>" * 5
     + "</article></body></html>"
+)
+
+
+# A page too short for trafilatura's own extractor: its cascade asks jusText, whose stoplist of
+# every language (150,000 words) it builds on first use, once per process (0.15 s). Without it
+# that start-up cost falls on the first timed page either system sends to jusText.
+_WARM_UP_SHORT_HTML = (
+    "<html><head><title>Short</title></head><body><div>"
+    "<p>A short synthetic note: the extractors' fallbacks read it too.</p>"
+    "</div></body></html>"
 )
 
 
@@ -245,7 +278,7 @@ def warm_up_pages() -> list[str]:
     locale and language data are start-up costs, paid once per process, not per page.
     Stateful options such as trafilatura's deduplicate=True would remember a benchmark page,
     hence none is used."""
-    pages = [_WARM_UP_HTML, _WARM_UP_DATES_HTML]
+    pages = [_WARM_UP_HTML, _WARM_UP_DATES_HTML, _WARM_UP_SHORT_HTML]
     for path in sorted((REPO_ROOT / "fixtures" / "html").rglob("*.html")):
         pages.append(path.read_text(encoding="utf-8", errors="replace"))
     return pages
