@@ -673,3 +673,101 @@ def test_an_author_label_over_a_list_heading_names_no_one() -> None:
 def test_an_author_label_alone_names_the_undated_name_under_it(label: str) -> None:
     article = clean_text(dump(label, "Soraya Benali", "Share this story"))
     assert article.authors == ("Soraya Benali",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "by Soraya Benali | Mar 3, 2025 | Olive Growing and Harvest Reports, Farm Markets",
+        "by Soraya Benali | Mar 3, 2025 | Olive Growing and Harvest Reports | 4 comments",
+        "par Soraya Benali | 3 mars 2025 | Oléiculture et rapports de récolte du sud",
+        "by Soraya Benali | a report on the olive harvest of the co-operatives | Mar 3, 2025",
+    ],
+)
+def test_whether_a_line_is_a_byline_does_not_depend_on_reading_its_dates(line: str) -> None:
+    """`dates=False` (the segmenter's and the headline search's question) skips the short
+    segments' dates; a long segment after a skipped date must not then refuse the line."""
+    with_dates = BylineRule().parse(line) is not None
+    assert (BylineRule().parse(line, dates=False) is not None) is with_dates
+
+
+def test_a_small_by_line_with_categories_is_not_joined_to_the_headline() -> None:
+    """A headline and a byline in small letters with the post's date and categories stay two
+    blocks: joined as a wrapped sentence, the headline and the author were lost together."""
+    headline = "How to Start Tomato Seeds Indoors Without a Greenhouse or Grow Tent"
+    byline = (
+        "by Maya Lindqvist | Feb 9, 2024 | Vegetable Growing, Seed Starting Basics and "
+        "Indoor Tips | 4 comments"
+    )
+    assert [b.text for b in segment_text(f"{headline}\n{byline}")] == [headline, byline]
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        (
+            "by Amanda · Dec 20, 2025 at 3:00 am · One comment so far",
+            (["Amanda"], [("published", "2025-12-20T03:00:00")]),
+        ),
+        (
+            "Posted by David at December 16, 2025 11:15 AM",
+            (["David"], [("published", "2025-12-16T11:15:00")]),
+        ),
+        ("by Kiersten on May 3, 2024", (["Kiersten"], [("published", "2024-05-03")])),
+        ("par Julie · 3 mai 2024", (["Julie"], [("published", "2024-05-03")])),
+        ("von Anna · 20. März 2023", (["Anna"], [("published", "2023-03-20")])),
+        ("por Lucía | 3 de mayo de 2024", (["Lucía"], [("published", "2024-05-03")])),
+    ],
+)
+def test_a_first_name_alone_is_a_byline_when_the_line_dates_the_post(
+    line: str, parsed: tuple[list[str], list[tuple[str, str]]]
+) -> None:
+    assert BylineRule().parse(line) == parsed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Land and Sea",
+        "by Design | 2024",  # a year is no date
+        "By Amanda",  # no date vouches for one word
+        "by Monday · Dec 20, 2025",  # a calendar word
+        "by Staff · Dec 20, 2025 · 2 comments",  # a group word (`_collective` reads groups)
+        "Jane Doe at 10:30",
+    ],
+)
+def test_one_word_bylines_without_a_date_or_not_a_name(line: str) -> None:
+    parsed = BylineRule().parse(line)
+    assert parsed is None or parsed[0] != [line.split()[1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "dates"),
+    [
+        ("March 20, 2023 | Wellness & Prevention", [("published", "2023-03-20")]),
+        ("Video - December 19, 2025", [("published", "2025-12-19")]),
+        ("June 9, 2020 · 6 Comments", [("published", "2020-06-09")]),
+        ("20. März 2023 · Gesundheit & Vorsorge", [("published", "2023-03-20")]),
+        ("3 mars 2025 | Économie", [("published", "2025-03-03")]),
+        (
+            "Dec 19, 2025 | Last updated on Dec 20, 2025 | 6 min read",
+            [("published", "2025-12-19"), ("updated", "2025-12-20")],
+        ),
+    ],
+)
+def test_a_date_line_may_carry_short_labels(line: str, dates: list[tuple[str, str]]) -> None:
+    assert DateLineRule().parse(line) == dates
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a teaser's headline beside its date: more than a label
+        "The minister resigned after the vote on the budget | May 3, 2024",
+        "Home | News | May 3, 2024 | Sport | Contact",  # a menu row with a date in it
+        "Read this first. | May 3, 2024",  # a sentence
+        "Politics | Economy",  # no date
+    ],
+)
+def test_lines_with_a_date_and_more_than_labels_are_no_date_lines(line: str) -> None:
+    assert DateLineRule().parse(line) is None

@@ -528,9 +528,37 @@ def _names_then_linked_date(segment: str) -> tuple[list[str], tuple[str, str]] |
                 found = _date_kind(" ".join(head[k:]) + segment[link.start() :]) or found
                 head = head[:k]
                 break
-        names = _names(" ".join(head).rstrip(" .,;"))
+        head_text = " ".join(head).rstrip(" .,;")
+        names = _names(head_text) or _first_name(head_text)  # "David at December 16, 2025"
         return (names, found) if names else None
     return None
+
+
+def _first_name(segment: str) -> list[str] | None:
+    """[name] when the segment is one word written as a given name ("Amanda"), asked only
+    where a byline's date vouches for it (one word alone is an agency or a heading's word):
+    letters, capitalised, not a date or calendar word, a menu's word, a role or a group
+    ("Staff"). A site's account ("By Admin") is read as the header's one-word bylines are
+    (`_one_name_byline`)."""
+    word = segment.strip(" .,;:")
+    if (
+        len(word) < 2
+        or not word.isalpha()
+        or not word[0].isupper()
+        or word[1:].isupper()  # "NEWS", "AFP": agencies, read by `_names`
+        or " " in word
+    ):
+        return None
+    folded = word.casefold()
+    vocabulary = _vocabulary()
+    if (
+        folded in vocabulary.date_words
+        or folded in vocabulary.not_name_words
+        or vocabulary.roles.search(word)
+        or is_collective(word)
+    ):
+        return None
+    return [word]
 
 
 # A bare name line: letters, spaces, the dots, apostrophes and hyphens of names, the commas
@@ -775,23 +803,33 @@ class BylineRule:
         found_dates = []
         if names is None:
             split = _names_then_linked_date(segments[0]) or _names_then_bare_date(segments[0])
-            if split is None:
-                return None
-            names, glued_date = split
-            found_dates.append(glued_date)
+            if split is not None:
+                names, glued_date = split
+                found_dates.append(glued_date)
+            else:
+                # "by Amanda · Dec 20, 2025": a blog signs with a first name; after "by" and
+                # with the post's date on the line, one name-like word is its author
+                names = _first_name(segments[0])
+                if names is None or not any(_date_kind(s.strip()) for s in segments[1:]):
+                    return None
+        skipped: list[str] = []  # short segments not read (`dates=False`)
         for segment in segments[1:]:
             short = len(segment.split()) <= 6
             if short and not dates:
-                continue  # a short segment never refuses the line: a date or ignored
+                skipped.append(segment)  # a date or ignored: read only if the verdict needs it
+                continue
             found = _date_kind(segment)
             if found:
                 found_dates.append(found)
             elif not short and not found_dates:
+                if any(_date_kind(s) for s in skipped):
+                    found_dates.append(("published", ""))  # a date before: the verdict only
+                    continue
                 # a sentence after the names: no byline. After its date, a byline may go on
                 # with the post's categories or its comment count ("by Name | Mar 11, 2023 |
                 # All About Brakes and Brake Repair, Learn About Brakes")
                 return None
-        return names, found_dates
+        return names, [d for d in found_dates if d[1]]
 
     @staticmethod
     def _unprefixed(text: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
@@ -942,6 +980,30 @@ class BylineRule:
                 return
 
 
+# A post's date line may carry a few short labels beside its dates: "March 20, 2023 |
+# Wellness & Prevention", "Video - December 19, 2025", "June 9, 2020 · 6 Comments".
+_MAX_LABELLED_SEGMENTS = 4
+_MAX_LABEL_WORDS = 4
+
+
+def _dates_with_labels(segments: Sequence[str]) -> list[tuple[str, str]] | None:
+    """The dates of a line cut into a few segments, each a date or a short label (a
+    category, a comment count, the post's kind, the site's name), or None. A label is a few
+    words that close no sentence; a longer segment (a teaser's headline beside its date) makes
+    the line something else."""
+    if not 2 <= len(segments) <= _MAX_LABELLED_SEGMENTS:
+        return None
+    found: list[tuple[str, str]] = []
+    for segment in segments:
+        segment = segment.strip()
+        kind = _date_kind(segment)
+        if kind is not None:
+            found.append(kind)
+        elif len(segment.split()) > _MAX_LABEL_WORDS or ends_sentence(segment):
+            return None
+    return found or None
+
+
 @dataclass(frozen=True, slots=True)
 class DateLineRule:
     """'Updated: <date>', 'Published on <date>' or a bare date line: into `published`/`updated`."""
@@ -987,7 +1049,7 @@ class DateLineRule:
         if is_bare_date(joined):
             iso = parse_date(joined)
             return [("published", iso)] if iso else None
-        return None
+        return _dates_with_labels(segments)
 
     def apply(self, page: Page) -> None:
         self.read(page, [b if page.in_region(b, _REGION_MARGIN) else None for b in page.blocks])
