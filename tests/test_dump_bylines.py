@@ -771,3 +771,22 @@ def test_a_date_line_may_carry_short_labels(line: str, dates: list[tuple[str, st
 )
 def test_lines_with_a_date_and_more_than_labels_are_no_date_lines(line: str) -> None:
     assert DateLineRule().parse(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "dates"),
+    [
+        # a copied page glues the texts of neighbouring elements
+        ("October 17, 20236:01 PM ET", [("published", "2023-10-17T18:01:00")]),
+        ("Published onMarch 3, 2024", [("published", "2024-03-03")]),
+        ("Mis à jour leMardi 3 mars 2024", [("updated", "2024-03-03")]),
+    ],
+)
+def test_date_lines_glued_by_the_copy(line: str, dates: list[tuple[str, str]]) -> None:
+    assert DateLineRule().parse(line) == dates
+
+
+def test_a_brand_in_camel_case_is_not_cut_before_a_date() -> None:
+    """Only a date's word is cut off the word glued before it: "iPhone" stays one word, and
+    the line stays a sentence, no date line."""
+    assert DateLineRule().parse("iPhone 15 launched March 3, 2024") is None

@@ -189,6 +189,31 @@ _ROLE_LINE_WORDS = 6  # a job title on its own line under a name: "Senior Staff 
 # "June 29, 2020November 12, 2021": a published and an updated date printed without a space
 _GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
 
+# A copied page glues the texts of neighbouring elements: a year to the time after it
+# ("October 17, 20236:01 PM ET") and a label's last word to a month ("Updated onFebruary 9").
+_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[:.h]\d{2}(?!\d))")
+_GLUED_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _unglued(text: str) -> str:
+    """The date line with the glued year and time, and a small word glued to a date's word
+    (a month, a weekday), spaced."""
+    text = _GLUED_YEAR_TIME.sub(r"\1 ", text)
+    if _GLUED_WORD.search(text) is None:
+        return text
+    words = _vocabulary().line_date_words
+    return _GLUED_WORD.sub(
+        lambda m: " " if _word_at(text, m.end()).casefold() in words else "", text
+    )
+
+
+def _word_at(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
 # a time's minutes with its half of the day glued on: "11:07am" reads as "11", "07am"
 _GLUED_CLOCK = re.compile(r"\d{1,2}[ap]m", re.IGNORECASE)
 
@@ -1016,6 +1041,7 @@ class DateLineRule:
         half = len(text) // 2
         if len(text) % 2 == 0 and text[:half] == text[half:]:
             text = text[:half]  # a date line printed twice and glued together by the copy
+        text = _unglued(text)
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
         text = _GLUED_DATES.sub(" | ", text)
