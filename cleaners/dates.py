@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
@@ -43,7 +44,8 @@ _DAY_AND_YEAR = re.compile(
 )
 
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹๐๑๒๓๔๕๖๗๘๙", "012345678901234567890123456789")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 @cache
@@ -67,6 +69,58 @@ def _cjk_time() -> re.Pattern[str]:
     """'17時45分', '14시 20분': hours closed by their mark (`calendar_words.toml`)."""
     marks = load_toml("calendar_words.toml")["cjk_date_marks"]["hour"]
     return re.compile(r"(?<!\d)\d{1,2}\s*[" + "".join(map(re.escape, marks)) + r"]\s*\d{1,2}")
+
+
+@dataclass(frozen=True, slots=True)
+class _ThaiCalendar:
+    fillers: re.Pattern[str]
+    abbreviations: dict[str, str]  # "พ.ย." -> "พฤศจิกายน"
+    abbreviated: re.Pattern[str]
+    short_year: re.Pattern[str]  # a month, then a two-digit year
+    era_year: re.Pattern[str]
+    offset: int
+    first: int
+    last: int
+
+
+@cache
+def _thai_calendar() -> _ThaiCalendar:
+    data = load_toml("calendar_words.toml")["thai"]
+    names = [m[0] for m in data["months"]]
+    abbreviations = {a: m[0] for m in data["months"] for a in m[1:]}
+    either = "|".join(re.escape(w) for w in sorted([*names, *abbreviations], key=len, reverse=True))
+    return _ThaiCalendar(
+        fillers=re.compile("|".join(re.escape(w) for w in data["fillers"])),
+        abbreviations=abbreviations,
+        abbreviated=re.compile("|".join(re.escape(a) for a in abbreviations)),
+        short_year=re.compile(rf"({either})\s*(\d{{2}})(?!\d)"),
+        era_year=re.compile(r"(?<!\d)(\d{4})(?!\d)"),
+        offset=int(data["era_offset"]),
+        first=int(data["era_years"][0]),
+        last=int(data["era_years"][1]),
+    )
+
+
+def thai_common_era(text: str) -> str:
+    """A Thai date in the form the parsers read (`calendar_words.toml` [thai]): years of the
+    Buddhist era in the common era ("2569" -> "2026", "พ.ย. 68" -> "พฤศจิกายน 2025"), months
+    in full, the words around the date left out. Other text is returned as it is."""
+    if _THAI.search(text) is None:
+        return text
+    thai = _thai_calendar()
+
+    def short(match: re.Match[str]) -> str:
+        year = 2500 + int(match.group(2)) - thai.offset
+        return f"{match.group(1)} {year}"
+
+    def era(match: re.Match[str]) -> str:
+        year = int(match.group(1))
+        return str(year - thai.offset) if thai.first <= year <= thai.last else match.group(1)
+
+    text = thai.short_year.sub(short, text.translate(_DIGITS))
+    text = thai.era_year.sub(era, text)
+    text = thai.abbreviated.sub(lambda m: f" {thai.abbreviations[m.group()]} ", text)
+    return " ".join(thai.fillers.sub(" ", text).split())
 
 
 def without_cjk_date(text: str) -> str:
@@ -99,6 +153,7 @@ _DATE_LANGUAGES = {
     "HEBREW": ("he",),
     "CJK": ("zh", "ja"),
     "HANGUL": ("ko",),
+    "THAI": ("th",),
 }
 
 
@@ -193,7 +248,7 @@ def parse_date(text: str) -> str | None:
 
     Returns None unless year, month and day are all present: a partial date is not a date.
     """
-    text = text.translate(_DIGITS)
+    text = thai_common_era(text.translate(_DIGITS))
     if not looks_like_date(text):
         return None
     iso = _iso(text.strip())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaners.dates import numeric_readings, parse_date
+from cleaners.dates import numeric_readings, parse_date, thai_common_era
 
 FULL_DATES = [
     ("14 March 2023", "2023-03-14"),
@@ -282,3 +282,25 @@ def test_text_dump_in_a_day_first_language_gets_the_day_first_date() -> None:
     record = clean_text(dump, source="piscine.txt")
     assert record.language == "fr"
     assert record.published == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("30 พฤศจิกายน 2569", "2026-11-30"),  # the Buddhist era: 543 years ahead
+        ("30 พ.ย. 2569", "2026-11-30"),  # the month abbreviated
+        ("๓๐ พฤศจิกายน ๒๕๖๙", "2026-11-30"),  # Thai digits
+        ("30 พ.ย. 68", "2025-11-30"),  # a short year: 2568
+        ("วันที่ 30 พฤศจิกายน 2568 เวลา 10:30 น.", "2025-11-30T10:30:00"),
+        ("วันอาทิตย์ที่ 30 พฤศจิกายน พ.ศ. 2569", "2026-11-30"),
+        ("30 พฤศจิกายน 2025", "2025-11-30"),  # a common-era year stays
+    ],
+)
+def test_thai_dates_in_the_buddhist_era(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_the_buddhist_era_is_read_in_thai_text_only() -> None:
+    """A year 2569 outside Thai text is no Buddhist-era year: the text is left as it is."""
+    assert thai_common_era("Model 2569 released 30 November") == "Model 2569 released 30 November"
+    assert parse_date("30 November 2569") != "2026-11-30"

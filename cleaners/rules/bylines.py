@@ -11,7 +11,7 @@ from cleaners.authors import EDGE_CHARACTERS, is_collective, strip_prefix
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
-from cleaners.dates import looks_like_date, parse_date, without_cjk_date
+from cleaners.dates import looks_like_date, parse_date, thai_common_era, without_cjk_date
 from cleaners.regex_screen import required_substrings, screen_text
 from cleaners.textfeatures import WORD, ends_sentence, is_prose
 
@@ -297,7 +297,7 @@ def is_bare_date(text: str) -> bool:
 
     A day with its ordinal letters ("November 26th, 2024") is no date's word here: the
     dump's header reads its lines without those letters (`read_header`)."""
-    text = _vocabulary().relative_update.sub("", text)
+    text = thai_common_era(_vocabulary().relative_update.sub("", text))
     if len(text) > 60 or not looks_like_date(text):
         return False
     # "2024년 3월 12일": the marked numbers of a CJK date are its words
@@ -1041,7 +1041,7 @@ class DateLineRule:
         half = len(text) // 2
         if len(text) % 2 == 0 and text[:half] == text[half:]:
             text = text[:half]  # a date line printed twice and glued together by the copy
-        text = _unglued(text)
+        text = thai_common_era(_unglued(text))
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
         text = _GLUED_DATES.sub(" | ", text)
