@@ -271,6 +271,7 @@ _WARM_UP_DATES = (
     "18 نوامبر 2019",
     "2019年11月18日",
     "2019년 11월 18일",
+    "18 พฤศจิกายน 2562",
 )
 _WARM_UP_DATES_HTML = (
     "<html><head><title>Warm-up dates</title></head><body><article><h1>Warm-up dates</h1>"
