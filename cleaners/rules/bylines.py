@@ -11,7 +11,13 @@ from cleaners.authors import EDGE_CHARACTERS, is_collective, strip_prefix
 from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
-from cleaners.dates import looks_like_date, parse_date, thai_common_era, without_cjk_date
+from cleaners.dates import (
+    is_thai,
+    looks_like_date,
+    parse_date,
+    thai_common_era,
+    without_cjk_date,
+)
 from cleaners.regex_screen import required_substrings, screen_text
 from cleaners.textfeatures import WORD, ends_sentence, is_prose
 
@@ -195,9 +201,16 @@ _GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[:.h]\d{2}(?!\d
 _GLUED_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+# what either glue needs: five digits in a row, or a small letter before a capital (one
+# scan of the line; most lines have neither, and the date rules ask thousands a page)
+_GLUE_HINT = re.compile(r"\d{5}|[a-z][A-Z]")
+
+
 def _unglued(text: str) -> str:
     """The date line with the glued year and time, and a small word glued to a date's word
     (a month, a weekday), spaced."""
+    if _GLUE_HINT.search(text) is None:
+        return text
     text = _GLUED_YEAR_TIME.sub(r"\1 ", text)
     if _GLUED_WORD.search(text) is None:
         return text
@@ -1041,6 +1054,8 @@ class DateLineRule:
         half = len(text) // 2
         if len(text) % 2 == 0 and text[:half] == text[half:]:
             text = text[:half]  # a date line printed twice and glued together by the copy
+        if len(text.split()) > self.max_words and not is_thai(text):
+            return None  # spacing glued words only adds words (Thai dates lose their fillers)
         text = thai_common_era(_unglued(text))
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
