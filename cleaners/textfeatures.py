@@ -33,6 +33,15 @@ def word_count(text: str) -> int:
     return _cached_word_count(text)
 
 
+def more_words_than(text: str, limit: int) -> bool:
+    """`word_count(text) > limit`, without counting a long text to its end: whitespace's
+    tokens are split off only up to the limit (a page's whole text is asked whether it is a
+    short page)."""
+    if text.isascii() or _UNSPACED_CHAR.search(text) is None:
+        return len(text.split(maxsplit=limit)) > limit
+    return _word_count_by_runs(text) > limit
+
+
 def _word_count(text: str) -> int:
     if text.isascii() or _UNSPACED_CHAR.search(text) is None:
         # a screen: no character of a run below, so the count is whitespace's (most non-ASCII

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaners.textfeatures import _word_count_by_runs, word_count
+from cleaners.textfeatures import _word_count_by_runs, more_words_than, word_count
 
 TEXTS = [
     "",
@@ -56,3 +56,18 @@ def test_screen_agrees_on_fixture_lines() -> None:
 def test_unspaced_scripts_still_counted_by_runs() -> None:
     assert word_count("東京都は本日") == 3  # six Han/Kana characters, two a word
     assert word_count("Café déjà") == 2
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "  spaced   out  text  ", "one", "a b c d e f"])
+@pytest.mark.parametrize("limit", [0, 1, 2, 3, 5, 100])
+def test_more_words_than_agrees_with_counting_them_all(text: str, limit: int) -> None:
+    """`more_words_than` stops splitting at the limit; its verdict is the full count's."""
+    assert more_words_than(text, limit) is (word_count(text) > limit)
+
+
+def test_more_words_than_on_a_page_of_fixture_text() -> None:
+    root = Path(__file__).parent.parent / "fixtures"
+    for path in sorted(root.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for limit in (50, 100, 250, 1000):
+            assert more_words_than(text, limit) is (word_count(text) > limit), path

@@ -9,7 +9,7 @@ from functools import cache
 from cleaners.blocks import Page
 from cleaners.data import load_toml
 from cleaners.regex_screen import ScreenedRegex
-from cleaners.textfeatures import word_count
+from cleaners.textfeatures import more_words_than
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +40,11 @@ def bot_wall_patterns() -> BotWallPatterns:
 def is_bot_wall(text: str) -> bool:
     """A short page made of bot-check wording; a long article that mentions Cloudflare is not."""
     patterns = bot_wall_patterns()
-    if word_count(text) > patterns.max_words:
+    if more_words_than(text, patterns.max_words):
         return False
     if patterns.strong.search(text):
         return True
-    if word_count(text) > patterns.max_words_weak:
+    if more_words_than(text, patterns.max_words_weak):
         return False
     return sum(1 for p in patterns.weak if p.search(text)) >= patterns.min_hits
 
