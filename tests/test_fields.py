@@ -164,6 +164,22 @@ def test_lead_introducing_the_next_lines_with_a_colon_stays_in_the_body(lead: st
     assert paragraphs(article) == [lead, *BODY]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CLICK FOR THE FULL RESULTS OF THE REGIONAL HARVEST SURVEY",
+        "HIER KLICKEN FÜR DIE KOMPLETTEN ERGEBNISSE DER UMFRAGE",
+    ],
+)
+def test_a_line_in_capitals_under_the_title_is_not_a_subtitle(line: str) -> None:
+    """Capitals throughout make a label or a call to action, not a standfirst: the line stays
+    where it is, in the body."""
+    article = clean_text(page(TITLE, line, *BODY))
+    assert article.title == TITLE
+    assert article.subtitle is None
+    assert line in paragraphs(article)
+
+
 def test_short_line_under_the_title_is_not_a_subtitle() -> None:
     article = clean_text(page(TITLE, "Heat and drought", *BODY))
     assert article.subtitle is None

@@ -89,6 +89,8 @@ class HeadlineRule:
             and not candidate.text.rstrip().endswith(_INTRODUCES_NEXT)
             and not in_unmarked_script(candidate.text)  # a Thai paragraph has no full stop
             and starts_upper(candidate.text)
+            # in capitals throughout: a label or a call to action ("CLICK FOR FULL RESULTS")
+            and not candidate.text.isupper()
             and not byline.handle(page, candidate)
         ):
             page.subtitle, page.subtitle_index = candidate.text, candidate.index
