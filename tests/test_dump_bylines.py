@@ -790,3 +790,33 @@ def test_a_brand_in_camel_case_is_not_cut_before_a_date() -> None:
     """Only a date's word is cut off the word glued before it: "iPhone" stays one word, and
     the line stays a sentence, no date line."""
     assert DateLineRule().parse("iPhone 15 launched March 3, 2024") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "dates"),
+    [
+        (
+            "Published March 3, 2024 Updated March 5, 2024",
+            [("published", "2024-03-03"), ("updated", "2024-03-05")],
+        ),
+        (
+            "March 3, 2024 10:00 am Updated March 5, 2024 11:30 am",
+            [("published", "2024-03-03T10:00:00"), ("updated", "2024-03-05T11:30:00")],
+        ),
+        (
+            "Veröffentlicht am 3. März 2024 Aktualisiert am 5. März 2024",
+            [("published", "2024-03-03"), ("updated", "2024-03-05")],
+        ),
+        (
+            "Publié le 3 mars 2024 Mis à jour le 5 mars 2024",
+            [("published", "2024-03-03"), ("updated", "2024-03-05")],
+        ),
+    ],
+)
+def test_two_date_lines_run_together(line: str, dates: list[tuple[str, str]]) -> None:
+    """An opener after a date starts the next date line: no separator needed between them."""
+    assert DateLineRule().parse(line) == dates
+
+
+def test_an_opener_word_after_a_year_in_a_sentence_is_no_date_line() -> None:
+    assert DateLineRule().parse("In 2024 posted records fell across the region") is None

@@ -45,6 +45,8 @@ class _Vocabulary:
 
     date_prefix: re.Pattern[str]  # "Updated: <date>", "Publié le <date>"
     prefix_alone: re.Pattern[str]  # "Last updated:" on its own line, the date on the next
+    # where a second date line starts inside one: "Published March 3, 2024 Updated March 5"
+    opener_after_date: re.Pattern[str]
     relative_update: re.Pattern[str]  # "Updated 3 hours ago"
     trailing_clause: re.Pattern[str]  # " • 2 min read", " 1 hour, 44 minutes ago"
     # `trailing_clause` split for a screen: the clauses needing one of `trailing_needs`
@@ -111,6 +113,10 @@ def _vocabulary() -> _Vocabulary:
         ),
         prefix_alone=re.compile(
             rf"^({_either(data['date_prefix'])})(\s+({_either(data['date_prefix_links'])}))?\s*[:：]?$",
+            re.IGNORECASE,
+        ),
+        opener_after_date=re.compile(
+            rf"(?:(?<=\d)|(?<=[ap]m)|(?<=m\.))\s+(?=(?:{_either(data['date_prefix'])})\b)",
             re.IGNORECASE,
         ),
         relative_update=re.compile(rf"\s*(?:{_either(data['relative_update'])})", re.IGNORECASE),
@@ -1060,6 +1066,8 @@ class DateLineRule:
         if len(text.split()) > self.max_words or not looks_like_date(text):
             return None
         text = _GLUED_DATES.sub(" | ", text)
+        # "Published March 3, 2024 Updated March 5, 2024": two date lines run together
+        text = _vocabulary().opener_after_date.sub(" | ", text)
         found_dates = self._parse(text)
         stripped = without_trailing_clause(text)
         if found_dates is None and stripped != text:
