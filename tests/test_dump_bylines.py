@@ -780,6 +780,11 @@ def test_lines_with_a_date_and_more_than_labels_are_no_date_lines(line: str) -> 
         ("October 17, 20236:01 PM ET", [("published", "2023-10-17T18:01:00")]),
         ("Published onMarch 3, 2024", [("published", "2024-03-03")]),
         ("Mis à jour leMardi 3 mars 2024", [("updated", "2024-03-03")]),
+        # published and updated dates and a name printed without a space
+        (
+            "September 1, 2016September 8, 2016Autumn Adams",
+            [("published", "2016-09-01"), ("published", "2016-09-08")],
+        ),
     ],
 )
 def test_date_lines_glued_by_the_copy(line: str, dates: list[tuple[str, str]]) -> None:

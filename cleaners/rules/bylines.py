@@ -1063,9 +1063,13 @@ class DateLineRule:
         if len(text.split()) > self.max_words and not is_thai(text):
             return None  # spacing glued words only adds words (Thai dates lose their fillers)
         text = thai_common_era(_unglued(text))
-        if len(text.split()) > self.max_words or not looks_like_date(text):
+        if len(text.split()) > self.max_words:
             return None
+        # "June 29, 2020November 12, 2021": parted before the date test, which reads a year
+        # only at a word's edge
         text = _GLUED_DATES.sub(" | ", text)
+        if not looks_like_date(text):
+            return None
         # "Published March 3, 2024 Updated March 5, 2024": two date lines run together
         text = _vocabulary().opener_after_date.sub(" | ", text)
         found_dates = self._parse(text)
