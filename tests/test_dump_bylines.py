@@ -779,6 +779,7 @@ def test_lines_with_a_date_and_more_than_labels_are_no_date_lines(line: str) -> 
         # a copied page glues the texts of neighbouring elements
         ("October 17, 20236:01 PM ET", [("published", "2023-10-17T18:01:00")]),
         ("Published onMarch 3, 2024", [("published", "2024-03-03")]),
+        ("Mar 27, 20255 mins", [("published", "2025-03-27")]),  # the year and a reading time
         ("Mis à jour leMardi 3 mars 2024", [("updated", "2024-03-03")]),
         # published and updated dates and a name printed without a space
         (

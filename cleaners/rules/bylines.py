@@ -201,9 +201,12 @@ _ROLE_LINE_WORDS = 6  # a job title on its own line under a name: "Senior Staff 
 # "June 29, 2020November 12, 2021": a published and an updated date printed without a space
 _GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
 
-# A copied page glues the texts of neighbouring elements: a year to the time after it
-# ("October 17, 20236:01 PM ET") and a label's last word to a month ("Updated onFebruary 9").
-_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[:.h]\d{2}(?!\d))")
+# A copied page glues the texts of neighbouring elements: a year to the time or the count
+# after it ("October 17, 20236:01 PM ET", "Mar 27, 20255 mins") and a label's last word to a
+# month ("Updated onFebruary 9").
+_GLUED_YEAR_TIME = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[:.h]\d{2}(?!\d)|\d{1,3}\s+[^\W\d_])"
+)
 _GLUED_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
