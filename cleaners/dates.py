@@ -101,15 +101,11 @@ def _thai_calendar() -> _ThaiCalendar:
     )
 
 
-def is_thai(text: str) -> bool:
-    return _THAI.search(text) is not None
-
-
 def thai_common_era(text: str) -> str:
     """A Thai date in the form the parsers read (`calendar_words.toml` [thai]): years of the
     Buddhist era in the common era ("2569" -> "2026", "พ.ย. 68" -> "พฤศจิกายน 2025"), months
     in full, the words around the date left out. Other text is returned as it is."""
-    if not is_thai(text):
+    if _THAI.search(text) is None:
         return text
     thai = _thai_calendar()
 

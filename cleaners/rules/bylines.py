@@ -12,7 +12,6 @@ from cleaners.blocks import Block, Page
 from cleaners.data import load_toml
 from cleaners.dates import MONTH_OR_NUMERIC as _MONTH_OR_NUMERIC
 from cleaners.dates import (
-    is_thai,
     looks_like_date,
     parse_date,
     thai_common_era,
@@ -207,7 +206,7 @@ _GLUED_DATES = re.compile(r"(?<=\d{4})(?=[^\W\d_][^\W\d_])")
 _GLUED_YEAR_TIME = re.compile(
     r"(?<!\d)((?:19|20)\d{2})(?=\d{1,2}[:.h]\d{2}(?!\d)|\d{1,3}\s+[^\W\d_])"
 )
-_GLUED_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_GLUED_WORD = re.compile(r"(?<=[a-z])([A-Z][^\W\d_]*)")  # the capitalised word after
 
 
 # what either glue needs: five digits in a row, or a small letter before a capital (one
@@ -225,15 +224,8 @@ def _unglued(text: str) -> str:
         return text
     words = _vocabulary().line_date_words
     return _GLUED_WORD.sub(
-        lambda m: " " if _word_at(text, m.end()).casefold() in words else "", text
+        lambda m: f" {m.group(1)}" if m.group(1).casefold() in words else m.group(1), text
     )
-
-
-def _word_at(text: str, start: int) -> str:
-    end = start
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return text[start:end]
 
 
 # a time's minutes with its half of the day glued on: "11:07am" reads as "11", "07am"
@@ -859,6 +851,7 @@ class BylineRule:
                 names = _first_name(segments[0])
                 if names is None or not any(_date_kind(s.strip()) for s in segments[1:]):
                     return None
+        dated = bool(found_dates)  # a date read before (or skipped, with `dates=False`)
         skipped: list[str] = []  # short segments not read (`dates=False`)
         for segment in segments[1:]:
             short = len(segment.split()) <= 6
@@ -868,15 +861,15 @@ class BylineRule:
             found = _date_kind(segment)
             if found:
                 found_dates.append(found)
-            elif not short and not found_dates:
-                if any(_date_kind(s) for s in skipped):
-                    found_dates.append(("published", ""))  # a date before: the verdict only
-                    continue
-                # a sentence after the names: no byline. After its date, a byline may go on
-                # with the post's categories or its comment count ("by Name | Mar 11, 2023 |
-                # All About Brakes and Brake Repair, Learn About Brakes")
-                return None
-        return names, [d for d in found_dates if d[1]]
+                dated = True
+            elif not short and not dated:
+                dated = any(_date_kind(s) for s in skipped)
+                if not dated:
+                    # a sentence after the names: no byline. After its date, a byline may go
+                    # on with the post's categories or its comment count ("by Name | Mar 11,
+                    # 2023 | All About Brakes and Brake Repair, Learn About Brakes")
+                    return None
+        return names, found_dates
 
     @staticmethod
     def _unprefixed(text: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
@@ -1063,8 +1056,6 @@ class DateLineRule:
         half = len(text) // 2
         if len(text) % 2 == 0 and text[:half] == text[half:]:
             text = text[:half]  # a date line printed twice and glued together by the copy
-        if len(text.split()) > self.max_words and not is_thai(text):
-            return None  # spacing glued words only adds words (Thai dates lose their fillers)
         text = thai_common_era(_unglued(text))
         if len(text.split()) > self.max_words:
             return None
