@@ -584,3 +584,77 @@ def test_paragraph_under_the_headline_with_other_marks_is_no_subtitle() -> None:
     _, title, standfirst, sentence = _STANDFIRST_PAGES["fr"]
     record = clean_html(_standfirst_page("fr", "note-auteur", title, standfirst, sentence))
     assert record.subtitle is None
+
+
+# --- subheadings readability leaves out ---
+
+
+def _headed_page(blocks: list[tuple[str, str]], answer: list[str], links: dict[int, float]) -> Page:
+    page = HtmlPage(
+        blocks=[Block(index=i, text=t, tag=tag) for i, (t, tag) in enumerate(blocks)],
+        source="<test>",
+        link_share=dict(links),
+    )
+    page.second_opinion = SecondOpinion(lambda: answer)
+    return page
+
+
+SUBHEADINGS = ["Fares and timetable", "The rebuilt terminal"]
+TEASERS = ["Oil prices climb", "Port strike ends", "New airline hub"]
+
+
+def test_vote_keeps_a_subheading_over_text_readability_kept() -> None:
+    """readability drops short and linked headings between the paragraphs it keeps: a heading
+    right over one of its paragraphs stays; the headline list below still goes."""
+    blocks = [
+        (BODY[0], "p"),
+        (SUBHEADINGS[0], "h3"),
+        (BODY[1], "p"),
+        (SUBHEADINGS[1], "h2"),
+        (BODY[2], "p"),
+        (BODY[3], "p"),
+        *((t, "p") for t in TEASERS),
+    ]
+    page = _headed_page(blocks, list(BODY), {1: 1.0})  # the first heading is a link
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [
+        BODY[0],
+        SUBHEADINGS[0],
+        BODY[1],
+        SUBHEADINGS[1],
+        BODY[2],
+        BODY[3],
+    ]
+    assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
+        (t, "off_main_content") for t in TEASERS
+    ]
+
+
+def test_vote_still_removes_a_teaser_heading_over_a_summary_readability_left_out() -> None:
+    summary = (
+        "Crude rose for a third day as traders weighed the latest output figures from the Gulf."
+    )
+    blocks = [
+        *((t, "p") for t in BODY),
+        ("Oil prices climb", "h3"),
+        (summary, "p"),
+        *((t, "p") for t in TEASERS[1:]),
+    ]
+    page = _headed_page(blocks, list(BODY), {})
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY)
+
+
+def test_vote_still_removes_a_heading_over_links_readability_kept() -> None:
+    """A "links" heading over a link readability happened to keep is no subheading."""
+    blocks = [
+        *((t, "p") for t in BODY),
+        ("Elsewhere on the web", "h3"),
+        ("Gulf Ferry Operators Association", "li"),
+        *((t, "p") for t in TEASERS),
+    ]
+    answer = [*BODY, "Gulf Ferry Operators Association"]
+    page = _headed_page(blocks, answer, {len(BODY) + 1: 1.0})
+    ExtractorVoteRule().apply(page)
+    assert "Elsewhere on the web" not in [b.text for b in page.body()]
+    assert "Gulf Ferry Operators Association" in [b.text for b in page.body()]
