@@ -658,3 +658,17 @@ def test_vote_still_removes_a_heading_over_links_readability_kept() -> None:
     ExtractorVoteRule().apply(page)
     assert "Elsewhere on the web" not in [b.text for b in page.body()]
     assert "Gulf Ferry Operators Association" in [b.text for b in page.body()]
+
+
+# --- class words that name two things ---
+
+
+def test_an_advanced_heading_block_is_no_advert() -> None:
+    """ "adv" abbreviates "advanced" as often as "advert" (a page builder's "kt-adv-heading"
+    subheadings): it is no advert mark; the unambiguous marks still are."""
+    from cleaners.html.signals import signal_of
+
+    assert signal_of("h2", "kt-adv-heading10415_49ba8b-b6 wp-block-kadence-advancedheading") is None
+    for marks in ("advert-box", "ad-slot", "top-ads", "sponsored"):
+        signal = signal_of("div", marks)
+        assert signal is not None and signal.reason == "advertisement", marks

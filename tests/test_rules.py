@@ -25,6 +25,9 @@ SINGLE_LINE_DEBRIS = [
     ("Listen to this story", "top", "ui_chrome", "interface_text"),
     ("1,204 readers have rated this story", "end", "ui_chrome", "interface_text"),
     ("Article continues below advertisement", "middle", "advertisement", "advert_label"),
+    ("Advertisement: Farm Weekly continues below!", "middle", "advertisement", "advert_label"),
+    ("Advertisement - Story continues below", "middle", "advertisement", "advert_label"),
+    ("Estimated reading time: 4 minutes", "top", "ui_chrome", "interface_text"),
     (
         "This website uses cookies so that we can give you the best experience.",
         "top",
@@ -150,6 +153,7 @@ NEAR_MISSES = [
     "The harvest was described as the worst in memory by an official who spoke to AFP.",
     "Comments from the minister drew criticism in parliament on Tuesday.",
     "Advertising revenue at the cooperative's magazine fell by 12 per cent last year.",
+    "Advertising: spending on radio continues below last year's level, the report said.",
     "Sponsored by the European Union, the programme trains 500 farmers a year.",
     "Share prices of the listed exporters fell by 3 per cent on Tuesday.",
     "Read more about the scheme on the ministry's website, officials said.",
