@@ -39,6 +39,14 @@ SINGLE_LINE_DEBRIS = [
     ("© Maghreb Farm Weekly 2024", "end", "copyright", "copyright_line"),
     ("Maghreb Farm Weekly. All rights reserved.", "end", "copyright", "copyright_line"),
     (
+        "Send questions and comments about this website to the webmaster. All content © "
+        "Copyright 2003-2024 Maghreb Farm Weekly and its partners. All Rights Reserved. For "
+        "more information on this site, please read our Privacy Policy and Terms of Service.",
+        "end",
+        "copyright",
+        "legal_footer",
+    ),
+    (
         "Get our morning briefing delivered to your inbox",
         "end",
         "newsletter_prompt",
@@ -154,6 +162,8 @@ NEAR_MISSES = [
     "Comments from the minister drew criticism in parliament on Tuesday.",
     "Advertising revenue at the cooperative's magazine fell by 12 per cent last year.",
     "Advertising: spending on radio continues below last year's level, the report said.",
+    "Copyright lawyers said in 2019 that the words all rights reserved no longer have legal "
+    "force in most countries.",
     "Sponsored by the European Union, the programme trains 500 farmers a year.",
     "Share prices of the listed exporters fell by 3 per cent on Tuesday.",
     "Read more about the scheme on the ministry's website, officials said.",
