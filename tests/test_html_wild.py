@@ -672,3 +672,95 @@ def test_an_advanced_heading_block_is_no_advert() -> None:
     for marks in ("advert-box", "ad-slot", "top-ads", "sponsored"):
         signal = signal_of("div", marks)
         assert signal is not None and signal.reason == "advertisement", marks
+
+
+# --- when the vote is held; quotations ---
+
+SUMMARIES = [
+    "Crude rose for a third day as traders weighed the latest output figures from the Gulf.",
+    "Dock workers in the northern port returned to work after a two-week pay dispute ended.",
+    "The carrier said the new hub would open next spring with flights to twelve cities.",
+]
+
+
+def _boxed_page(
+    boxes: list[tuple[str, list[tuple[str, str]]]], answer: list[str]
+) -> tuple[HtmlPage, list[str]]:
+    """Blocks in boxes: each box made of the tags on its path down from the page's `<body>`
+    ("div", "div/blockquote"), holding its (text, tag) blocks; readability's answer is
+    `answer`. The list returned beside the page records whether readability was asked."""
+    root = lxml_html.fromstring("<html><body></body></html>")
+    body = root.find("body")
+    blocks, container = [], {}
+    for path, texts in boxes:
+        node = body
+        for tag in path.split("/"):
+            node = etree.SubElement(node, tag)
+        for text, tag in texts:
+            container[len(blocks)] = node
+            blocks.append(Block(index=len(blocks), text=text, tag=tag))
+    asked: list[str] = []
+
+    def opinion() -> list[str]:
+        asked.append("asked")
+        return answer
+
+    page = HtmlPage(blocks=blocks, source="<test>", container=container)
+    page.second_opinion = SecondOpinion(opinion)
+    return page, asked
+
+
+def test_vote_is_held_on_sentences_in_more_than_one_box() -> None:
+    """Teasers' summaries after the story, set as sentences in a box of their own: the
+    record is all prose, but it lies in two boxes, so readability is asked and the
+    summaries it leaves out go."""
+    page, asked = _boxed_page(
+        [("div", [(t, "p") for t in BODY]), ("div", [(t, "p") for t in SUMMARIES])], list(BODY)
+    )
+    ExtractorVoteRule().apply(page)
+    assert asked
+    assert [b.text for b in page.body()] == list(BODY)
+    assert [(b.text, b.removal.reason) for b in page.blocks if b.removal] == [
+        (t, "off_main_content") for t in SUMMARIES
+    ]
+
+
+def test_vote_is_not_held_on_sentences_in_one_box() -> None:
+    page, asked = _boxed_page([("div", [(t, "p") for t in [*BODY, *SUMMARIES]])], list(BODY))
+    ExtractorVoteRule().apply(page)
+    assert not asked
+    assert len(page.body()) == len(BODY) + len(SUMMARIES)
+
+
+POST = "The new ferry to Manama cut my commute from four hours to under two. Worth every riyal."
+ATTRIBUTION = "— Noura Al-Dosari (@noura_d) March 3, 2025"
+
+
+def test_vote_keeps_a_quotation_among_the_paragraphs_readability_kept() -> None:
+    """An embedded post in the story's box: readability drops it with its attribution line
+    (its "twitter-tweet" marks weigh against it); it quotes somebody for the article."""
+    page, _ = _boxed_page(
+        [
+            ("div", [(t, "p") for t in BODY[:2]]),
+            ("div/div/blockquote", [(POST, "p"), (ATTRIBUTION, "inline")]),
+            ("aside", [(t, "p") for t in TEASERS]),
+        ],
+        list(BODY[:2]),
+    )
+    # the post sits in the story's box, beside its paragraphs
+    story = page.container[0]
+    story.append(page.container[2].getparent())
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == [*BODY[:2], POST, ATTRIBUTION]  # the teasers go
+
+
+def test_vote_removes_a_quotation_outside_the_story() -> None:
+    page, _ = _boxed_page(
+        [
+            ("div", [(t, "p") for t in BODY[:2]]),
+            ("aside/div/div/blockquote", [(POST, "p"), (ATTRIBUTION, "inline")]),
+        ],
+        list(BODY[:2]),
+    )
+    ExtractorVoteRule().apply(page)
+    assert [b.text for b in page.body()] == list(BODY[:2])
