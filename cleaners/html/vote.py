@@ -164,21 +164,19 @@ def _quote_home(card: lxml_html.HtmlElement | None) -> tuple[int, ...] | None:
     scores a quotation box low (an embedded post's "twitter-tweet" marks weigh against it)
     and drops it with its attribution line ("— Name (@handle) date"); one that sits among
     the paragraphs readability kept quotes somebody for the article."""
-    node = card
-    for _ in range(_QUOTE_DEPTH):
-        if node is None:
-            return None
-        if node.tag == "blockquote":
-            around = []
-            parent = node.getparent()
-            for _ in range(_QUOTE_DEPTH):
-                if parent is None:
-                    break
-                around.append(id(parent))
-                parent = parent.getparent()
-            return tuple(around)
+    quote = next((n for n in _upward(card, _QUOTE_DEPTH) if n.tag == "blockquote"), None)
+    if quote is None:
+        return None
+    return tuple(id(n) for n in _upward(quote.getparent(), _QUOTE_DEPTH))
+
+
+def _upward(node: lxml_html.HtmlElement | None, levels: int) -> list[lxml_html.HtmlElement]:
+    """The node and its ancestors, at most `levels` of them in all."""
+    chain: list[lxml_html.HtmlElement] = []
+    while node is not None and len(chain) < levels:
+        chain.append(node)
         node = node.getparent()
-    return None
+    return chain
 
 
 # levels looked up from a block's card for a quotation, and from the quotation for the
@@ -284,14 +282,10 @@ def _list_home(card: lxml_html.HtmlElement | None) -> int | None:
     """The element holding the outermost list (`ul`, `ol`) around a block's card, within a
     few levels (None: the block is in no list)."""
     home = None
-    node = card
-    for _ in range(_LIST_DEPTH):
-        if node is None:
-            break
+    for node in _upward(card, _LIST_DEPTH):
         parent = node.getparent()
         if node.tag in ("ul", "ol") and parent is not None:
             home = id(parent)
-        node = parent
     return home
 
 
